@@ -1,0 +1,31 @@
+# Two commands do all set-up on a fresh machine (Python 3.11 + pip):
+#   make demo   # installs into .venv, then checks the seed article
+#   make test   # installs into .venv, then runs the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SEED   := seeds/000_58537a9fbf26f386.txt
+
+.PHONY: demo test lint bench install
+# The torch pin comes first: it takes the CPU wheel; a bare `torch` would pull a multi-GB CUDA build.
+$(BIN)/mtcheck: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[marian,fast,dev]'
+	touch $@
+
+install: $(BIN)/mtcheck
+
+demo: $(BIN)/mtcheck
+	$(BIN)/mtcheck check $(SEED) --source-lang ar
+
+test: $(BIN)/mtcheck
+	$(BIN)/ruff check mtcheck tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/mtcheck
+	$(BIN)/ruff check mtcheck tests bench
+	$(BIN)/ruff format --check mtcheck tests bench
+	$(BIN)/mypy

@@ -1,0 +1,53 @@
+"""The back-translation stage: target segments → source language, through a Translator."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from mtcheck.config import ModelSettings
+from mtcheck.errors import MissingDependencyError, ModelError
+from mtcheck.registry import TRANSLATORS
+from mtcheck.translators.base import Translator
+from mtcheck.types import Document
+
+
+@dataclass(frozen=True)
+class BackTranslation:
+    """Segment id → back-translated text, the model's signature, or why it was skipped."""
+
+    texts: Mapping[str, str] = field(default_factory=dict)
+    signature: Mapping[str, str] = field(default_factory=dict)
+    skipped: str | None = None
+
+
+def make_translator(settings: ModelSettings) -> Translator:
+    """Build the configured backend's translator (raises ModelError when it cannot)."""
+    if settings.backend not in TRANSLATORS:
+        choices = ", ".join(TRANSLATORS.names()) or "none installed"
+        raise ModelError(f"no translation backend {settings.backend!r} ({choices})")
+    return TRANSLATORS.get(settings.backend)(settings)
+
+
+def back_translate(doc: Document, settings: ModelSettings, translator: Translator | None = None) -> BackTranslation:
+    """Translate every target segment into the source language.
+
+    A missing model is not fatal unless ``settings.required``: the run goes on with the
+    model-free checks and the report says the step was skipped, why, and how to enable it.
+    """
+    if not settings.enabled and translator is None:
+        return BackTranslation(skipped="back-translation disabled (--no-mt)")
+    try:
+        translator = translator or make_translator(settings)
+        texts = [seg.target for seg in doc.segments]
+        outputs = translator.translate(texts, doc.target_lang, doc.source_lang)
+    except (ModelError, MissingDependencyError) as exc:
+        if settings.required:
+            raise
+        return BackTranslation(skipped=f"back-translation skipped: {exc}")
+    if len(outputs) != len(texts):
+        raise ModelError(f"translator returned {len(outputs)} outputs for {len(texts)} inputs")
+    return BackTranslation(
+        texts={seg.id: out for seg, out in zip(doc.segments, outputs, strict=True)},
+        signature=dict(translator.signature),
+    )

@@ -1,0 +1,104 @@
+"""The check protocol: a function over a document's context that yields hits.
+
+A check is one function in one file::
+
+    @check("repeated-word", Severity.WARNING)
+    def repeated_word(ctx: CheckContext) -> Iterator[Hit]:
+        \"\"\"Word repeated by mistake.\"\"\"   # first docstring line = the title users see
+        ...
+
+The runner turns each :class:`Hit` into a :class:`~mtcheck.types.Finding`, applying
+the configured severity and resolving the span to a file line:column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from mtcheck.config import Config
+from mtcheck.registry import CHECKS
+from mtcheck.types import Document, Segment, Severity, Span
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check may look at for one document.
+
+    ``back_translations`` maps segment id → the target segment translated back into the
+    source language (empty when no model ran). ``alignment``, ``termbase`` and
+    ``gazetteer`` are filled by the stages that own them, or left ``None``.
+    """
+
+    document: Document
+    config: Config
+    back_translations: Mapping[str, str] = field(default_factory=dict)
+    alignment: Any = None
+    termbase: Any = None
+    gazetteer: Any = None
+    run_documents: tuple[Document, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a check found in one segment; the runner makes it a Finding."""
+
+    segment: Segment
+    message: str
+    span: Span | None = None
+    source_span: Span | None = None
+    suggestion: str | None = None
+    confidence: float | None = None
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+    severity: Severity | None = None
+
+
+CheckFunction = Callable[[CheckContext], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: id, default severity, title (first docstring line)."""
+
+    id: str
+    severity: Severity
+    title: str
+    run: CheckFunction
+    enabled_by_default: bool = True
+    needs: frozenset[str] = frozenset()
+    scope: str = "document"
+
+
+def check(
+    check_id: str,
+    severity: Severity,
+    *,
+    enabled_by_default: bool = True,
+    needs: Iterable[str] = (),
+    scope: str = "document",
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check function under ``check_id`` with a default severity.
+
+    ``needs`` names what the check requires (``"source"``, ``"back_translation"``),
+    so the runner can skip it, and say why, when that is absent. ``scope="run"``
+    checks see all documents of a run through ``ctx.run_documents`` and run once.
+    """
+
+    def decorate(func: CheckFunction) -> CheckFunction:
+        title = (func.__doc__ or check_id).strip().splitlines()[0].strip()
+        CHECKS.add(
+            check_id,
+            Check(check_id, severity, title, func, enabled_by_default, frozenset(needs), scope),
+        )
+        return func
+
+    return decorate
+
+
+def iter_words(text: str) -> Iterator[tuple[int, int]]:
+    """Offsets of word tokens (letters, marks, digits, inner apostrophes and hyphens)."""
+    import regex
+
+    for match in regex.finditer(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*", text):
+        yield match.start(), match.end()

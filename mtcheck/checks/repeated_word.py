@@ -1,0 +1,40 @@
+"""Words typed twice in a row ("the the")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.languages import base_language
+from mtcheck.types import Severity, Span
+
+# A doubled word separated by whitespace only (not by a comma or dash, which mark a
+# deliberate repetition: "very, very", "now — now").
+_REPEAT = regex.compile(r"(?<![\p{L}\p{M}\p{N}])([\p{L}\p{M}]+)(\s+)(\1)(?![\p{L}\p{M}\p{N}])", regex.IGNORECASE)
+
+# Grammatical doublings that style checkers (LanguageTool's word-repeat rule) also allow.
+_ALLOWED = {
+    "en": {"had", "that", "is", "do", "bye", "ha", "no", "yes", "so", "very", "many", "far", "again", "knock"},
+    "fr": {"nous", "vous", "que"},
+    "de": {"die", "der", "das", "sie"},
+}
+
+
+@check("repeated-word", Severity.WARNING)
+def repeated_word(ctx: CheckContext) -> Iterator[Hit]:
+    """Word repeated by mistake."""
+    allowed = _ALLOWED.get(base_language(ctx.document.target_lang), set())
+    for seg in ctx.document.segments:
+        for match in _REPEAT.finditer(seg.target):
+            word = match.group(1)
+            if word.lower() in allowed or (len(word) == 1 and not word.isalpha()):
+                continue
+            yield Hit(
+                seg,
+                f"“{word}” is repeated",
+                span=Span(match.start(), match.end()),
+                suggestion=word,
+                evidence={"word": word},
+            )

@@ -1,0 +1,78 @@
+"""Run configuration: one frozen object built from defaults < config file < command line."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from mtcheck.types import Severity
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """How the back-translation step finds and runs its models."""
+
+    model: str | None = None
+    backend: str = "torch"
+    beam: int = 4
+    threads: int | None = None
+    device: str = "auto"
+    batch_tokens: int = 4096
+    models_dir: str | None = None
+    cache_dir: str | None = None
+    use_cache: bool = True
+    allow_download: bool = False
+    allow_pickle: bool = False
+    required: bool = False
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that changes what a run reports; its :meth:`signature` goes in the report."""
+
+    source_lang: str | None = None
+    target_lang: str | None = None
+    fail_on: Severity | None = Severity.ERROR
+    enable: frozenset[str] = frozenset()
+    disable: frozenset[str] = frozenset()
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    thresholds: Mapping[str, float] = field(default_factory=dict)
+    termbases: tuple[str, ...] = ()
+    use_gazetteer: bool = True
+    ignore: tuple[str, ...] = ()
+    model: ModelSettings = field(default_factory=ModelSettings)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "severities", MappingProxyType(dict(self.severities)))
+        object.__setattr__(self, "thresholds", MappingProxyType(dict(self.thresholds)))
+
+    def threshold(self, name: str, default: float) -> float:
+        return float(self.thresholds.get(name, default))
+
+    def check_enabled(self, check_id: str, default: bool = True) -> bool:
+        if check_id in self.disable:
+            return False
+        return default or check_id in self.enable
+
+    def signature(self) -> dict[str, Any]:
+        """The settings that shape the findings, plus a short hash of them."""
+        data: dict[str, Any] = {
+            "source_lang": self.source_lang,
+            "target_lang": self.target_lang,
+            "fail_on": str(self.fail_on) if self.fail_on else "never",
+            "enable": sorted(self.enable),
+            "disable": sorted(self.disable),
+            "severities": {k: str(v) for k, v in sorted(self.severities.items())},
+            "thresholds": dict(sorted(self.thresholds.items())),
+            "termbases": list(self.termbases),
+            "gazetteer": self.use_gazetteer,
+            "model": {k: v for k, v in asdict(self.model).items() if k in ("model", "backend", "beam")},
+        }
+        blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        data["hash"] = hashlib.sha256(blob).hexdigest()[:12]
+        return data

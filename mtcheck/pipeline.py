@@ -1,0 +1,212 @@
+"""read → segment → back-translate → align → extract → check → score → report.
+
+No printing here: the pipeline returns a :class:`~mtcheck.types.Report`; the CLI renders
+it and turns it into an exit code (the gate).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import platform
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from mtcheck import __version__
+from mtcheck.backtranslate import back_translate
+from mtcheck.checks.base import Check, CheckContext, Hit
+from mtcheck.config import Config
+from mtcheck.errors import ConfigError, InputError
+from mtcheck.formats.base import Languages, Reader
+from mtcheck.formats.text import sentences
+from mtcheck.languages import detect_language, normalize_language
+from mtcheck.registry import CHECKS, READERS
+from mtcheck.textio import read_text
+from mtcheck.translators.base import Translator
+from mtcheck.types import Document, Finding, Report, Severity
+
+Progress = Callable[[str], None]
+
+
+def reader_for(path: Path) -> Reader:
+    """The reader registered for ``path``'s extension (plain text when unknown)."""
+    suffix = path.suffix.lower()
+    for _name, reader in READERS.items():
+        if suffix in reader.extensions:
+            return reader
+    return READERS.get("text")
+
+
+def read_documents(paths: Sequence[str | Path], config: Config, original: str | Path | None = None) -> list[Document]:
+    """Read every target file; attach the original (plain-text mode) and settle languages."""
+    if not paths:
+        raise InputError("no input files given")
+    languages = Languages(config.source_lang, config.target_lang)
+    documents: list[Document] = []
+    for raw in paths:
+        path = Path(raw)
+        documents.extend(reader_for(path).read(path, languages))
+    if original is not None:
+        if len(documents) != 1:
+            raise ConfigError("--original works with exactly one target file")
+        documents[0] = attach_original(documents[0], original)
+    return [settle_languages(doc) for doc in documents]
+
+
+def attach_original(doc: Document, original: str | Path) -> Document:
+    text = read_text(original)
+    segs = sentences(text, doc.source_lang, str(original), prefix="o")
+    return dataclasses.replace(doc, original=segs, original_path=str(original))
+
+
+def settle_languages(doc: Document) -> Document:
+    """Require a source language; detect the target language when it is not given."""
+    if not doc.source_lang:
+        raise ConfigError(f"{doc.path}: source language unknown; pass --source-lang (e.g. --source-lang ar)")
+    target = doc.target_lang
+    if not target:
+        sample = " ".join(seg.target for seg in doc.segments[:200])
+        target, _probability = detect_language(sample)
+        doc = dataclasses.replace(doc, segments=_resegment(doc, target))
+    return dataclasses.replace(
+        doc, source_lang=normalize_language(doc.source_lang), target_lang=normalize_language(target)
+    )
+
+
+def _resegment(doc: Document, target: str) -> tuple[Any, ...]:
+    # Segments of a text read before its language was known were split with English
+    # rules; split again with the detected language's rules. Paired formats keep theirs.
+    if doc.format not in ("text", "markdown") or doc.path is None:
+        return doc.segments
+    reader = READERS.get(doc.format)
+    return reader.read(Path(doc.path), Languages(doc.source_lang, target))[0].segments
+
+
+def enabled_checks(config: Config) -> list[Check]:
+    for name in (*config.enable, *config.disable, *config.severities):
+        if name not in CHECKS:
+            CHECKS.get(name)  # raises ConfigError naming the known checks
+    return [c for _id, c in CHECKS.items() if config.check_enabled(c.id, c.enabled_by_default)]
+
+
+def run_checks(checks: Iterable[Check], ctx: CheckContext) -> tuple[list[Finding], list[str]]:
+    """Run each check; return findings and notes on checks skipped for want of input."""
+    findings: list[Finding] = []
+    notes: list[str] = []
+    for chk in checks:
+        if "source" in chk.needs and not ctx.document.bilingual:
+            continue
+        if "back_translation" in chk.needs and not ctx.back_translations:
+            continue
+        severity = ctx.config.severities.get(chk.id, chk.severity)
+        for hit in chk.run(ctx):
+            findings.append(to_finding(chk.id, hit.severity or severity, hit))
+    return findings, notes
+
+
+def to_finding(check_id: str, severity: Severity, hit: Hit) -> Finding:
+    seg = hit.segment
+    location = seg.location.advance(seg.target, hit.span.start) if hit.span else seg.location
+    return Finding(
+        check=check_id,
+        severity=severity,
+        segment_id=seg.id,
+        location=location,
+        message=hit.message,
+        span=hit.span,
+        text=hit.span.of(seg.target) if hit.span else "",
+        source_span=hit.source_span,
+        suggestion=hit.suggestion,
+        confidence=hit.confidence,
+        evidence=hit.evidence,
+        context=seg.target,
+    )
+
+
+def check_documents(
+    documents: Sequence[Document],
+    config: Config,
+    *,
+    translator: Translator | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Run the whole pipeline over documents already read."""
+    say = progress or (lambda _msg: None)
+    checks = enabled_checks(config)
+    document_checks = [c for c in checks if c.scope == "document"]
+    run_checks_ = [c for c in checks if c.scope == "run"]
+    findings: list[Finding] = []
+    notes: list[str] = []
+    details: dict[str, Any] = {"back_translations": {}}
+    for doc in documents:
+        say(f"back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
+        back = back_translate(doc, config.model, translator)
+        if back.skipped and back.skipped not in notes:
+            notes.append(back.skipped)
+        if back.texts:
+            details["back_translations"][doc.path or ""] = dict(back.texts)
+            details.setdefault("model", dict(back.signature))
+        say(f"checking {doc.path or 'input'}")
+        ctx = CheckContext(document=doc, config=config, back_translations=back.texts)
+        doc_findings, doc_notes = run_checks(document_checks, ctx)
+        findings.extend(doc_findings)
+        notes.extend(n for n in doc_notes if n not in notes)
+    if run_checks_ and documents:
+        ctx = CheckContext(document=documents[0], config=config, run_documents=tuple(documents))
+        run_findings, _ = run_checks(run_checks_, ctx)
+        findings.extend(run_findings)
+    findings.sort(key=lambda f: (f.location.path or "", f.location.line, f.location.column, -f.severity, f.check))
+    return Report(
+        findings=tuple(findings),
+        documents=tuple(documents),
+        scores=_scores(documents, findings),
+        signature=signature(config),
+        notes=tuple(notes),
+        details=details,
+    )
+
+
+def _scores(documents: Sequence[Document], findings: Sequence[Finding]) -> dict[str, Any]:
+    words = sum(len(seg.target.split()) for doc in documents for seg in doc.segments)
+    flagged = sum(1 for f in findings if f.severity >= Severity.WARNING)
+    return {
+        "segments": sum(len(doc.segments) for doc in documents),
+        "words": words,
+        "findings_per_1000_words": round(1000 * flagged / words, 2) if words else 0.0,
+    }
+
+
+def signature(config: Config) -> dict[str, Any]:
+    return {"mtcheck": __version__, "python": platform.python_version(), "config": config.signature()}
+
+
+def check_files(
+    paths: Sequence[str | Path],
+    config: Config,
+    *,
+    original: str | Path | None = None,
+    translator: Translator | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Read ``paths`` and check them: the main entry point of the Python API."""
+    documents = read_documents(paths, config, original)
+    return check_documents(documents, config, translator=translator, progress=progress)
+
+
+def check_text(
+    text: str,
+    *,
+    source_lang: str,
+    target_lang: str,
+    original: str | None = None,
+    config: Config | None = None,
+    translator: Translator | None = None,
+) -> Report:
+    """Check a translation held in memory (no files): handy for notebooks and services."""
+    config = dataclasses.replace(config or Config(), source_lang=source_lang, target_lang=target_lang)
+    languages = Languages(source_lang, target_lang)
+    reader = READERS.get("text")
+    doc = reader.document(text, None, languages)  # type: ignore[attr-defined]
+    if original is not None:
+        doc = dataclasses.replace(doc, original=sentences(original, source_lang, None, prefix="o"))
+    return check_documents([settle_languages(doc)], config, translator=translator)

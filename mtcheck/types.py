@@ -1,0 +1,176 @@
+"""The small frozen types that flow through the pipeline.
+
+read → segment → back-translate → align → extract → check → score → report → gate.
+Every stage takes these and returns new ones; nothing is mutated in place.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """How bad a finding is; ordered so that ``ERROR > WARNING > INFO``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            choices = ", ".join(str(s) for s in cls)
+            raise ValueError(f"unknown severity {value!r} (choose from {choices})") from None
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character range ``[start, end)`` into a segment's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a segment starts in its file: 1-based line and column, optional unit id."""
+
+    path: str | None
+    line: int = 1
+    column: int = 1
+    unit_id: str | None = None
+
+    def advance(self, text: str, offset: int) -> Location:
+        """The location of ``text[offset]`` when ``text`` starts at this location."""
+        before = text[:offset]
+        newlines = before.count("\n")
+        if newlines == 0:
+            return Location(self.path, self.line, self.column + offset, self.unit_id)
+        return Location(self.path, self.line + newlines, offset - before.rfind("\n"), self.unit_id)
+
+    def __str__(self) -> str:
+        where = f"{self.path or '<stdin>'}:{self.line}:{self.column}"
+        return f"{where} [{self.unit_id}]" if self.unit_id else where
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable unit: a sentence of a text, or a unit of a localisation file.
+
+    ``source`` is the source-language text when the format pairs it with the target
+    (PO, XLIFF, TMX); for plain text it is ``None`` and the original, if any, lives in
+    :attr:`Document.original`. ``offset`` is the character offset of ``target`` in the
+    decoded file, so ``file_text[offset : offset + len(target)] == target`` for text.
+    """
+
+    id: str
+    target: str
+    source: str | None
+    location: Location
+    offset: int = 0
+    flags: frozenset[str] = frozenset()
+    notes: tuple[str, ...] = ()
+    context: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A translated file, split into segments, with its language pair."""
+
+    path: str | None
+    source_lang: str
+    target_lang: str
+    segments: tuple[Segment, ...]
+    original: tuple[Segment, ...] | None = None
+    original_path: str | None = None
+    format: str = "text"
+
+    @property
+    def bilingual(self) -> bool:
+        """True when there is source text to compare with (paired units or an original)."""
+        return self.original is not None or any(s.source is not None for s in self.segments)
+
+    def segment(self, segment_id: str) -> Segment:
+        for seg in self.segments:
+            if seg.id == segment_id:
+                return seg
+        raise KeyError(segment_id)
+
+
+def _freeze(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A suspect rendering: what, where, why, and what to write instead."""
+
+    check: str
+    severity: Severity
+    segment_id: str
+    location: Location
+    message: str
+    span: Span | None = None
+    text: str = ""
+    source_span: Span | None = None
+    suggestion: str | None = None
+    confidence: float | None = None
+    evidence: Mapping[str, Any] = field(default_factory=lambda: _freeze(None))
+    context: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "evidence", _freeze(self.evidence))
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable id that survives line moves: check, file, unit/sentence text and span text."""
+        parts = [self.check, self.location.path or "", self.location.unit_id or "", self.context, self.text]
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a run produced; renderers turn it into text, JSON, SARIF…"""
+
+    findings: tuple[Finding, ...]
+    documents: tuple[Document, ...]
+    scores: Mapping[str, Any] = field(default_factory=lambda: _freeze(None))
+    signature: Mapping[str, Any] = field(default_factory=lambda: _freeze(None))
+    notes: tuple[str, ...] = ()
+    details: Mapping[str, Any] = field(default_factory=lambda: _freeze(None))
+
+    def __post_init__(self) -> None:
+        for name in ("scores", "signature", "details"):
+            object.__setattr__(self, name, _freeze(getattr(self, name)))
+
+    def counts(self) -> dict[str, int]:
+        counts = {str(s): 0 for s in sorted(Severity, reverse=True)}
+        for finding in self.findings:
+            counts[str(finding.severity)] += 1
+        return counts
+
+    def exit_code(self, fail_on: Severity | None) -> int:
+        """0 when the gate passes, 1 when a finding is at or above ``fail_on``.
+
+        ``fail_on=None`` means "never fail on findings".
+        """
+        if fail_on is None:
+            return 0
+        return 1 if any(f.severity >= fail_on for f in self.findings) else 0
