@@ -1,0 +1,54 @@
+"""Termbases: concepts with per-language terms and their status.
+
+House style is a termbase too: "Kyiv" preferred, "Kiev" deprecated.
+Readers for TBX and CSV/TSV glossaries fill these types (see ``load_termbases``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mtcheck.languages import base_language
+
+PREFERRED = "preferred"
+ADMITTED = "admitted"
+DEPRECATED = "deprecated"  # TBX "deprecatedTerm-admn-sts" and "supersededTerm-admn-sts"
+FORBIDDEN = "forbidden"
+STATUSES = (PREFERRED, ADMITTED, DEPRECATED, FORBIDDEN)
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    lang: str
+    status: str = ADMITTED
+    part_of_speech: str | None = None
+    note: str | None = None
+
+    @property
+    def allowed(self) -> bool:
+        return self.status in (PREFERRED, ADMITTED)
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    terms: tuple[Term, ...]
+    origin: str = ""  # the file (and entry) it came from, for evidence
+
+    def terms_in(self, lang: str) -> list[Term]:
+        code = base_language(lang)
+        return [t for t in self.terms if base_language(t.lang) == code]
+
+    def preferred(self, lang: str) -> Term | None:
+        terms = [t for t in self.terms_in(lang) if t.allowed]
+        terms.sort(key=lambda t: t.status != PREFERRED)
+        return terms[0] if terms else None
+
+
+@dataclass(frozen=True)
+class Termbase:
+    concepts: tuple[Concept, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.concepts)
