@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
-import click
 import typer
 
 if TYPE_CHECKING:
@@ -143,7 +142,7 @@ def _parse_fail_on(value: str) -> Severity | None:
         return Severity.parse(value)
     except ValueError:
         choices = ", ".join(FAIL_ON_CHOICES)
-        raise click.BadParameter(f"{value!r} (choose from {choices})", param_hint="--fail-on") from None
+        raise typer.BadParameter(f"{value!r} (choose from {choices})", param_hint="--fail-on") from None
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -163,14 +162,14 @@ def main(argv: list[str] | None = None) -> None:
     command = typer.main.get_command(app)
     try:
         code = command.main(args=args, prog_name="mtcheck", standalone_mode=False)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         code = exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        code = EXIT_INPUT
-    except click.exceptions.Abort:
+    except typer.Abort:
         typer.echo("mtcheck: aborted", err=True)
         code = EXIT_INTERNAL
+    except typer.TyperException as exc:  # usage errors: bad option, missing argument, unknown command
+        exc.show()  # type: ignore[attr-defined]
+        code = EXIT_INPUT
     except MtcheckError as exc:
         if debug:
             raise

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import lzma
+import os
 import re
+import shutil
+from pathlib import Path
+from typing import Any
 
 from mtcheck.errors import ConfigError
 
@@ -45,14 +50,55 @@ def script_of(code: str) -> str:
 
 
 def detect_language(text: str) -> tuple[str, float]:
-    """Guess the language of ``text`` with py3langid (97 languages, normalised probability;
-    its model is an npz file loaded without pickle).
+    """Guess the language of ``text`` with py3langid (97 languages, normalised probability).
 
     On a paragraph or more of news text it is reliable (well above 0.99 probability);
     below a couple of sentences, or on mixed-language text, pass ``--target-lang``.
     """
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    lang, prob = identifier.classify(text[:20000])
+    lang, prob = _identifier().classify(text[:20000])
     return str(lang), float(prob)
+
+
+def _identifier() -> Any:
+    """py3langid's identifier, loaded from an uncompressed copy of its model when possible.
+
+    The package ships its model LZMA-compressed; decompressing costs ~0.4 s on every start,
+    more than the rest of a model-free check. We decompress it once into the user cache and
+    load that with ``numpy.load(allow_pickle=False)`` afterwards (~0.2 s).
+    """
+    import numpy as np
+    from py3langid import langid
+    from py3langid.modelio import _to_array
+
+    cached = _cache_dir() / f"py3langid-{_package_version('py3langid')}-model.npz"
+    if not cached.exists():
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(f".{os.getpid()}.part")
+            with lzma.open(langid.MODEL_DIR / langid.MODEL_FILE) as src, partial.open("wb") as dst:
+                shutil.copyfileobj(src, dst, length=1 << 20)
+            partial.replace(cached)
+        except OSError:  # read-only home, full disk: the packaged model still works
+            return langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+    with np.load(cached, allow_pickle=False) as data:
+        return langid.LanguageIdentifier(
+            np.asarray(data["ptc"]),
+            np.asarray(data["pc"]),
+            data["classes"].tolist(),
+            _to_array(data["nextmove"]),
+            data["out_feat"].tolist(),
+            norm_probs=True,
+            tk_row=_to_array(data["nextmove_row"]),
+        )
+
+
+def _cache_dir() -> Path:
+    import platformdirs
+
+    return Path(os.environ.get("MTCHECK_CACHE_DIR") or platformdirs.user_cache_dir("mtcheck"))
+
+
+def _package_version(name: str) -> str:
+    from importlib.metadata import version
+
+    return version(name)

@@ -41,6 +41,10 @@ class Registry(Generic[T]):
         self._items[name] = item
         return item
 
+    def discard(self, name: str) -> None:
+        """Unregister ``name`` (for tests and plug-ins that replace a built-in)."""
+        self._items.pop(name, None)
+
     def register(self, name: str) -> Callable[[T], T]:
         """Decorator: ``@READERS.register("po")``."""
 

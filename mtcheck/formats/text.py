@@ -18,14 +18,20 @@ _MARKDOWN_PREFIXES = ("#", ">", "- ", "* ", "+ ")
 def sentences(text: str, lang: str, path: str | None, prefix: str = "s") -> tuple[Segment, ...]:
     """Split ``text`` into sentence segments whose offsets point into ``text``."""
     segments = []
-    origin = Location(path)
+    # Walk forward once: locating each sentence from the top of the file is quadratic.
+    line, line_start, scanned = 1, 0, 0
     for number, (start, end) in enumerate(split_sentences(text, lang or "en"), 1):
+        newlines = text.count("\n", scanned, start)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", scanned, start) + 1
+        scanned = start
         segments.append(
             Segment(
                 id=f"{prefix}{number}",
                 target=text[start:end],
                 source=None,
-                location=origin.advance(text, start),
+                location=Location(path, line, start - line_start + 1),
                 offset=start,
             )
         )

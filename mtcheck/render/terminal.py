@@ -10,23 +10,24 @@ from mtcheck.types import Finding, Report, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
-# How much of a long sentence to show around the flagged span.
-_CONTEXT_CHARS = 70
 
-
-def _excerpt(finding: Finding) -> tuple[str, str, str]:
-    """(before, span, after) of the finding's sentence, trimmed around the span."""
-    text, span = finding.context, finding.span
+def _excerpt(finding: Finding, width: int) -> tuple[str, str, str]:
+    """(before, span, after) of the finding's sentence, trimmed to one line around the span."""
+    text, span = finding.context.replace("\n", " "), finding.span
+    room = max(width - 8, 20)  # indent, the [[ ]] markers and the ellipses
     if span is None:
-        short = text if len(text) <= 2 * _CONTEXT_CHARS else text[: 2 * _CONTEXT_CHARS] + "…"
-        return short, "", ""
+        return (text if len(text) <= room else text[: room - 1] + "…"), "", ""
     before, middle, after = text[: span.start], text[span.start : span.end], text[span.end :]
-    if len(before) > _CONTEXT_CHARS:
-        before = "…" + before[-_CONTEXT_CHARS:]
-    if len(after) > _CONTEXT_CHARS:
-        after = after[:_CONTEXT_CHARS] + "…"
-    if len(middle) > 2 * _CONTEXT_CHARS:
-        middle = middle[:_CONTEXT_CHARS] + "…" + middle[-_CONTEXT_CHARS:]
+    if len(middle) > room:
+        middle = middle[: room // 2 - 1] + "…" + middle[-(room // 2 - 1) :]
+    side = max((room - len(middle)) // 2, 0)
+    if len(before) + len(middle) + len(after) > room:
+        keep_after = max(side, room - len(middle) - len(before))
+        keep_before = max(room - len(middle) - min(len(after), keep_after), 0)
+        if len(before) > keep_before:
+            before = "…" + before[len(before) - keep_before + 1 :] if keep_before > 1 else ""
+        if len(after) > keep_after:
+            after = after[: max(keep_after - 1, 0)] + "…"
     return before, middle, after
 
 
@@ -66,7 +67,7 @@ def render_text(report: Report, options: RenderOptions) -> str:
             f"[bold]{escape(str(finding.location))}[/bold] [{style}]{finding.severity}[/{style}] "
             f"[dim]{finding.check}[/dim]"
         )
-        before, middle, after = _excerpt(finding)
+        before, middle, after = _excerpt(finding, options.width)
         line = Text("  ")
         line.append(before)
         line.append(middle, style="bold reverse" if options.color else "")

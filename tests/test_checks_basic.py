@@ -1,0 +1,71 @@
+"""The model-free surface checks: each fires on a defect and stays quiet on clean text."""
+
+from __future__ import annotations
+
+from mtcheck import Config, check_text
+from mtcheck.types import Report
+
+
+def run(text: str, source: str = "ar", target: str = "en") -> Report:
+    return check_text(text, source_lang=source, target_lang=target, config=Config(model=_no_mt()))
+
+
+def _no_mt():  # type: ignore[no-untyped-def]
+    from mtcheck.config import ModelSettings
+
+    return ModelSettings(enabled=False)
+
+
+def by_check(report: Report, check_id: str) -> list:  # type: ignore[type-arg]
+    return [f for f in report.findings if f.check == check_id]
+
+
+CLEAN = (
+    "Ukrainian Defence Minister Rustem Umerov said on Sunday that half of the aid was late. "
+    "He had had enough of promises, he said, and that that was the problem."
+)
+
+
+def test_repeated_word_fires_with_span_and_suggestion() -> None:
+    report = run("The minister said the the aid was late.")
+    (finding,) = by_check(report, "repeated-word")
+    assert finding.text == "the the"
+    assert finding.suggestion == "the"
+    assert finding.location.column == 19
+
+
+def test_repeated_word_is_quiet_on_clean_text_and_grammatical_doubling() -> None:
+    assert by_check(run(CLEAN), "repeated-word") == []
+
+
+def test_repeated_word_ignores_deliberate_repetition_with_punctuation() -> None:
+    assert by_check(run("It was very, very late. Now — now we go."), "repeated-word") == []
+
+
+def test_hidden_character_inside_a_name() -> None:
+    report = run("President Zelen\u200bsky spoke.")
+    (finding,) = by_check(report, "hidden-character")
+    assert finding.suggestion == "Zelensky"
+    assert "U+200B ZERO WIDTH SPACE" in finding.message
+
+
+def test_bidi_control_inside_a_word_fires() -> None:
+    report = run("Officials in Ky\u202eiv said so.")
+    assert [f.suggestion for f in by_check(report, "hidden-character")] == ["Kyiv"]
+
+
+def test_hidden_character_quiet_on_clean_text_and_on_arabic_joiners() -> None:
+    assert by_check(run(CLEAN), "hidden-character") == []
+    # ZWNJ is correct Persian spelling (می‌خواهم); it must not be flagged in Arabic-script targets.
+    assert by_check(run("من می\u200cخواهم بروم.", source="en", target="fa"), "hidden-character") == []
+
+
+def test_untranslated_script_fires_on_source_script_left_in_target() -> None:
+    report = run("The minister said الحرب مستمرة and left.")
+    (finding,) = by_check(report, "untranslated-script")
+    assert finding.text == "الحرب مستمرة"
+
+
+def test_untranslated_script_quiet_on_clean_text_and_same_script_pairs() -> None:
+    assert by_check(run(CLEAN), "untranslated-script") == []
+    assert by_check(run("Le ministre a parlé.", source="fr", target="en"), "untranslated-script") == []
