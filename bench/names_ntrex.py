@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mtcheck.config import Config, ModelSettings  # noqa: E402
-from mtcheck.pipeline import check_text  # noqa: E402
-from mtcheck.types import Severity  # noqa: E402
+from mtcheck.config import Config, ModelSettings
+from mtcheck.pipeline import check_text
+from mtcheck.types import Severity
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ntrex-128" / "newstest2019-src.eng.txt"
 NAME_CHECKS = frozenset({"deprecated-term", "suspect-rendering", "name-variant", "term-consistency"})

@@ -44,7 +44,10 @@ def test_gazetteer_prefers_official_romanisation() -> None:
 def test_suspect_rendering_fires_with_termbase() -> None:
     text = "Defense Minister Rustam Omerov said troops left the Lastochkin area."
     found = of(run(text, termbases=(SEED_TB,)), "suspect-rendering")
-    assert [(f.text, f.suggestion) for f in found] == [("Rustam Omerov", "Rustem Umerov"), ("Lastochkin", "Lastochkyne")]
+    assert [(f.text, f.suggestion) for f in found] == [
+        ("Rustam Omerov", "Rustem Umerov"),
+        ("Lastochkin", "Lastochkyne"),
+    ]
     assert found[0].evidence["key"] == found[0].evidence["known_key"] == "RZTM MRF"
     assert "termbase.tbx" in found[0].evidence["source"]
     assert found[0].confidence is not None and found[0].confidence > 0.9
@@ -80,9 +83,7 @@ def test_term_consistency(tmp_path: Path) -> None:
     from mtcheck.types import Document, Location, Segment
 
     def doc(targets: list[str]) -> Document:
-        segs = tuple(
-            Segment(str(i), t, "قال وزير الدفاع", Location("x", i + 1)) for i, t in enumerate(targets)
-        )
+        segs = tuple(Segment(str(i), t, "قال وزير الدفاع", Location("x", i + 1)) for i, t in enumerate(targets))
         return Document("x", "ar", "en", segs, format="po")
 
     tb = load_termbases([glossary])
