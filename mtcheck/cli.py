@@ -101,6 +101,16 @@ def check(
     require_mt: Annotated[
         bool, typer.Option("--require-mt", help="Exit 3 when no translation model is available, instead of skipping.")
     ] = False,
+    termbase: Annotated[
+        Optional[list[Path]],
+        typer.Option(
+            "--termbase",
+            help="Termbase or glossary (TBX, CSV, TSV); repeat for several. Example: --termbase house.tbx",
+        ),
+    ] = None,
+    no_gazetteer: Annotated[
+        bool, typer.Option("--no-gazetteer", help="Do not use the bundled gazetteer of place names.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
     color: Annotated[
         Optional[bool], typer.Option("--color/--no-color", help="Colour the text report (default: when a terminal).")
@@ -124,6 +134,8 @@ def check(
         source_lang=source_lang,
         target_lang=target_lang,
         fail_on=gate,
+        termbases=tuple(str(p) for p in termbase or ()),
+        use_gazetteer=not no_gazetteer,
         model=ModelSettings(enabled=not no_mt, required=require_mt),
     )
     report = check_files(targets, config, original=original, progress=_stderr_progress(quiet))

@@ -10,7 +10,7 @@ import dataclasses
 import platform
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtcheck import __version__
 from mtcheck.backtranslate import back_translate
@@ -21,9 +21,13 @@ from mtcheck.formats.base import Languages, Reader
 from mtcheck.formats.text import sentences
 from mtcheck.languages import detect_language, normalize_language
 from mtcheck.registry import CHECKS, READERS
+from mtcheck.termbase import Termbase
 from mtcheck.textio import read_text
 from mtcheck.translators.base import Translator
 from mtcheck.types import Document, Finding, Report, Severity
+
+if TYPE_CHECKING:
+    from mtcheck.names.gazetteer import Gazetteer
 
 Progress = Callable[[str], None]
 
@@ -138,6 +142,7 @@ def check_documents(
     findings: list[Finding] = []
     notes: list[str] = []
     details: dict[str, Any] = {"back_translations": {}}
+    termbase, gazetteer = load_name_resources(config)
     for doc in documents:
         say(f"back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
         back = back_translate(doc, config.model, translator)
@@ -147,12 +152,20 @@ def check_documents(
             details["back_translations"][doc.path or ""] = dict(back.texts)
             details.setdefault("model", dict(back.signature))
         say(f"checking {doc.path or 'input'}")
-        ctx = CheckContext(document=doc, config=config, back_translations=back.texts)
+        ctx = CheckContext(
+            document=doc, config=config, back_translations=back.texts, termbase=termbase, gazetteer=gazetteer
+        )
         doc_findings, doc_notes = run_checks(document_checks, ctx)
         findings.extend(doc_findings)
         notes.extend(n for n in doc_notes if n not in notes)
     if run_checks_ and documents:
-        ctx = CheckContext(document=documents[0], config=config, run_documents=tuple(documents))
+        ctx = CheckContext(
+            document=documents[0],
+            config=config,
+            run_documents=tuple(documents),
+            termbase=termbase,
+            gazetteer=gazetteer,
+        )
         run_findings, _ = run_checks(run_checks_, ctx)
         findings.extend(run_findings)
     findings.sort(key=lambda f: (f.location.path or "", f.location.line, f.location.column, -f.severity, f.check))
@@ -164,6 +177,14 @@ def check_documents(
         notes=tuple(notes),
         details=details,
     )
+
+
+def load_name_resources(config: Config) -> tuple[Termbase, Gazetteer | None]:
+    """The run's termbases (``config.termbases``) and, unless switched off, the bundled gazetteer."""
+    from mtcheck.names.gazetteer import load_gazetteer
+    from mtcheck.termbase_io import load_termbases
+
+    return load_termbases(config.termbases), (load_gazetteer() if config.use_gazetteer else None)
 
 
 def _scores(documents: Sequence[Document], findings: Sequence[Finding]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ Readers for TBX and CSV/TSV glossaries fill these types (see ``load_termbases``)
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from mtcheck.languages import base_language
@@ -52,3 +53,22 @@ class Termbase:
 
     def __len__(self) -> int:
         return len(self.concepts)
+
+    def __add__(self, other: Termbase) -> Termbase:
+        return Termbase(self.concepts + other.concepts)
+
+    @functools.cached_property
+    def _by_form(self) -> dict[tuple[str, str], list[tuple[Term, Concept]]]:
+        index: dict[tuple[str, str], list[tuple[Term, Concept]]] = {}
+        for concept in self.concepts:
+            for term in concept.terms:
+                index.setdefault((base_language(term.lang), term.text.casefold()), []).append((term, concept))
+        return index
+
+    def lookup(self, text: str, lang: str) -> list[tuple[Term, Concept]]:
+        """Terms in ``lang`` written ``text`` (case-insensitive), with their concepts."""
+        return self._by_form.get((base_language(lang), text.casefold()), [])
+
+    def terms_in(self, lang: str) -> list[tuple[Term, Concept]]:
+        """Every term in ``lang`` with its concept."""
+        return [(t, c) for c in self.concepts for t in c.terms_in(lang)]

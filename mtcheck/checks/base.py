@@ -15,11 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtcheck.config import Config
 from mtcheck.registry import CHECKS
 from mtcheck.types import Document, Segment, Severity, Span
+
+if TYPE_CHECKING:
+    from mtcheck.names.gazetteer import Gazetteer
+    from mtcheck.termbase import Termbase
 
 
 @dataclass(frozen=True)
@@ -35,8 +39,8 @@ class CheckContext:
     config: Config
     back_translations: Mapping[str, str] = field(default_factory=dict)
     alignment: Any = None
-    termbase: Any = None
-    gazetteer: Any = None
+    termbase: Termbase | None = None
+    gazetteer: Gazetteer | None = None
     run_documents: tuple[Document, ...] = ()
 
 

@@ -1,0 +1,83 @@
+"""The bundled gazetteer: known place names, their preferred forms and deprecated ones.
+
+Built by ``tools/build_gazetteer.py`` from packages only (sources and licences in
+``mtcheck/data/SOURCES.md``) into one SQLite file, opened read-only: nothing is loaded
+up front, each lookup is an indexed query.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from mtcheck.errors import ConfigError
+
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer.sqlite"
+
+
+@dataclass(frozen=True)
+class Place:
+    """One form of a place name and what the gazetteer knows about it."""
+
+    form: str
+    preferred: str
+    status: str  # preferred, variant or deprecated
+    kind: str
+    country: str
+    population: int
+    source: str
+    ambiguous: bool = False
+
+
+class Gazetteer:
+    """Read-only lookups in the bundled SQLite gazetteer."""
+
+    def __init__(self, path: Path = DEFAULT_PATH) -> None:
+        if not path.is_file():
+            raise ConfigError(f"gazetteer {path} is missing; rebuild it with: python tools/build_gazetteer.py")
+        try:
+            self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise ConfigError(f"gazetteer {path}: {exc}") from None
+        self.path = path
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+
+    def lookup(self, form: str, lang: str = "") -> list[Place]:
+        """Entries written ``form`` (case-insensitive) usable in ``lang`` ('' = any)."""
+        rows = self._db.execute(
+            "SELECT n.display, e.name, n.status, e.kind, e.country, e.population, e.source, n.ambiguous, n.lang "
+            "FROM name n JOIN entity e ON e.id = n.entity WHERE n.form = ?",
+            (form.casefold(),),
+        ).fetchall()
+        return [
+            Place(r[0], r[1], r[2], r[3], r[4], int(r[5] or 0), r[6], bool(r[7]))
+            for r in rows
+            if not lang or not r[8] or r[8] == lang or r[2] != "deprecated"
+        ]
+
+    def known(self, form: str) -> bool:
+        return self._db.execute("SELECT 1 FROM name WHERE form = ? LIMIT 1", (form.casefold(),)).fetchone() is not None
+
+    def by_key(self, key: str) -> list[Place]:
+        """Preferred Latin forms whose transliteration key is ``key``."""
+        rows = self._db.execute(
+            "SELECT k.display, e.name, e.kind, e.country, e.population, e.source "
+            "FROM namekey k JOIN entity e ON e.id = k.entity WHERE k.key = ?",
+            (key,),
+        ).fetchall()
+        return [Place(r[0], r[1], "preferred", r[2], r[3], int(r[4] or 0), r[5]) for r in rows]
+
+    def deprecated_forms(self, lang: str) -> list[Place]:
+        rows = self._db.execute(
+            "SELECT n.display, e.name, e.kind, e.country, e.population, e.source, n.ambiguous "
+            "FROM name n JOIN entity e ON e.id = n.entity WHERE n.status = 'deprecated' AND n.lang IN ('', ?)",
+            (lang,),
+        ).fetchall()
+        return [Place(r[0], r[1], "deprecated", r[2], r[3], int(r[4] or 0), r[5], bool(r[6])) for r in rows]
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    return Gazetteer(path or DEFAULT_PATH)

