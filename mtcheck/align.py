@@ -213,14 +213,21 @@ class _Scorer:
 
         if self.left.vectors is None or self.right.vectors is None or not cells:
             return [0.0] * len(cells)
-        lv, rv = self.left.vectors, self.right.vectors
-        sims: list[float] = []
+        # Group by move so each side is one fancy-indexed gather of precomputed spans.
+        spans_left = {1: self.left.vectors, 2: self.left.vectors[:-1] + self.left.vectors[1:]}
+        spans_right = {1: self.right.vectors, 2: self.right.vectors[:-1] + self.right.vectors[1:]}
+        sims = [0.0] * len(cells)
+        by_move: dict[Move, list[int]] = {}
+        for index, (_i, _j, move) in enumerate(cells):
+            by_move.setdefault(move, []).append(index)
         chunk = 2048
-        for start in range(0, len(cells), chunk):
-            part = cells[start : start + chunk]
-            a = np.stack([lv[i - mv[0] : i].sum(axis=0) for i, _j, mv in part])
-            b = np.stack([rv[j - mv[1] : j].sum(axis=0) for _i, j, mv in part])
-            sims.extend(dice(a, b).tolist())
+        for (a, b), indices in by_move.items():
+            for start in range(0, len(indices), chunk):
+                part = indices[start : start + chunk]
+                rows = np.fromiter((cells[k][0] - a for k in part), dtype=np.int64, count=len(part))
+                cols = np.fromiter((cells[k][1] - b for k in part), dtype=np.int64, count=len(part))
+                for k, value in zip(part, dice(spans_left[a][rows], spans_right[b][cols]).tolist(), strict=True):
+                    sims[k] = value
         return sims
 
     def cost(self, i: int, j: int, move: Move, sim: float, sub: float = 0.0) -> float:
