@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from mtcheck.config import ModelSettings
 from mtcheck.errors import MissingDependencyError, ModelError
@@ -19,6 +20,9 @@ class BackTranslation:
     texts: Mapping[str, str] = field(default_factory=dict)
     signature: Mapping[str, str] = field(default_factory=dict)
     skipped: str | None = None
+    # The translator that produced ``texts``, so later stages (the round trip) reuse the
+    # loaded model instead of building a second one.
+    translator: Any = field(default=None, compare=False, repr=False)
 
 
 def make_translator(settings: ModelSettings) -> Translator:
@@ -50,4 +54,5 @@ def back_translate(doc: Document, settings: ModelSettings, translator: Translato
     return BackTranslation(
         texts={seg.id: out for seg, out in zip(doc.segments, outputs, strict=True)},
         signature=dict(translator.signature),
+        translator=translator,
     )

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtcheck import __version__
-from mtcheck.backtranslate import back_translate
+from mtcheck.adequacy import ROUND_TRIP, Adequacy, assess, mode_of, round_trip, run_scores, to_details
+from mtcheck.backtranslate import BackTranslation, back_translate
 from mtcheck.checks.base import Check, CheckContext, Hit
 from mtcheck.config import Config
 from mtcheck.errors import ConfigError, InputError
@@ -143,6 +144,7 @@ def check_documents(
     notes: list[str] = []
     details: dict[str, Any] = {"back_translations": {}}
     termbase, gazetteer = load_name_resources(config)
+    assessed: list[Adequacy] = []
     for doc in documents:
         say(f"back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
         back = back_translate(doc, config.model, translator)
@@ -151,9 +153,19 @@ def check_documents(
         if back.texts:
             details["back_translations"][doc.path or ""] = dict(back.texts)
             details.setdefault("model", dict(back.signature))
+        adequacy, trips = _adequacy(doc, back, details, say)
+        if adequacy is not None:
+            assessed.append(adequacy)
         say(f"checking {doc.path or 'input'}")
         ctx = CheckContext(
-            document=doc, config=config, back_translations=back.texts, termbase=termbase, gazetteer=gazetteer
+            document=doc,
+            config=config,
+            back_translations=back.texts,
+            alignment=adequacy.alignment if adequacy else None,
+            adequacy=adequacy,
+            round_trips=trips,
+            termbase=termbase,
+            gazetteer=gazetteer,
         )
         doc_findings, doc_notes = run_checks(document_checks, ctx)
         findings.extend(doc_findings)
@@ -172,7 +184,7 @@ def check_documents(
     return Report(
         findings=tuple(findings),
         documents=tuple(documents),
-        scores=_scores(documents, findings),
+        scores={**_scores(documents, findings), **run_scores(assessed)},
         signature=signature(config),
         notes=tuple(notes),
         details=details,
@@ -185,6 +197,21 @@ def load_name_resources(config: Config) -> tuple[Termbase, Gazetteer | None]:
     from mtcheck.termbase_io import load_termbases
 
     return load_termbases(config.termbases), (load_gazetteer() if config.use_gazetteer else None)
+
+
+def _adequacy(
+    doc: Document, back: BackTranslation, details: dict[str, Any], say: Progress
+) -> tuple[Adequacy | None, dict[str, str]]:
+    """Round trip (monolingual, with a model), then align and score; record both in details."""
+    trips: dict[str, str] = {}
+    if doc.original is None and back.texts and back.translator is not None and mode_of(doc, True) == ROUND_TRIP:
+        say(f"translating {doc.path or 'input'} forward again (round trip)")
+        trips = round_trip(doc, back, back.translator)
+        details.setdefault("round_trips", {})[doc.path or ""] = trips
+    adequacy = assess(doc, back, trips)
+    if adequacy is not None:
+        details.setdefault("alignment", {})[doc.path or ""] = to_details(doc, adequacy)
+    return adequacy, trips
 
 
 def _scores(documents: Sequence[Document], findings: Sequence[Finding]) -> dict[str, Any]:

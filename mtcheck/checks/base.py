@@ -22,6 +22,8 @@ from mtcheck.registry import CHECKS
 from mtcheck.types import Document, Segment, Severity, Span
 
 if TYPE_CHECKING:
+    from mtcheck.adequacy import Adequacy
+    from mtcheck.align import Alignment
     from mtcheck.names.gazetteer import Gazetteer
     from mtcheck.termbase import Termbase
 
@@ -33,15 +35,21 @@ class CheckContext:
     ``back_translations`` maps segment id → the target segment translated back into the
     source language (empty when no model ran). ``alignment``, ``termbase`` and
     ``gazetteer`` are filled by the stages that own them, or left ``None``.
+    ``alignment`` links the original's sentences (source ids index
+    ``document.original``) or the units' sources to target segments (target ids index
+    ``document.segments``); ``adequacy`` adds its chrF scores; ``round_trips`` maps
+    segment id → the back-translation translated forward again (monolingual mode).
     """
 
     document: Document
     config: Config
     back_translations: Mapping[str, str] = field(default_factory=dict)
-    alignment: Any = None
+    alignment: Alignment | None = None
     termbase: Termbase | None = None
     gazetteer: Gazetteer | None = None
     run_documents: tuple[Document, ...] = ()
+    adequacy: Adequacy | None = None
+    round_trips: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from mtcheck.registry import RENDERERS
 from mtcheck.render.base import RenderOptions
 from mtcheck.types import Finding, Report, Severity
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+# Evidence keys shown as a labelled block of sentences (alignment and adequacy checks):
+# what the original says, what the translation says, what the model reads in it.
+_SENTENCE_KEYS = (("original", "original"), ("back_translation", "back-translation"), ("round_trip", "round trip"))
 
 
 def _excerpt(finding: Finding, width: int) -> tuple[str, str, str]:
@@ -29,6 +37,21 @@ def _excerpt(finding: Finding, width: int) -> tuple[str, str, str]:
         if len(after) > keep_after:
             after = after[: max(keep_after - 1, 0)] + "…"
     return before, middle, after
+
+
+def _print_sentences(console: Console, finding: Finding) -> set[str]:
+    """Original, translation and back-translation together, when the finding carries them."""
+    from rich.text import Text
+
+    present = [(key, label) for key, label in _SENTENCE_KEYS if finding.evidence.get(key)]
+    if not present:
+        return set()
+    for key, label in present[:1]:
+        console.print(Text(f"    {label}: {finding.evidence[key]}"))
+    console.print(Text(f"    translation: {finding.context}"))
+    for key, label in present[1:]:
+        console.print(Text(f"    {label}: {finding.evidence[key]}"))
+    return {key for key, _label in present}
 
 
 def _summary(report: Report, options: RenderOptions) -> str:
@@ -79,8 +102,10 @@ def render_text(report: Report, options: RenderOptions) -> str:
         if finding.suggestion:
             sure = f" (confidence {finding.confidence:.0%})" if finding.confidence is not None else ""
             console.print(Text(f"  → suggestion: {finding.suggestion}{sure}", style="green"))
+        shown = _print_sentences(console, finding)
         for key, value in finding.evidence.items():
-            console.print(Text(f"    {key}: {value}", style="dim"))
+            if key not in shown:
+                console.print(Text(f"    {key}: {value}", style="dim"))
         console.print()
     console.print(Text(_summary(report, options), style="bold"))
     return buffer.getvalue()

@@ -1,0 +1,201 @@
+"""Adequacy: align what the translation says with what it should say, and score it.
+
+Three ways to get two same-language texts to compare, chosen by the input:
+
+``original``
+    bilingual with a plain-text original (``--original``): the back-translation of each
+    target sentence, against the original's sentences, aligned n:m by :mod:`mtcheck.align`
+    (translators split and merge sentences). With no model the target and the original
+    are aligned through anyascii transliteration: length, names and numbers only.
+``paired``
+    a paired format (PO, XLIFF…) where each unit carries its source: the alignment is
+    given by the file; the back-translation of each unit is compared with its source.
+``round-trip``
+    monolingual (a wire copy without its original): the back-translation is translated
+    forward again and compared with the translation itself. The round trip is made
+    segment by segment through the Translator protocol, so its correspondence with the
+    target is known, not inferred: the alignment is the identity (an aligner could
+    only add errors there).
+
+Scores come from sacrebleu (chrF per link and per document, BLEU per document) and
+keep sacrebleu's signatures.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mtcheck.align import Alignment, Link, align
+from mtcheck.backtranslate import BackTranslation
+from mtcheck.errors import ModelError
+from mtcheck.translators.base import Translator
+from mtcheck.types import Document
+
+ORIGINAL, PAIRED, ROUND_TRIP = "original", "paired", "round-trip"
+
+
+@dataclass(frozen=True)
+class Adequacy:
+    """The alignment of one document and its scores.
+
+    ``reference`` are the texts the translation is measured against (original
+    sentences, unit sources, or the target itself for a round trip), ``hypothesis``
+    one text per target segment (back-translation or round trip; empty without a
+    model). Link ``i`` of ``alignment`` has chrF ``link_chrf[i]`` (None for a skip or
+    without a model).
+    """
+
+    mode: str
+    alignment: Alignment
+    reference: tuple[str, ...]
+    hypothesis: tuple[str, ...]
+    link_chrf: tuple[float | None, ...]
+    chrf: float | None = None
+    bleu: float | None = None
+    signatures: Mapping[str, str] = field(default_factory=dict)
+    by_model: bool = False
+
+    @property
+    def median_chrf(self) -> float | None:
+        scores = [s for s in self.link_chrf if s is not None]
+        return statistics.median(scores) if scores else None
+
+    def reference_text(self, link: Link) -> str:
+        return " ".join(self.reference[i] for i in link.source_ids)
+
+    def hypothesis_text(self, link: Link) -> str:
+        return " ".join(self.hypothesis[j] for j in link.target_ids)
+
+
+def romanize(text: str) -> str:
+    """Latin-script rendering of any text (anyascii), so two scripts share n-grams."""
+    from anyascii import anyascii
+
+    return str(anyascii(text))
+
+
+def mode_of(doc: Document, has_model: bool) -> str | None:
+    if doc.original is not None:
+        return ORIGINAL
+    if any(seg.source is not None for seg in doc.segments):
+        return PAIRED
+    return ROUND_TRIP if has_model else None
+
+
+def round_trip(doc: Document, back: BackTranslation, translator: Translator) -> dict[str, str]:
+    """Translate the back-translation forward again into the target language."""
+    ids = [seg.id for seg in doc.segments]
+    outputs = translator.translate([back.texts[i] for i in ids], doc.source_lang, doc.target_lang)
+    if len(outputs) != len(ids):
+        raise ModelError(f"translator returned {len(outputs)} outputs for {len(ids)} inputs")
+    return dict(zip(ids, outputs, strict=True))
+
+
+def identity(count: int) -> Alignment:
+    return Alignment(tuple(Link((i,), (i,), 1.0) for i in range(count)))
+
+
+def assess(doc: Document, back: BackTranslation, round_trips: Mapping[str, str] | None = None) -> Adequacy | None:
+    """Align and score one document; None when there is nothing to compare."""
+    has_model = bool(back.texts)
+    mode = mode_of(doc, has_model)
+    if mode is None:
+        return None
+    segments = doc.segments
+    if mode == ORIGINAL:
+        assert doc.original is not None
+        reference = tuple(seg.target for seg in doc.original)
+        if has_model:
+            hypothesis = tuple(back.texts.get(seg.id, "") for seg in segments)
+            alignment = align(reference, hypothesis)
+        else:
+            hypothesis = tuple("" for _ in segments)
+            alignment = align([romanize(t) for t in reference], [romanize(seg.target) for seg in segments])
+    elif mode == PAIRED:
+        reference = tuple(seg.source or "" for seg in segments)
+        hypothesis = tuple(back.texts.get(seg.id, "") for seg in segments)
+        alignment = identity(len(segments))
+    else:
+        trips = round_trips or {}
+        reference = tuple(seg.target for seg in segments)
+        hypothesis = tuple(trips.get(seg.id, "") for seg in segments)
+        alignment = identity(len(segments))
+    if not has_model:
+        return Adequacy(mode, alignment, reference, hypothesis, tuple(None for _ in alignment))
+    return _scored(mode, alignment, reference, hypothesis)
+
+
+def _scored(mode: str, alignment: Alignment, reference: tuple[str, ...], hypothesis: tuple[str, ...]) -> Adequacy:
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+
+    chrf = CHRF()
+    refs = [" ".join(reference[i] for i in link.source_ids) for link in alignment]
+    hyps = [" ".join(hypothesis[j] for j in link.target_ids) for link in alignment]
+    link_chrf = tuple(
+        None if link.is_skip else round(chrf.sentence_score(h, [r]).score, 2)
+        for link, h, r in zip(alignment, hyps, refs, strict=True)
+    )
+    # Document level: every link counts, so omitted and added sentences lower the score.
+    doc_chrf = chrf.corpus_score(hyps, [refs]).score if hyps else None
+    bleu = BLEU()
+    doc_bleu = bleu.corpus_score(hyps, [refs]).score if hyps else None
+    signatures = {"chrF": str(chrf.get_signature()), "BLEU": str(bleu.get_signature())}
+    return Adequacy(
+        mode,
+        alignment,
+        reference,
+        hypothesis,
+        link_chrf,
+        chrf=None if doc_chrf is None else round(doc_chrf, 2),
+        bleu=None if doc_bleu is None else round(doc_bleu, 2),
+        signatures=signatures,
+        by_model=True,
+    )
+
+
+def to_details(doc: Document, adequacy: Adequacy) -> dict[str, Any]:
+    """The JSON form: which original sentences map to which target sentences, with scores."""
+    left_ids = [seg.id for seg in doc.original] if doc.original is not None else [seg.id for seg in doc.segments]
+    right_ids = [seg.id for seg in doc.segments]
+    return {
+        "mode": adequacy.mode,
+        "by_model": adequacy.by_model,
+        "chrF": adequacy.chrf,
+        "BLEU": adequacy.bleu,
+        "signatures": dict(adequacy.signatures),
+        "links": [
+            {
+                "original": [left_ids[i] for i in link.source_ids],
+                "target": [right_ids[j] for j in link.target_ids],
+                "kind": link.kind,
+                "similarity": round(link.score, 3),
+                "chrF": score,
+            }
+            for link, score in zip(adequacy.alignment, adequacy.link_chrf, strict=True)
+        ],
+    }
+
+
+def run_scores(assessed: Sequence[Adequacy]) -> dict[str, Any]:
+    """Run-level chrF and BLEU over every link of every scored document."""
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+
+    hyps: list[str] = []
+    refs: list[str] = []
+    for adequacy in assessed:
+        if adequacy.by_model:
+            hyps.extend(adequacy.hypothesis_text(link) for link in adequacy.alignment)
+            refs.extend(adequacy.reference_text(link) for link in adequacy.alignment)
+    if not hyps:
+        return {}
+    chrf, bleu = CHRF(), BLEU()
+    return {
+        "chrF": round(chrf.corpus_score(hyps, [refs]).score, 2),
+        "BLEU": round(bleu.corpus_score(hyps, [refs]).score, 2),
+        "signatures": {"chrF": str(chrf.get_signature()), "BLEU": str(bleu.get_signature())},
+    }

@@ -1,0 +1,56 @@
+"""Original sentences with no counterpart in the translation, and the reverse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mtcheck.adequacy import ORIGINAL
+from mtcheck.align import Link
+from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.types import Severity
+
+# A sentence this short left unaligned is usually a heading or caption merged into a
+# neighbour by the translator, not an omission worth an error.
+MIN_WORDS_FOR_ERROR = 6
+
+
+@check("unaligned", Severity.WARNING, needs=("source",))
+def unaligned(ctx: CheckContext) -> Iterator[Hit]:
+    """Sentence omitted or added: it has no counterpart on the other side."""
+    adequacy = ctx.adequacy
+    doc = ctx.document
+    if adequacy is None or adequacy.mode != ORIGINAL or doc.original is None or not doc.segments:
+        return
+    min_words = int(ctx.config.threshold("unaligned.min_words_for_error", MIN_WORDS_FOR_ERROR))
+    links = adequacy.alignment.links
+    for index, link in enumerate(links):
+        if link.source_ids and not link.target_ids:
+            original = " ".join(doc.original[i].target for i in link.source_ids)
+            anchor = _nearest_target(links, index)
+            segment = doc.segments[anchor]
+            # With a model the back-translation confirms that nothing says this; without
+            # one only lengths and shared names/numbers placed it, so it stays a warning.
+            severe = adequacy.by_model and len(original.split()) >= min_words
+            yield Hit(
+                segment,
+                f"original sentence {doc.original[link.source_ids[0]].id} has no counterpart in the translation "
+                "(omitted?)",
+                evidence={"original": original, "where": f"before or after {segment.id}"},
+                severity=Severity.ERROR if severe else None,
+            )
+        elif link.target_ids and not link.source_ids:
+            segment = doc.segments[link.target_ids[0]]
+            back = ctx.back_translations.get(segment.id)
+            evidence = {"back_translation": back} if back else {}
+            yield Hit(segment, "this sentence has no counterpart in the original (added?)", evidence=evidence)
+
+
+def _nearest_target(links: tuple[Link, ...], index: int) -> int:
+    """The target sentence next to an omission: the following one, else the preceding one."""
+    for link in links[index + 1 :]:
+        if link.target_ids:
+            return link.target_ids[0]
+    for link in reversed(links[:index]):
+        if link.target_ids:
+            return link.target_ids[-1]
+    return 0
