@@ -21,11 +21,11 @@ demo: $(BIN)/mtcheck
 	$(BIN)/mtcheck check $(SEED) --source-lang ar
 
 test: $(BIN)/mtcheck
-	$(BIN)/ruff check mtcheck tests bench
+	$(BIN)/ruff check mtcheck tests bench tools
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/mtcheck
-	$(BIN)/ruff check mtcheck tests bench
-	$(BIN)/ruff format --check mtcheck tests bench
+	$(BIN)/ruff check mtcheck tests bench tools
+	$(BIN)/ruff format --check mtcheck tests bench tools
 	$(BIN)/mypy
