@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import platform
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from mtcheck.formats.base import Languages, Reader
 from mtcheck.formats.text import sentences
 from mtcheck.languages import detect_language, normalize_language
 from mtcheck.registry import CHECKS, READERS
+from mtcheck.suppress import apply_ignore, apply_suppressions
 from mtcheck.textio import read_text
 from mtcheck.translators.base import Translator
 from mtcheck.types import Document, Finding, Report, Severity
@@ -43,14 +44,36 @@ def read_documents(paths: Sequence[str | Path], config: Config, original: str | 
         raise InputError("no input files given")
     languages = Languages(config.source_lang, config.target_lang)
     documents: list[Document] = []
-    for raw in paths:
-        path = Path(raw)
-        documents.extend(reader_for(path).read(path, languages))
+    for path in expand_paths(paths, config.exclude):
+        documents.extend(map_languages(doc, config.language_map) for doc in reader_for(path).read(path, languages))
     if original is not None:
         if len(documents) != 1:
             raise ConfigError("--original works with exactly one target file")
         documents[0] = attach_original(documents[0], original)
     return [settle_languages(doc) for doc in documents]
+
+
+def expand_paths(paths: Sequence[str | Path], exclude: Sequence[str] = ()) -> list[Path]:
+    """Files named, found under named directories, or matched by globs (``po/**/*.po``).
+
+    A directory yields the files of every localisation format (not plain text or
+    Markdown, which would sweep in READMEs); paths under the working directory are
+    made relative to it, so reports, SARIF URIs and baselines are repository-relative.
+    """
+    from mtcheck.globs import expand
+
+    return expand(paths, exclude, [ext for name, r in READERS.items() if name not in ("text", "markdown")
+                                   for ext in r.extensions])  # fmt: skip
+
+
+def map_languages(doc: Document, mapping: Mapping[str, str]) -> Document:
+    """Rewrite language codes as the project maps them (``[languages] ua = "uk"``)."""
+    if not mapping:
+        return doc
+    lookup = {k.lower(): v for k, v in mapping.items()}
+    source = lookup.get(doc.source_lang.lower(), doc.source_lang)
+    target = lookup.get(doc.target_lang.lower(), doc.target_lang)
+    return dataclasses.replace(doc, source_lang=source, target_lang=target)
 
 
 def attach_original(doc: Document, original: str | Path) -> Document:
@@ -129,9 +152,19 @@ def check_documents(
     *,
     translator: Translator | None = None,
     progress: Progress | None = None,
+    termbase: Any = None,
 ) -> Report:
     """Run the whole pipeline over documents already read."""
     say = progress or (lambda _msg: None)
+    # --- loc: termbase for term-adherence (the names work owns loading; this only passes it on)
+    if termbase is None and config.termbases:
+        from mtcheck import termbase as termbase_module
+
+        loader = getattr(termbase_module, "load_termbases", None)
+        if loader is None:
+            raise ConfigError("termbases are configured but this build cannot load them")
+        termbase = loader(config.termbases)
+    # --- end loc
     checks = enabled_checks(config)
     document_checks = [c for c in checks if c.scope == "document"]
     run_checks_ = [c for c in checks if c.scope == "run"]
@@ -147,14 +180,18 @@ def check_documents(
             details["back_translations"][doc.path or ""] = dict(back.texts)
             details.setdefault("model", dict(back.signature))
         say(f"checking {doc.path or 'input'}")
-        ctx = CheckContext(document=doc, config=config, back_translations=back.texts)
+        ctx = CheckContext(document=doc, config=config, back_translations=back.texts, termbase=termbase)
         doc_findings, doc_notes = run_checks(document_checks, ctx)
         findings.extend(doc_findings)
         notes.extend(n for n in doc_notes if n not in notes)
     if run_checks_ and documents:
-        ctx = CheckContext(document=documents[0], config=config, run_documents=tuple(documents))
+        ctx = CheckContext(document=documents[0], config=config, run_documents=tuple(documents), termbase=termbase)
         run_findings, _ = run_checks(run_checks_, ctx)
         findings.extend(run_findings)
+    findings, silenced = apply_suppressions(findings, documents)
+    findings, ignored = apply_ignore(findings, config.ignore)
+    if silenced or ignored:
+        notes.append(f"{silenced} finding(s) silenced by inline 'mtcheck: ignore', {ignored} by ignore patterns")
     findings.sort(key=lambda f: (f.location.path or "", f.location.line, f.location.column, -f.severity, f.check))
     return Report(
         findings=tuple(findings),
@@ -187,10 +224,11 @@ def check_files(
     original: str | Path | None = None,
     translator: Translator | None = None,
     progress: Progress | None = None,
+    termbase: Any = None,
 ) -> Report:
     """Read ``paths`` and check them: the main entry point of the Python API."""
     documents = read_documents(paths, config, original)
-    return check_documents(documents, config, translator=translator, progress=progress)
+    return check_documents(documents, config, translator=translator, progress=progress, termbase=termbase)
 
 
 def check_text(

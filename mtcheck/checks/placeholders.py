@@ -1,0 +1,90 @@
+"""Placeholders, format specifiers and markup must survive translation unchanged."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+
+from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.placeholders import Placeholder, all_placeholders, is_strftime, tag_placeholders
+from mtcheck.types import Segment, Severity, Span
+
+Extract = Callable[[Segment, str], list[Placeholder]]
+
+
+def _code_placeholders(seg: Segment, text: str) -> list[Placeholder]:
+    # gettext flags say which syntaxes a string uses; without flags (compiled catalogues
+    # lose them) every syntax is looked for, except printf in date formats, whose
+    # directives a locale legitimately reorders ("%a %b %e" → "%e %B").
+    printf = "no-c-format" not in seg.flags and not ("c-format" not in seg.flags and is_strftime(seg.source or ""))
+    braces = "no-python-brace-format" not in seg.flags
+    return all_placeholders(text, printf=printf, braces=braces)
+
+
+def _tags(_seg: Segment, text: str) -> list[Placeholder]:
+    return tag_placeholders(text)
+
+
+def _plural_groups(segments: Sequence[Segment]) -> dict[str | None, list[Segment]]:
+    groups: dict[str | None, list[Segment]] = {}
+    for seg in segments:
+        if "plural" in seg.flags:
+            groups.setdefault(seg.location.unit_id, []).append(seg)
+    return groups
+
+
+def _problems(
+    source: list[Placeholder], target: list[Placeholder], plural: bool
+) -> tuple[list[Placeholder], list[Placeholder]]:
+    """(missing from the target, extra in the target), placeholder by placeholder."""
+    missing = Counter(p.key for p in source) - Counter(p.key for p in target)
+    extra = Counter(p.key for p in target) - Counter(p.key for p in source)
+    lost = [p for key, n in missing.items() for p in [q for q in source if q.key == key][-n:]]
+    added = [p for key, n in extra.items() for p in [q for q in target if q.key == key][-n:]]
+    if plural:
+        # a plural form may spell its count out ("один файл"); other placeholders keep
+        # their positions, so a form that drops "%d" but keeps "%s" unpositioned still fails
+        lost = [p for p in lost if not p.integer]
+    return lost, added
+
+
+def _compare(ctx: CheckContext, extract: Extract, what: str) -> Iterator[Hit]:
+    plurals = _plural_groups(ctx.document.segments)
+    for seg in ctx.document.segments:
+        if not seg.target or seg.source is None:
+            continue
+        target = extract(seg, seg.target)
+        if "plural" in seg.flags:
+            # each form is judged against msgid or msgid_plural, whichever it fits better
+            sources = dict.fromkeys([seg.source, *(f.source or "" for f in plurals.get(seg.location.unit_id, []))])
+            outcomes = [_problems(extract(seg, text), target, True) for text in sources]
+            lost, added = min(outcomes, key=lambda o: len(o[0]) + len(o[1]))
+        else:
+            lost, added = _problems(extract(seg, seg.source), target, False)
+        for p in added:
+            yield Hit(
+                seg,
+                f"{what} “{p.text}” in the translation is not in the source",
+                span=Span(p.start, p.end),
+                evidence={"subject": p.key, "kind": p.kind, "problem": "extra"},
+            )
+        for p in lost:
+            in_source = seg.source[p.start : p.end] == p.text
+            yield Hit(
+                seg,
+                f"{what} “{p.text}” of the source is missing from the translation",
+                source_span=Span(p.start, p.end) if in_source else None,
+                evidence={"subject": p.key, "kind": p.kind, "problem": "missing"},
+            )
+
+
+@check("placeholders", Severity.ERROR, needs=("source",))
+def placeholders(ctx: CheckContext) -> Iterator[Hit]:
+    """Placeholder or format specifier missing, added or changed."""
+    yield from _compare(ctx, _code_placeholders, "placeholder")
+
+
+@check("tags", Severity.ERROR, needs=("source",))
+def tags(ctx: CheckContext) -> Iterator[Hit]:
+    """Markup tag or inline code missing or added."""
+    yield from _compare(ctx, _tags, "tag")

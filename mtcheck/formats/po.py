@@ -1,0 +1,130 @@
+"""Gettext PO catalogues, read through translate-toolkit (GPL-3.0-or-later, like mtcheck).
+
+One segment per translation; a plural unit gives one segment per ``msgstr[i]`` whose
+``flags`` hold ``plural`` and whose id ends in ``[i]``. Locations point at the
+``msgstr`` line, which is what a CI annotation should underline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from mtcheck.errors import InputError
+from mtcheck.formats.base import Languages
+from mtcheck.formats.langs import language_from_filename, tidy_language
+from mtcheck.registry import READERS
+from mtcheck.types import Document, Location, Segment
+
+# The toolkit's pure-Python parser keeps no line numbers, so the msgid/msgstr keyword
+# lines are found in the raw text; entries come in the same order in both.
+_KEYWORD = re.compile(rb'^(msgid|msgstr(?:\[\d+\])?) (""\r?\n")?', re.MULTILINE)
+
+
+def _keyword_lines(raw: bytes) -> list[list[tuple[int, int]]]:
+    """For each live entry in file order, (line, column) where each msgstr's text starts.
+
+    The column is that of the first character inside the quotes, so a finding's span
+    offset lands near the right character (exactly, when no escapes come before it);
+    a wrapped ``msgstr ""`` starts on the next line.
+    """
+    entries: list[list[tuple[int, int]]] = []
+    line = 1
+    last = 0
+    for match in _KEYWORD.finditer(raw):
+        line += raw.count(b"\n", last, match.start())
+        last = match.start()
+        if match.group(1) == b"msgid":
+            entries.append([])
+        elif entries:
+            wrapped = match.group(2) is not None
+            column = 2 if wrapped else len(match.group(1)) + 3
+            entries[-1].append((line + 1 if wrapped else line, column))
+    return entries
+
+
+def _flags(unit: Any) -> frozenset[str]:
+    flags: set[str] = set()
+    for comment in getattr(unit, "typecomments", ()):
+        flags.update(f.strip() for f in comment.lstrip("#,").split(",") if f.strip())
+    return frozenset(flags)
+
+
+def _notes(unit: Any) -> tuple[str, ...]:
+    notes = []
+    for origin in ("translator", "developer"):
+        text = unit.getnotes(origin)
+        if text:
+            notes.append(text)
+    refs = unit.getlocations()
+    if refs:
+        notes.append("#: " + " ".join(refs))
+    return tuple(notes)
+
+
+class PoReader:
+    name = "po"
+    extensions: tuple[str, ...] = (".po",)
+
+    def read(self, path: Path, languages: Languages) -> Sequence[Document]:
+        from translate.storage import pypo
+
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+        try:
+            store = pypo.pofile(raw)
+        except Exception as exc:  # noqa: BLE001 - the toolkit raises bare ValueError/Exception on bad PO
+            raise InputError(f"{path}: not a valid PO file ({exc})") from None
+        header_lang = store.gettargetlanguage() or ""  # type: ignore[no-untyped-call]
+        target = tidy_language(header_lang) or languages.target or language_from_filename(path)
+        lines = _keyword_lines(raw)
+        segments: list[Segment] = []
+        live = -1
+        for unit in store.units:
+            if unit.isobsolete():
+                continue
+            live += 1
+            if unit.isheader():
+                continue
+            msgstr_lines = lines[live] if live < len(lines) else []
+            segments.extend(self._segments(unit, str(path), msgstr_lines))
+        return [
+            Document(
+                path=str(path),
+                source_lang=languages.source or "en",  # gettext msgids are English by convention
+                target_lang=target or "",
+                segments=tuple(segments),
+                format=self.name,
+            )
+        ]
+
+    def _segments(self, unit: Any, path: str, msgstr_lines: list[tuple[int, int]]) -> list[Segment]:
+        context = unit.getcontext() or None
+        unit_id = str(unit.getid()).replace("\x04", " | ")
+        flags = _flags(unit) | ({"fuzzy"} if unit.isfuzzy() else set())
+        notes = _notes(unit)
+        line, column = msgstr_lines[0] if msgstr_lines else (1, 1)
+        if not unit.hasplural():
+            return [
+                Segment(unit_id, str(unit.target or ""), str(unit.source), Location(path, line, column, unit_id), 0,
+                        frozenset(flags), notes, context)
+            ]  # fmt: skip
+        sources = [str(s) for s in unit.source.strings]
+        targets = [str(t) for t in unit.target.strings] if unit.target else [""]
+        plural_flags = frozenset(flags | {"plural"})
+        out = []
+        for i, target in enumerate(targets):
+            source = sources[0] if i == 0 and len(targets) > 1 else sources[-1]
+            form_line, form_column = msgstr_lines[i] if i < len(msgstr_lines) else (line, column)
+            out.append(
+                Segment(f"{unit_id}[{i}]", target, source, Location(path, form_line, form_column, unit_id), 0,
+                        plural_flags, notes, context)
+            )  # fmt: skip
+        return out
+
+
+READERS.add(PoReader.name, PoReader())

@@ -1,0 +1,41 @@
+"""Input paths: files, directories and glob patterns, expanded once for the whole run."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Sequence
+from fnmatch import fnmatch
+from pathlib import Path
+
+from mtcheck.errors import InputError
+
+_GLOB_CHARS = set("*?[")
+
+
+def _display(path: Path) -> Path:
+    relative = os.path.relpath(path)
+    return Path(relative) if not relative.startswith("..") else path
+
+
+def expand(paths: Sequence[str | Path], exclude: Sequence[str], extensions: Iterable[str]) -> list[Path]:
+    wanted = {e.lower() for e in extensions if e}
+    found: list[Path] = []
+    for raw in paths:
+        text = str(raw)
+        path = Path(text)
+        if path.is_dir():
+            found.extend(_display(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in wanted)
+        elif not path.exists() and _GLOB_CHARS & set(text):
+            matches = sorted(glob.glob(text, recursive=True))  # noqa: PTH207 - Path.glob takes no absolute patterns
+            if not matches:
+                raise InputError(f"no files match {text!r}")
+            found.extend(_display(Path(m)) for m in matches if Path(m).is_file())
+        else:
+            found.append(path)
+    if exclude:
+        found = [p for p in found if not any(fnmatch(p.as_posix(), pattern) for pattern in exclude)]
+    unique = list(dict.fromkeys(found))
+    if not unique:
+        raise InputError("no input files found")
+    return unique
