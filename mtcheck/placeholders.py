@@ -30,7 +30,7 @@ _PRINTF = re.compile(
 _VARIABLE = re.compile(r"\$\((?:\w|[.:-])+\)|\$\{\w+\}")
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s+[^<>]*?)?)\s*(/?)>")
 _TAG_ID = re.compile(r"""\bid\s*=\s*["']([^"']*)["']""")
-_IDENT = re.compile(r"\s*([A-Za-z_][\w.-]*|\d+)?\s*")
+_IDENT = re.compile(r"\s*([^\W\d][\w.-]*|\d+)?\s*")
 _STRFTIME_ONLY = re.compile(r"%[-_0^#]?[HMYyBZkIlTRjmUVWGz](?![A-Za-z])")
 INTEGER_CONVERSIONS = frozenset("diuxXoc")
 

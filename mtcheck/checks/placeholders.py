@@ -16,7 +16,8 @@ def _code_placeholders(seg: Segment, text: str) -> list[Placeholder]:
     # gettext flags say which syntaxes a string uses; without flags (compiled catalogues
     # lose them) every syntax is looked for, except printf in date formats, whose
     # directives a locale legitimately reorders ("%a %b %e" → "%e %B").
-    printf = "no-c-format" not in seg.flags and not ("c-format" not in seg.flags and is_strftime(seg.source or ""))
+    dates = is_strftime(seg.source or "") or is_strftime(seg.target)
+    printf = "no-c-format" not in seg.flags and not ("c-format" not in seg.flags and dates)
     braces = "no-python-brace-format" not in seg.flags
     return all_placeholders(text, printf=printf, braces=braces)
 

@@ -1,0 +1,80 @@
+"""numbers, urls, emails, untranslated and fuzzy."""
+
+from __future__ import annotations
+
+import pytest
+
+from loc_fixtures import doc, hits, one, unit
+from mtcheck.config import Config
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "lang"),
+    [
+        ("Page 1 of 12", "Сторінка 1 з 12", "uk"),
+        ("Page 1 of 12", "الصفحة ١ من ١٢", "ar"),  # Arabic-Indic digits are the same numbers
+        ("Page 1 of 12", "الصفحة ۱ من ۱۲", "fa"),  # so are Extended Arabic-Indic ones
+        ("1,000.5 MB", "1 000,5 МБ", "uk"),  # locale separators
+        ("1,000.5 MB", "١٬٠٠٠٫٥ ميغابايت", "ar"),
+        ("Open %1$s on port 8080", "Відкрити %1$s на порту 8080", "uk"),
+        ("Use MP3 or x86", "Використовуйте MP3 або x86", "uk"),
+        ("See https://example.org/2", "Див. https://example.org/2", "uk"),
+    ],
+)
+def test_same_numbers_are_quiet(source: str, target: str, lang: str) -> None:
+    assert one("numbers", source, target, tgt=lang) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "subject", "problem"),
+    [
+        ("Page 1 of 12", "Сторінка 1 з 21", "12", "missing"),
+        ("Page 1 of 12", "الصفحة ١ من ١٣", "13", "extra"),
+        ("Wait 30 seconds", "Зачекайте секунд", "30", "missing"),
+        ("Version 2.5", "Версія 2.6", "26", "extra"),
+    ],
+)
+def test_changed_numbers_fire(source: str, target: str, subject: str, problem: str) -> None:
+    found = one("numbers", source, target)
+    assert any(h.evidence["subject"] == subject and h.evidence["problem"] == problem for h in found), found
+
+
+def test_urls() -> None:
+    assert one("urls", "See https://example.org/help.", "Див. https://example.org/help.") == []
+    # a localised path on the same host is a translation
+    assert one("urls", "See https://support.example.org/en-US/kb", "Див. https://support.example.org/uk/kb") == []
+    [missing] = one("urls", "See https://example.org/help", "Див. довідку")
+    assert missing.evidence == {"subject": "https://example.org/help", "problem": "missing"}
+    found = one("urls", "See https://example.org/help", "Див. https://evil.example.net/help")
+    assert {h.evidence["problem"] for h in found} == {"missing", "extra"}
+
+
+def test_emails() -> None:
+    assert one("emails", "Write to bugs@example.org.", "Пишіть на bugs@example.org.") == []
+    found = one("emails", "Write to bugs@example.org", "Пишіть на bugs@example.com")
+    assert sorted(h.evidence["problem"] for h in found) == ["extra", "missing"]
+
+
+def test_untranslated_empty_and_copied_long_source() -> None:
+    assert [h.message for h in one("untranslated", "Delete all items", "")] == ["not translated (empty target)"]
+    [copy] = one("untranslated", "Delete all selected items", "Delete all selected items")
+    assert "copy" in copy.message
+
+
+def test_untranslated_is_quiet_on_short_copies_translations_and_same_language() -> None:
+    assert one("untranslated", "Firefox Sync", "Firefox Sync") == []  # names and short labels stay
+    assert one("untranslated", "Delete all selected items", "Видалити всі вибрані елементи") == []
+    same = doc(unit("Delete all selected items", "Delete all selected items"), src="en", tgt="en-GB")
+    assert hits("untranslated", same) == []
+
+
+def test_untranslated_word_threshold_is_configurable() -> None:
+    config = Config(thresholds={"untranslated.min_words": 2})
+    assert hits("untranslated", doc(unit("Firefox Sync", "Firefox Sync")), config=config)
+
+
+def test_fuzzy_is_counted_apart() -> None:
+    fuzzy = unit("Close", "Закрити", flags=frozenset({"fuzzy"}))
+    assert len(hits("fuzzy", doc(fuzzy))) == 1
+    assert hits("fuzzy", doc(unit("Close", "Закрити"))) == []
+    assert hits("untranslated", doc(fuzzy)) == []
