@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from loc_fixtures import doc, run_hits, unit
+
 from mtcheck.types import Severity
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from loc_fixtures import doc, hits, one, unit
+
 from mtcheck.types import Span
 
 QUIET = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from loc_fixtures import doc, hits, unit
+
 from mtcheck.config import Config
 from mtcheck.formats.base import Languages
 from mtcheck.formats.po import PoReader

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from loc_fixtures import LEGACY_PO, run_cli
+
 from mtcheck.errors import ConfigError
 from mtcheck.project_config import load_project_config
 from mtcheck.types import Severity

@@ -7,8 +7,8 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-
 from loc_fixtures import LEGACY_PO, run_cli
+
 from mtcheck.config import Config, ModelSettings
 from mtcheck.pipeline import check_files
 from mtcheck.suppress import suppressed_checks
