@@ -15,6 +15,7 @@ from typing import Any
 from mtcheck.errors import InputError
 from mtcheck.formats.base import Languages
 from mtcheck.formats.langs import language_from_filename, tidy_language
+from mtcheck.formats.toolkit import storage
 from mtcheck.registry import READERS
 from mtcheck.types import Document, Location, Segment
 
@@ -69,8 +70,7 @@ class PoReader:
     extensions: tuple[str, ...] = (".po",)
 
     def read(self, path: Path, languages: Languages) -> Sequence[Document]:
-        from translate.storage import pypo
-
+        pypo = storage("pypo")
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -79,7 +79,7 @@ class PoReader:
             store = pypo.pofile(raw)
         except Exception as exc:  # noqa: BLE001 - the toolkit raises bare ValueError/Exception on bad PO
             raise InputError(f"{path}: not a valid PO file ({exc})") from None
-        header_lang = store.gettargetlanguage() or ""  # type: ignore[no-untyped-call]
+        header_lang = store.gettargetlanguage() or ""
         target = tidy_language(header_lang) or languages.target or language_from_filename(path)
         lines = _keyword_lines(raw)
         segments: list[Segment] = []

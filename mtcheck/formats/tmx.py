@@ -13,6 +13,7 @@ from typing import Any
 from mtcheck.errors import InputError
 from mtcheck.formats.base import Languages
 from mtcheck.formats.langs import tidy_language
+from mtcheck.formats.toolkit import storage
 from mtcheck.formats.xliff import _child, _local, inline_text
 from mtcheck.registry import READERS
 from mtcheck.types import Document, Location, Segment
@@ -29,8 +30,7 @@ class TmxReader:
     extensions: tuple[str, ...] = (".tmx",)
 
     def read(self, path: Path, languages: Languages) -> Sequence[Document]:
-        from translate.storage.tmx import tmxfile
-
+        tmxfile = storage("tmx").tmxfile
         try:
             store = tmxfile(path.read_bytes())
         except OSError as exc:

@@ -14,6 +14,7 @@ from typing import Any
 from mtcheck.errors import InputError
 from mtcheck.formats.base import Languages
 from mtcheck.formats.langs import tidy_language
+from mtcheck.formats.toolkit import storage
 from mtcheck.registry import READERS
 from mtcheck.types import Document, Location, Segment
 
@@ -86,15 +87,12 @@ class XliffReader:
         except OSError as exc:
             raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
         version2 = XLIFF2_NS.encode() in raw[:4096]
+        storage("xliff")  # a missing toolkit is an install problem, not a bad file
         try:
             if version2:
-                from translate.storage.xliff2 import Xliff2File
-
-                store: Any = Xliff2File(raw)
+                store: Any = storage("xliff2").Xliff2File(raw)
             else:
-                from translate.storage.xliff import xlifffile
-
-                store = xlifffile(raw)
+                store = storage("xliff").xlifffile(raw)
         except Exception as exc:  # noqa: BLE001 - lxml and the toolkit raise many types on bad XML
             raise InputError(f"{path}: not a valid XLIFF file ({exc})") from None
         root = store.document.getroot()
