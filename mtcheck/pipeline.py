@@ -227,8 +227,11 @@ def check_files(
     termbase: Any = None,
 ) -> Report:
     """Read ``paths`` and check them: the main entry point of the Python API."""
-    documents = read_documents(paths, config, original)
-    return check_documents(documents, config, translator=translator, progress=progress, termbase=termbase)
+    from mtcheck.formats.po import gc_paused
+
+    with gc_paused():  # a run builds many small objects and frees few: see gc_paused
+        documents = read_documents(paths, config, original)
+        return check_documents(documents, config, translator=translator, progress=progress, termbase=termbase)
 
 
 def check_text(

@@ -21,6 +21,7 @@ from mtcheck.types import Segment, Severity, Span
 
 _URL = regex.compile(r"\b(?:https?|ftp)://[^\s<>\"'«»“”]+|\bwww\.[\w-]+(?:\.[\w-]+)+[^\s<>\"'«»“”]*", regex.IGNORECASE)
 _EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_DIGIT = regex.compile(r"\p{Nd}")
 _TRAILING = ".,;:!?)]}»”'’"
 # A number: digits, with group or decimal separators between digit runs; a plain space
 # groups only when exactly three digits follow ("1 000", not "page 1 2").
@@ -66,7 +67,7 @@ def _pairs(ctx: CheckContext) -> Iterator[Segment]:
 def numbers(ctx: CheckContext) -> Iterator[Hit]:
     """Number missing from the translation, or added to it."""
     for seg in _pairs(ctx):
-        if not any(c.isdigit() for c in seg.source or "") and not any(c.isdigit() for c in seg.target):
+        if not _DIGIT.search(seg.source or "") and not _DIGIT.search(seg.target):
             continue
         source = numbers_in(seg.source or "")
         target = numbers_in(seg.target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
@@ -10,6 +11,8 @@ from mtcheck.placeholders import Placeholder, all_placeholders, is_strftime, tag
 from mtcheck.types import Segment, Severity, Span
 
 Extract = Callable[[Segment, str], list[Placeholder]]
+_CODE_TRIGGERS = re.compile(r"[%{$]")
+_TAG_TRIGGERS = re.compile(r"<")
 
 
 def _code_placeholders(seg: Segment, text: str) -> list[Placeholder]:
@@ -38,6 +41,8 @@ def _problems(
     source: list[Placeholder], target: list[Placeholder], plural: bool
 ) -> tuple[list[Placeholder], list[Placeholder]]:
     """(missing from the target, extra in the target), placeholder by placeholder."""
+    if not source and not target:
+        return [], []
     missing = Counter(p.key for p in source) - Counter(p.key for p in target)
     extra = Counter(p.key for p in target) - Counter(p.key for p in source)
     lost = [p for key, n in missing.items() for p in [q for q in source if q.key == key][-n:]]
@@ -49,11 +54,13 @@ def _problems(
     return lost, added
 
 
-def _compare(ctx: CheckContext, extract: Extract, what: str) -> Iterator[Hit]:
+def _compare(ctx: CheckContext, extract: Extract, what: str, triggers: re.Pattern[str]) -> Iterator[Hit]:
     plurals = _plural_groups(ctx.document.segments)
     for seg in ctx.document.segments:
         if not seg.target or seg.source is None:
             continue
+        if not triggers.search(seg.source) and not triggers.search(seg.target):
+            continue  # most units hold no placeholder at all: skip them cheaply
         target = extract(seg, seg.target)
         if "plural" in seg.flags:
             # each form is judged against msgid or msgid_plural, whichever it fits better
@@ -82,10 +89,10 @@ def _compare(ctx: CheckContext, extract: Extract, what: str) -> Iterator[Hit]:
 @check("placeholders", Severity.ERROR, needs=("source",))
 def placeholders(ctx: CheckContext) -> Iterator[Hit]:
     """Placeholder or format specifier missing, added or changed."""
-    yield from _compare(ctx, _code_placeholders, "placeholder")
+    yield from _compare(ctx, _code_placeholders, "placeholder", _CODE_TRIGGERS)
 
 
 @check("tags", Severity.ERROR, needs=("source",))
 def tags(ctx: CheckContext) -> Iterator[Hit]:
     """Markup tag or inline code missing or added."""
-    yield from _compare(ctx, _tags, "tag")
+    yield from _compare(ctx, _tags, "tag", _TAG_TRIGGERS)
