@@ -3,21 +3,22 @@ across every file of a run (per target language; a msgctxt keeps uses apart)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
-
-import regex
+from functools import lru_cache
 
 from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.types import Segment, Severity
 
 # Accelerator markers (_File, &File, ~File) and a trailing ellipsis or colon do not
 # change what a string says; they differ by toolkit and by the widget it labels.
-_ACCEL = regex.compile(r"[_&~](?=\w)|\s*\(_?\w\)\s*$")
-_TRAIL = regex.compile(r"(?:\.\.\.|…|:|：)\s*$")
-_SPACE = regex.compile(r"\s+")
+_ACCEL = re.compile(r"[_&~](?=\w)|\s*\(_?\w\)\s*$")
+_TRAIL = re.compile(r"(?:\.\.\.|…|:|：)\s*$")
+_SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 18)  # both checks normalise every source and target
 def normal(text: str) -> str:
     return str(_SPACE.sub(" ", _TRAIL.sub("", _ACCEL.sub("", text))).strip().casefold())
 

@@ -56,9 +56,13 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
         return  # same script: an untranslated word cannot be told by its letters
     for seg in doc.segments:
         run: list[tuple[int, int]] = []
+        words = list(iter_words(seg.target))
+        foreign = [(s, e) for s, e in words if _script(seg.target[s:e]) == source_script]
+        if not foreign:
+            continue
         kept = _kept_on_purpose(seg.target, seg.source)
-        for start, end in [*iter_words(seg.target), (len(seg.target), len(seg.target))]:
-            if start < end and _script(seg.target[start:end]) == source_script and (start, end) not in kept:
+        for start, end in [*words, (len(seg.target), len(seg.target))]:
+            if start < end and (start, end) in foreign and (start, end) not in kept:
                 run.append((start, end))
                 continue
             if run:
