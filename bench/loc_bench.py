@@ -48,7 +48,9 @@ def measured(command: list[str]) -> tuple[float, int, subprocess.CompletedProces
     return wall, peak, done
 
 
-def pofilter_findings(out_dir: Path, names: dict[str, str]) -> dict[tuple[str, str], set[str]]:
+def pofilter_findings(
+    out_dir: Path, names: dict[str, str], notes: dict[tuple[str, str, str], str]
+) -> dict[tuple[str, str], set[str]]:
     from translate.storage import pypo
 
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -59,7 +61,10 @@ def pofilter_findings(out_dir: Path, names: dict[str, str]) -> dict[tuple[str, s
                 if line.startswith("(pofilter) "):
                     test = line[len("(pofilter) ") :].split(":", 1)[0]
                     if test in CATEGORY:
-                        found[(names[po.name], str(unit.getid()).replace("\x04", " | "))].add(CATEGORY[test])
+                        key = (names[po.name], str(unit.getid()).replace("\x04", " | "))
+                        found[key].add(CATEGORY[test])
+                        plural = " [plural]" if unit.hasplural() else ""
+                        notes.setdefault((*key, CATEGORY[test]), line[len("(pofilter) ") :] + plural)
     return found
 
 
@@ -115,7 +120,8 @@ def main() -> int:
         same = results["pofilter (printf, variables, numbers)"][0] / results["mtcheck (placeholders, numbers)"][0]
         full = results["pofilter (all default checks)"][0] / results["mtcheck (all default checks)"][0]
         print(f"speed-up, same checks: {same:.1f}x; all default checks of each: {full:.1f}x")
-        theirs = pofilter_findings(work / "pofilter-out", names)
+        their_notes: dict[tuple[str, str, str], str] = {}
+        theirs = pofilter_findings(work / "pofilter-out", names, their_notes)
         report = json.loads((work / "mtcheck.json").read_text(encoding="utf-8"))
     ours: dict[tuple[str, str], set[str]] = defaultdict(set)
     messages: dict[tuple[str, str, str], str] = {}
@@ -129,8 +135,8 @@ def main() -> int:
         print(f"\n{category}: both {len(a & b)}, only pofilter {len(a - b)}, only mtcheck {len(b - a)} (units)")
         for title, keys in (("only pofilter", sorted(a - b)), ("only mtcheck", sorted(b - a))):
             for path, unit in keys[: args.examples]:
-                why = messages.get((path, unit, category), "")
-                print(f"  {title}: {Path(path).name} [{unit[:70]!r}] {why[:90]}")
+                why = messages.get((path, unit, category)) or their_notes.get((path, unit, category), "")
+                print(f"  {title}: {Path(path).name} [{unit[:60]!r}] {why[:100]}")
     return 0
 
 

@@ -19,6 +19,13 @@ from mtcheck.config import Config
         ("Open %1$s on port 8080", "Відкрити %1$s на порту 8080", "uk"),
         ("Use MP3 or x86", "Використовуйте MP3 або x86", "uk"),
         ("See https://example.org/2", "Див. https://example.org/2", "uk"),
+        ("Sets 12/30/1899 as day zero.", "Задаёт 30.12.1899 в качестве нулевого дня.", "ru"),  # date order
+        ("Sort 1, 2, 3", "Сортувати 1,2,3", "uk"),
+        ("Between 1583 and 9956", "بين 1583 و9956", "ar"),  # "و" (and) is written onto the number
+        ("Control 10x11", "Управление 10×11", "ru"),
+        ("Icon 180x180", "Піктограма 180⨯180", "uk"),
+        ("Key K2", "المفتاح ك2", "ar"),  # part of a name on both sides
+        ("translator-credits", "Olena <olena@example.org>, 2021", "uk"),
     ],
 )
 def test_same_numbers_are_quiet(source: str, target: str, lang: str) -> None:

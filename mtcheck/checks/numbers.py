@@ -9,8 +9,8 @@ Placeholders, URLs and addresses are blanked before numbers are read, so "%1$s" 
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import regex
@@ -21,12 +21,14 @@ from mtcheck.types import Segment, Severity, Span
 
 _URL = regex.compile(r"\b(?:https?|ftp)://[^\s<>\"'«»“”]+|\bwww\.[\w-]+(?:\.[\w-]+)+[^\s<>\"'«»“”]*", regex.IGNORECASE)
 _EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_TIMES = regex.compile(r"(?<=\p{Nd})[xXхХ×⨯*](?=\p{Nd})")
+_SEPARATOR = regex.compile(r"[.,\u066b\u066c\u00a0\u202f\u2009 ]")
 _DIGIT = regex.compile(r"\p{Nd}")
 _TRAILING = ".,;:!?)]}»”'’"
 # A number: digits, with group or decimal separators between digit runs; a plain space
 # groups only when exactly three digits follow ("1 000", not "page 1 2").
 _NUMBER = regex.compile(
-    r"(?<![\p{Nd}\p{Latin}\p{Cyrillic}\p{Greek}_])\p{Nd}+(?:(?:[.,\u066b\u066c\u00a0\u202f\u2009]|\x20(?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
+    r"(?<!\p{Nd})\p{Nd}+(?:(?:[.,\u066b\u066c\u00a0\u202f\u2009]|\x20(?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
 )
 
 
@@ -45,21 +47,55 @@ def _links(text: str, pattern: regex.Pattern[str]) -> list[tuple[str, int, int]]
     return found
 
 
-def numbers_in(text: str) -> list[tuple[str, int, int]]:
-    """(value key, start, end) of each number; the key is its digits in ASCII."""
+@dataclass(frozen=True)
+class Number:
+    """A number in a string: its digits in ASCII, where it is, and whether it is glued to a word."""
+
+    key: str
+    start: int
+    end: int
+    glued: bool = False
+
+
+def _digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(c)) for c in text if unicodedata.digit(c, None) is not None)
+
+
+def numbers_in(text: str) -> list[Number]:
+    """Each number of ``text``, placeholders, URLs and e-mail addresses left out.
+
+    A run such as "30.12.1899" or "1,2,3", with several separators that do not group
+    thousands, is a date or a list: its parts are numbers of their own. A number glued to
+    a letter on its left is part of a name or code ("MP3", "K2") in Latin, Cyrillic or
+    Greek, but in Arabic it may carry a proclitic ("و9956": "and 9956"); such numbers are
+    "glued": they can match a number on the other side but are never reported themselves.
+    """
     spans = [(p.start, p.end) for p in all_placeholders(text) + tag_placeholders(text)]
     spans += [(s, e) for _v, s, e in _links(text, _URL) + _links(text, _EMAIL)]
     clean = _blank(text, spans) if spans else text
+    clean = _TIMES.sub("|", clean)  # "10x11" is two numbers, whether written with x, х or ×
     found = []
     for m in _NUMBER.finditer(clean):
-        digits = "".join(str(unicodedata.digit(c)) for c in m.group(0) if unicodedata.digit(c, None) is not None)
-        found.append((digits, m.start(), m.end()))
+        glued = m.start() > 0 and (clean[m.start() - 1].isalpha() or clean[m.start() - 1] == "_")
+        parts = _SEPARATOR.split(m.group(0))
+        if len(parts) > 2 and any(len(p) != 3 for p in parts[1:]):
+            offset = m.start()
+            for part in parts:
+                found.append(Number(_digits(part), offset, offset + len(part), glued))
+                offset += len(part) + 1
+                glued = False
+        else:
+            found.append(Number(_digits(m.group(0)), m.start(), m.end(), glued))
     return found
+
+
+# gettext's convention for the translators' names, e-mails and years: no source to match
+_CREDITS = frozenset({"translator-credits", "translator_credits", "TRANSLATOR-CREDITS"})
 
 
 def _pairs(ctx: CheckContext) -> Iterator[Segment]:
     for seg in ctx.document.segments:
-        if seg.target and seg.source:
+        if seg.target and seg.source and seg.source not in _CREDITS:
             yield seg
 
 
@@ -67,20 +103,26 @@ def _pairs(ctx: CheckContext) -> Iterator[Segment]:
 def numbers(ctx: CheckContext) -> Iterator[Hit]:
     """Number missing from the translation, or added to it."""
     for seg in _pairs(ctx):
-        if not _DIGIT.search(seg.source or "") and not _DIGIT.search(seg.target):
+        source_text = seg.source or ""
+        if not _DIGIT.search(source_text) and not _DIGIT.search(seg.target):
             continue
-        source = numbers_in(seg.source or "")
+        source = numbers_in(source_text)
         target = numbers_in(seg.target)
-        missing = Counter(k for k, _s, _e in source) - Counter(k for k, _s, _e in target)
-        extra = Counter(k for k, _s, _e in target) - Counter(k for k, _s, _e in source)
-        for key, _start, _end in [n for n in target if extra[n[0]] > 0]:
-            extra[key] -= 1
-            yield Hit(seg, f"number “{seg.target[_start:_end]}” is not in the source", span=Span(_start, _end),
-                      evidence={"subject": key, "problem": "extra"})  # fmt: skip
-        for key, start, end in [n for n in source if missing[n[0]] > 0]:
-            missing[key] -= 1
-            yield Hit(seg, f"number “{(seg.source or '')[start:end]}” of the source is missing from the translation",
-                      source_span=Span(start, end), evidence={"subject": key, "problem": "missing"})  # fmt: skip
+        # values, not counts: "120x120" may become "120 × 120" and "1 of 1" "один з 1"
+        source_values = {n.key for n in source}
+        target_values = {n.key for n in target}
+        reported: set[str] = set()
+        for n in target:
+            if not n.glued and n.key not in source_values and n.key not in reported:
+                reported.add(n.key)
+                yield Hit(seg, f"number “{seg.target[n.start : n.end]}” is not in the source",
+                          span=Span(n.start, n.end), evidence={"subject": n.key, "problem": "extra"})  # fmt: skip
+        for n in source:
+            if not n.glued and n.key not in target_values and n.key not in reported:
+                reported.add(n.key)
+                message = f"number “{source_text[n.start : n.end]}” of the source is missing from the translation"
+                yield Hit(seg, message, source_span=Span(n.start, n.end),
+                          evidence={"subject": n.key, "problem": "missing"})  # fmt: skip
 
 
 def _host(url: str) -> str:
