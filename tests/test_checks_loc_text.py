@@ -26,6 +26,7 @@ from mtcheck.config import Config
         ("Icon 180x180", "Піктограма 180⨯180", "uk"),
         ("Key K2", "المفتاح ك2", "ar"),  # part of a name on both sides
         ("translator-credits", "Olena <olena@example.org>, 2021", "uk"),
+        ("hexagon/six-pointed star", "шестикутник/зірка з 6 променями", "uk"),  # the source spells it out
     ],
 )
 def test_same_numbers_are_quiet(source: str, target: str, lang: str) -> None:

@@ -89,6 +89,20 @@ def numbers_in(text: str) -> list[Number]:
     return found
 
 
+# A translator may write "5" for "five-pointed"; a digit the English source spells out
+# as a word is no added number.
+_ENGLISH_NUMBER_WORDS = {
+    w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+} | {"single": "1", "double": "2", "twice": "2", "triple": "3", "dozen": "12", "hundred": "100", "thousand": "1000"}
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _spelled_out(text: str, lang: str) -> set[str]:
+    if not lang.lower().startswith("en"):
+        return set()
+    return {_ENGLISH_NUMBER_WORDS[w] for w in _WORD.findall(text.lower()) if w in _ENGLISH_NUMBER_WORDS}
+
+
 # gettext's convention for the translators' names, e-mails and years: no source to match
 _CREDITS = frozenset({"translator-credits", "translator_credits", "TRANSLATOR-CREDITS"})
 
@@ -109,7 +123,7 @@ def numbers(ctx: CheckContext) -> Iterator[Hit]:
         source = numbers_in(source_text)
         target = numbers_in(seg.target)
         # values, not counts: "120x120" may become "120 × 120" and "1 of 1" "один з 1"
-        source_values = {n.key for n in source}
+        source_values = {n.key for n in source} | _spelled_out(source_text, ctx.document.source_lang)
         target_values = {n.key for n in target}
         reported: set[str] = set()
         for n in target:
