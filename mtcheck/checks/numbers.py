@@ -92,7 +92,10 @@ def numbers_in(text: str) -> list[Number]:
 # A translator may write "5" for "five-pointed"; a digit the English source spells out
 # as a word is no added number.
 _ENGLISH_NUMBER_WORDS = {
-    w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+    w: str(i)
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
 } | {"single": "1", "double": "2", "twice": "2", "triple": "3", "dozen": "12", "hundred": "100", "thousand": "1000"}
 _WORD = regex.compile(r"\p{L}+")
 
