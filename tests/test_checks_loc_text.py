@@ -86,3 +86,25 @@ def test_fuzzy_is_counted_apart() -> None:
     assert len(hits("fuzzy", doc(fuzzy))) == 1
     assert hits("fuzzy", doc(unit("Close", "Закрити"))) == []
     assert hits("untranslated", doc(fuzzy)) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Open %s", "Відкрити %s"),  # placeholders are code
+        ("Press <b>Save</b>", "Натисніть <b>Зберегти</b>"),
+        ("Sync with Firefox", "Синхронізація з Firefox"),  # a name copied from the source
+        ("  -s, --sysv      use System V", "  -s, --sysv      використовувати System V"),  # an option
+        ("List Id", "Список: ID"),  # an acronym
+        ("Mail apt@packages.debian.org", "Пишіть на apt@packages.debian.org"),
+        ("sendmail", "sendmail"),  # a whole copy is the untranslated check's to judge
+        ("eMachines laptop", "Ноутбук eMachines"),
+    ],
+)
+def test_untranslated_script_keeps_code_names_and_acronyms(source: str, target: str) -> None:
+    assert one("untranslated-script", source, target) == []
+
+
+def test_untranslated_script_still_flags_copied_plain_words() -> None:
+    [hit] = one("untranslated-script", "Use the small font", "Використовуйте small шрифт")
+    assert hit.span is not None and hit.span.of("Використовуйте small шрифт") == "small"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Iterator
 
@@ -23,26 +24,51 @@ def _script(word: str) -> str | None:
     return None
 
 
-def _kept_on_purpose(target: str, source: str | None) -> set[tuple[int, int]]:
-    """Word spans of a localisation unit that are code or names copied from its source.
+_CODE_BEFORE = frozenset("-#$[/\\.=%")
+_CODE_AFTER = frozenset("(=[")
 
-    Placeholders and markup (``%s``, ``<b>``) are code; in a paired unit, a word copied
-    verbatim from the source that is an acronym, a capitalised name, holds a digit or is
-    a single letter ("SVG", "Firefox", "Ctrl", "OAuth2", "X") is kept on purpose, while a
-    copied lowercase word ("small") may still be an untranslated fragment.
+
+def _kept_on_purpose(target: str, source: str | None) -> set[tuple[int, int]]:
+    """Word spans of a localisation unit that are code, names or acronyms, left as they are.
+
+    Only for paired units (PO, XLIFF…): placeholders, markup, URLs and e-mail addresses
+    are code; a target that copies its whole source is the untranslated check's to
+    judge; acronyms ("ID", "USB") stay Latin in Cyrillic and Arabic text; and a word
+    copied verbatim from the source stays on purpose when it looks like a name or code:
+    capitalised ("Firefox"), with a digit ("OAuth2"), one letter ("X"), camelCase
+    ("eMachines"), joined by "-", "_" or "." ("read-bytes"), or written as an option,
+    anchor or file name ("--sysv", "#textLabels", "*.zip"). A copied plain lowercase
+    word ("small") may still be an untranslated fragment and is not kept.
     """
     if source is None:
         return set()
+    words = list(iter_words(target))
+    if target.strip() == source.strip():
+        return set(words)
+    from mtcheck.checks.numbers import _EMAIL, _URL, _links
     from mtcheck.placeholders import all_placeholders, tag_placeholders
 
     code = [(p.start, p.end) for p in all_placeholders(target) + tag_placeholders(target)]
+    code += [(s, e) for _v, s, e in _links(target, _URL) + _links(target, _EMAIL)]
     source_words = {source[s:e] for s, e in iter_words(source)}
     kept = set()
-    for start, end in iter_words(target):
+    for start, end in words:
         word = target[start:end]
-        inside_code = any(s <= start and end <= e for s, e in code) or any(start < e and s < end for s, e in code)
+        if any(start < e and s < end for s, e in code) or (len(word) > 1 and word.isupper()):
+            kept.add((start, end))
+            continue
+        if word not in source_words:
+            continue
+        before = target[start - 1] if start else ""
+        after = target[end] if end < len(target) else ""
         name_like = len(word) == 1 or not word[0].islower() or any(c.isdigit() for c in word)
-        if inside_code or (word in source_words and name_like):
+        code_like = (
+            any(c in "-_." for c in word)
+            or any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+            or before in _CODE_BEFORE
+            or after in _CODE_AFTER
+        )
+        if name_like or code_like:
             kept.add((start, end))
     return kept
 
