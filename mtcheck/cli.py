@@ -134,6 +134,8 @@ def check(
       mtcheck check copy.txt --source-lang ar
       mtcheck check copy.txt --original original.ar.txt -s ar -t en --format json -o report.json
     """
+    import dataclasses
+
     from mtcheck.pipeline import check_files
     from mtcheck.registry import RENDERERS
     from mtcheck.render.base import RenderOptions
@@ -144,6 +146,11 @@ def check(
     renderers = [(RENDERERS.get(name), path) for name, path in outputs]
     report = check_files(_inputs(targets, config), config, original=original, progress=_stderr_progress(quiet))
     baseline_path = baseline or (Path(config.baseline) if config.baseline else None)
+    if baseline is None and baseline_path is not None and not baseline_path.exists():
+        # configured but not made yet: a project adopting the gate runs `mtcheck baseline` next
+        note = f"baseline {baseline_path} not found: all findings are reported (make it with: mtcheck baseline)"
+        report = dataclasses.replace(report, notes=(*report.notes, note))
+        baseline_path = None
     if baseline_path is not None:
         from mtcheck.baseline import apply_baseline
 

@@ -21,6 +21,7 @@ def _display(path: Path) -> Path:
 def expand(paths: Sequence[str | Path], exclude: Sequence[str], extensions: Iterable[str]) -> list[Path]:
     wanted = {e.lower() for e in extensions if e}
     found: list[Path] = []
+    unmatched: list[str] = []
     for raw in paths:
         text = str(raw)
         path = Path(text)
@@ -29,7 +30,7 @@ def expand(paths: Sequence[str | Path], exclude: Sequence[str], extensions: Iter
         elif not path.exists() and _GLOB_CHARS & set(text):
             matches = sorted(glob.glob(text, recursive=True))  # noqa: PTH207 - Path.glob takes no absolute patterns
             if not matches:
-                raise InputError(f"no files match {text!r}")
+                unmatched.append(text)  # fine while another pattern finds files ("po/*.po", "ios/*.xliff")
             found.extend(_display(Path(m)) for m in matches if Path(m).is_file())
         else:
             found.append(path)
@@ -37,5 +38,6 @@ def expand(paths: Sequence[str | Path], exclude: Sequence[str], extensions: Iter
         found = [p for p in found if not any(fnmatch(p.as_posix(), pattern) for pattern in exclude)]
     unique = list(dict.fromkeys(found))
     if not unique:
-        raise InputError("no input files found")
+        patterns = f": no files match {', '.join(repr(u) for u in unmatched)}" if unmatched else ""
+        raise InputError(f"no input files found{patterns}")
     return unique

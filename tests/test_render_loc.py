@@ -35,6 +35,14 @@ def test_junit_has_a_failing_case_per_failing_check_and_file(project: Path, caps
     failure = suite.find("testcase[@name='placeholders']/failure")
     assert failure is not None and "po/uk.po:8:" in (failure.text or "")
     assert root.get("failures") == "1"
+    assert suite.find("testcase[@name='numbers']") is not None  # checks that ran and passed are cases too
+
+
+def test_junit_leaves_out_disabled_checks(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (project / "mtcheck.toml").write_text('[checks]\ndisable = ["numbers"]\n', encoding="utf-8")
+    _code, out, _err = run_cli(["check", "po", "--no-mt", "-q", "-f", "junit"], capsys)
+    names = [case.get("name") for case in ET.fromstring(out).iter("testcase")]
+    assert "numbers" not in names and "placeholders" in names
 
 
 def test_markdown_summary(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +60,7 @@ def test_directory_takes_catalogues_not_readmes_and_globs_work(project: Path, ca
     _code, out, _err = run_cli(["check", "po/**/*.po", "--no-mt", "-q", "-f", "json"], capsys)
     assert {d["path"] for d in json.loads(out)["documents"]} == {"po/sub/ru.po", "po/uk.po"}
     code, _out, err = run_cli(["check", "nothing/*.po", "--no-mt"], capsys)
-    assert code == 2 and "no files match" in err
+    assert code == 2 and "no files match 'nothing/*.po'" in err
 
 
 def test_translator_comment_silences_one_check_on_one_unit(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]

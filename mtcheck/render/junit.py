@@ -25,7 +25,9 @@ def render_junit(report: Report, options: RenderOptions) -> str:
     for f in report.findings:
         by_file[f.location.path or "<stdin>"][f.check].append(f)
     paths = list(dict.fromkeys([d.path or "<stdin>" for d in report.documents] + list(by_file)))
-    check_ids = [c for c, _chk in CHECKS.items()]
+    settings = report.signature.get("config", {})
+    enable, disable = set(settings.get("enable", ())), set(settings.get("disable", ()))
+    check_ids = [c for c, chk in CHECKS.items() if (chk.enabled_by_default or c in enable) and c not in disable]
     root = ET.Element("testsuites", name="mtcheck")
     total_tests = total_failures = 0
     for path in paths:
