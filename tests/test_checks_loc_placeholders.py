@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from loc_fixtures import doc, hits, one, unit
 
-from mtcheck.types import Span
+from mtcheck.formats.base import Languages
+from mtcheck.formats.po import PoReader
+from mtcheck.types import Document, Span
 
 QUIET = [
     ("Open %s", "Відкрити %s"),
@@ -97,3 +101,42 @@ def test_matching_tags_are_quiet(source: str, target: str) -> None:
 )
 def test_broken_tags_fire(source: str, target: str, subject: str) -> None:
     assert subject in [h.evidence["subject"] for h in one("tags", source, target)]
+
+
+PLURAL_PO = """msgid ""
+msgstr ""
+"Language: {lang}\\n"
+"Plural-Forms: nplurals={n}; plural={rule};\\n"
+
+#, c-format
+msgid "One file"
+msgid_plural "%d files"
+{forms}
+"""
+RU = "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)"
+AR = "n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5"
+
+
+def _plural_doc(tmp_path: Path, lang: str, rule: str, forms: list[str]) -> Document:
+    body = "\n".join(f'msgstr[{i}] "{form}"' for i, form in enumerate(forms))
+    po = tmp_path / f"x.{lang}.po"
+    po.write_text(PLURAL_PO.format(lang=lang, n=len(forms), rule=rule, forms=body), encoding="utf-8")
+    return PoReader().read(po, Languages())[0]
+
+
+def test_a_form_for_many_numbers_must_show_the_count(tmp_path: Path) -> None:
+    # Russian form 0 serves 1, 21, 31…: "один файл" would say "one file" for 21 files
+    ru = _plural_doc(tmp_path, "ru", RU, ["один файл", "%d файла", "%d файлов"])
+    [hit] = hits("placeholders", ru)
+    assert hit.segment.id.endswith("[0]") and hit.evidence["subject"] == "%1$d"
+    fine = _plural_doc(tmp_path, "ru", RU, ["%d файл", "%d файла", "%d файлов"])
+    assert hits("placeholders", fine) == []
+
+
+def test_a_form_for_one_number_may_spell_it_out(tmp_path: Path) -> None:
+    # Arabic forms 0, 1 and 2 serve exactly 0, 1 and 2
+    ar = _plural_doc(tmp_path, "ar", AR, ["لا ملفات", "ملف واحد", "ملفان", "%d ملفات", "%d ملفًا", "%d ملف"])
+    assert hits("placeholders", ar) == []
+    broken = _plural_doc(tmp_path, "ar", AR, ["لا ملفات", "ملف واحد", "ملفان", "%d ملفات", "ملفًا", "%d ملف"])
+    [hit] = hits("placeholders", broken)
+    assert hit.segment.id.endswith("[4]")

@@ -38,7 +38,7 @@ def _plural_groups(segments: Sequence[Segment]) -> dict[str | None, list[Segment
 
 
 def _problems(
-    source: list[Placeholder], target: list[Placeholder], plural: bool
+    source: list[Placeholder], target: list[Placeholder], plural: str
 ) -> tuple[list[Placeholder], list[Placeholder]]:
     """(missing from the target, extra in the target), placeholder by placeholder."""
     if not source and not target:
@@ -47,11 +47,23 @@ def _problems(
     extra = Counter(p.key for p in target) - Counter(p.key for p in source)
     lost = [p for key, n in missing.items() for p in [q for q in source if q.key == key][-n:]]
     added = [p for key, n in extra.items() for p in [q for q in target if q.key == key][-n:]]
-    if plural:
-        # a plural form may spell its count out ("один файл"); other placeholders keep
+    if plural == "exact":
+        # a form for exactly one number may spell it out ("ملف واحد"): it may drop the
+        # count, an integer specifier or the source's only placeholder; the others keep
         # their positions, so a form that drops "%d" but keeps "%s" unpositioned still fails
-        lost = [p for p in lost if not p.integer]
+        lost = [p for p in lost if not (p.integer or len(source) == 1)]
+    elif plural == "unknown":
+        lost = [p for p in lost if not p.integer]  # no Plural-Forms rule: give it the benefit of the doubt
     return lost, added
+
+
+def _plural_kind(seg: Segment) -> str:
+    """ "exact" (a form for one number), "many" (for several: must show the count), "unknown", or ""."""
+    if "plural" not in seg.flags:
+        return ""
+    if "plural-exact" in seg.flags:
+        return "exact"
+    return "many" if "plural-rules" in seg.flags else "unknown"
 
 
 def _compare(ctx: CheckContext, extract: Extract, what: str, triggers: re.Pattern[str]) -> Iterator[Hit]:
@@ -59,16 +71,19 @@ def _compare(ctx: CheckContext, extract: Extract, what: str, triggers: re.Patter
     for seg in ctx.document.segments:
         if not seg.target or seg.source is None:
             continue
-        if not triggers.search(seg.source) and not triggers.search(seg.target):
+        if "plural" not in seg.flags and not triggers.search(seg.source) and not triggers.search(seg.target):
             continue  # most units hold no placeholder at all: skip them cheaply
         target = extract(seg, seg.target)
         if "plural" in seg.flags:
-            # each form is judged against msgid or msgid_plural, whichever it fits better
-            sources = dict.fromkeys([seg.source, *(f.source or "" for f in plurals.get(seg.location.unit_id, []))])
-            outcomes = [_problems(extract(seg, text), target, True) for text in sources]
+            # a form for several numbers is judged against msgid_plural; a form for one number,
+            # or one whose rule is unknown, against msgid or msgid_plural, whichever fits better
+            kind = _plural_kind(seg)
+            group = [f.source or "" for f in plurals.get(seg.location.unit_id, [])] or [seg.source]
+            sources = [group[-1]] if kind == "many" else list(dict.fromkeys([seg.source, *group]))
+            outcomes = [_problems(extract(seg, text), target, kind) for text in sources]
             lost, added = min(outcomes, key=lambda o: len(o[0]) + len(o[1]))
         else:
-            lost, added = _problems(extract(seg, seg.source), target, False)
+            lost, added = _problems(extract(seg, seg.source), target, "")
         for p in added:
             yield Hit(
                 seg,

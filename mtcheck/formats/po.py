@@ -48,6 +48,31 @@ def _keyword_lines(raw: bytes) -> list[list[tuple[int, int]]]:
     return entries
 
 
+_PLURAL_EXPRESSION = re.compile(r"plural\s*=\s*([^;]+)")
+
+
+def exact_plural_forms(plural_forms: str) -> frozenset[int] | None:
+    """Indexes of the plural forms that serve exactly one number (Arabic "zero", "one", "two").
+
+    Such a form may spell its number out instead of showing the count; a form that
+    serves many numbers (Russian form 0: 1, 21, 31…) must show it. ``None`` when the
+    header has no usable ``plural=`` expression. The C expression is evaluated by the
+    standard library's ``gettext.c2py``, which accepts only gettext's expression grammar.
+    """
+    import gettext
+    from collections import Counter
+
+    match = _PLURAL_EXPRESSION.search(plural_forms)
+    if not match:
+        return None
+    try:
+        rule = gettext.c2py(match.group(1).strip())
+        counts = Counter(rule(n) for n in range(1000))
+    except (ValueError, SyntaxError, ZeroDivisionError, RecursionError):
+        return None
+    return frozenset(form for form, count in counts.items() if count == 1)
+
+
 def _flags(unit: Any) -> frozenset[str]:
     flags: set[str] = set()
     for comment in getattr(unit, "typecomments", ()):
@@ -87,6 +112,7 @@ def gc_paused() -> Iterator[None]:
 class PoReader:
     name = "po"
     extensions: tuple[str, ...] = (".po",)
+    _exact: frozenset[int] | None = None
 
     def read(self, path: Path, languages: Languages) -> Sequence[Document]:
         pypo = storage("pypo")
@@ -105,6 +131,7 @@ class PoReader:
         header_lang = store.gettargetlanguage() or ""
         target = tidy_language(header_lang) or languages.target or language_from_filename(path)
         lines = _keyword_lines(raw)
+        self._exact = exact_plural_forms(store.parseheader().get("Plural-Forms", ""))
         segments: list[Segment] = []
         live = -1
         for unit in store.units:
@@ -144,14 +171,15 @@ class PoReader:
             ]  # fmt: skip
         sources = [str(s) for s in source_value.strings]
         targets = [str(t) for t in target_value.strings] if target_value else [""]
-        plural_flags = frozenset(flags | {"plural"})
+        plural_flags = frozenset(flags | {"plural"} | ({"plural-rules"} if self._exact is not None else set()))
         out = []
         for i, target in enumerate(targets):
+            form_flags = plural_flags | {"plural-exact"} if self._exact and i in self._exact else plural_flags
             source = sources[0] if i == 0 and len(targets) > 1 else sources[-1]
             form_line, form_column = msgstr_lines[i] if i < len(msgstr_lines) else (line, column)
             out.append(
                 Segment(f"{unit_id}[{i}]", target, source, Location(path, form_line, form_column, unit_id), 0,
-                        plural_flags, notes, context)
+                        form_flags, notes, context)
             )  # fmt: skip
         return out
 
