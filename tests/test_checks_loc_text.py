@@ -99,12 +99,19 @@ def test_fuzzy_is_counted_apart() -> None:
         ("Mail apt@packages.debian.org", "Пишіть на apt@packages.debian.org"),
         ("sendmail", "sendmail"),  # a whole copy is the untranslated check's to judge
         ("eMachines laptop", "Ноутбук eMachines"),
+        ("Arabic (ar)", "Арабська (ar)"),  # a code in brackets
+        ("The HTTP server", "خادم http"),  # the source's acronym, lower-cased
+        ("Wrap in z-order", "Перехід у напрямку z"),  # one letter: a variable or axis
+        ("an HTML page", "HTML-сторінкою"),  # a compound with a Cyrillic part
+        ("   erase CHAR    erases", "   erase СИМВОЛ  стирає"),  # an option listed in a help text
     ],
 )
 def test_untranslated_script_keeps_code_names_and_acronyms(source: str, target: str) -> None:
     assert one("untranslated-script", source, target) == []
 
 
-def test_untranslated_script_still_flags_copied_plain_words() -> None:
+def test_untranslated_script_still_flags_copied_plain_words_and_mixed_letters() -> None:
     [hit] = one("untranslated-script", "Use the small font", "Використовуйте small шрифт")
     assert hit.span is not None and hit.span.of("Використовуйте small шрифт") == "small"
+    [homoglyph] = one("untranslated-script", "Mérida", "Mерида", tgt="ru")  # a Latin M in a Cyrillic word
+    assert homoglyph.span is not None

@@ -26,6 +26,11 @@ def _script(word: str) -> str | None:
 
 _CODE_BEFORE = frozenset("-#$[/\\.=%")
 _CODE_AFTER = frozenset("(=[")
+_OPENING = frozenset("([«'\"“‘„")
+
+
+def _is_latin(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN")
 
 
 def _kept_on_purpose(target: str, source: str | None) -> set[tuple[int, int]]:
@@ -51,22 +56,34 @@ def _kept_on_purpose(target: str, source: str | None) -> set[tuple[int, int]]:
     code = [(p.start, p.end) for p in all_placeholders(target) + tag_placeholders(target)]
     code += [(s, e) for _v, s, e in _links(target, _URL) + _links(target, _EMAIL)]
     source_words = {source[s:e] for s, e in iter_words(source)}
+    acronyms = {w.lower() for w in source_words if len(w) > 1 and w.isupper()}
     kept = set()
     for start, end in words:
         word = target[start:end]
-        if any(start < e and s < end for s, e in code) or (len(word) > 1 and word.isupper()):
+        if (
+            any(start < e and s < end for s, e in code)
+            or (len(word) > 1 and word.isupper())  # an acronym: "ID", "USB"
+            or word.lower() in acronyms  # the source's acronym in lower case: "HTTP" → "http"
+            or len(word) == 1  # a variable or axis: "x", "z"
+            or ("-" in word and any(not _is_latin(c) for c in word if c.isalpha()))  # "HTML-сторінкою"
+        ):
             kept.add((start, end))
             continue
         if word not in source_words:
             continue
         before = target[start - 1] if start else ""
         after = target[end] if end < len(target) else ""
+        line_start = target.rfind("\n", 0, start) + 1
+        # a help text's option or command at the start of an indented line: "   erase CHAR"
+        listed = target[line_start:start].isspace() and start - line_start >= 2
         name_like = len(word) == 1 or not word[0].islower() or any(c.isdigit() for c in word)
         code_like = (
             any(c in "-_." for c in word)
             or any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
             or before in _CODE_BEFORE
             or after in _CODE_AFTER
+            or before in _OPENING  # a code quoted or in brackets: "(ar)", "«test EXPR»"
+            or listed
         )
         if name_like or code_like:
             kept.add((start, end))
