@@ -104,6 +104,10 @@ def test_fuzzy_is_counted_apart() -> None:
         ("Wrap in z-order", "Перехід у напрямку z"),  # one letter: a variable or axis
         ("an HTML page", "HTML-сторінкою"),  # a compound with a Cyrillic part
         ("   erase CHAR    erases", "   erase СИМВОЛ  стирає"),  # an option listed in a help text
+        ("with 'auto_start_reverse'", "за допомогою «auto_start_reverse»"),  # an identifier
+        ("Expected application/xml", "Очікувалась відповідь application/xml"),
+        ("Move by (dx,dy)", "Пересунути на (dx,dy)"),
+        ("  %s stdio.h", "  %s stdio.h"),
     ],
 )
 def test_untranslated_script_keeps_code_names_and_acronyms(source: str, target: str) -> None:

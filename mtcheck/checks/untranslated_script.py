@@ -24,8 +24,11 @@ def _script(word: str) -> str | None:
     return None
 
 
-_CODE_BEFORE = frozenset("-#$[/\\.=%")
-_CODE_AFTER = frozenset("(=[")
+# punctuation that joins a word to code: options, anchors, paths, identifiers, MIME types,
+# locale codes and argument lists written without spaces ("--sysv", "auto_start_reverse",
+# "application/xml", "sr@latin", "(dx,dy)", "stdio.h")
+_CODE_BEFORE = frozenset("-#$[]/\\.=%_@,:")
+_CODE_AFTER = frozenset("(=[_/@,:")
 _OPENING = frozenset("([«'\"“‘„")
 
 
@@ -82,6 +85,7 @@ def _kept_on_purpose(target: str, source: str | None) -> set[tuple[int, int]]:
             or any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
             or before in _CODE_BEFORE
             or after in _CODE_AFTER
+            or (after == "." and end + 1 < len(target) and target[end + 1].isalnum())
             or before in _OPENING  # a code quoted or in brackets: "(ar)", "«test EXPR»"
             or listed
         )
