@@ -15,14 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# printf conversions (C, POSIX, Objective-C %@, wide %S/%C); the space flag is left out
-# because "50% sure" would otherwise read as "% s".
+# printf conversions (C, POSIX, Objective-C %@, wide %S/%C; glibc's "I" flag, which prints
+# the locale's digits, as in Arabic "%Id"); the space flag is left out because "50% sure"
+# would otherwise read as "% s". The locale-only flags "I" and "'" (digit grouping) may be
+# added by a translator, so they are left out of the comparison key.
 _PRINTF = re.compile(
     r"%(?:"
     r"(?P<escape>%)"
     r"|\((?P<key>\w+)\)(?P<kspec>[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa])"
     r"|(?P<upper>[A-Z][A-Z0-9_]{2,}\b)"  # LibreOffice %PRODUCTNAME (a variable, not printf)
-    r"|(?:(?P<pos>[1-9]\d*)\$)?(?P<spec>[-+#0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"|(?:(?P<pos>[1-9]\d*)\$)?(?P<spec>[-+#0'I]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
     r"(?:hh|h|ll|l|L|q|j|z|t|I64|I32)?)(?P<conv>[diouxXeEfFgGaAcCsSpn@])"
     r"|(?P<qt>[1-9]\d?)(?P<boost>%)?(?![\d$])"
     r")"
@@ -71,9 +73,8 @@ def printf_placeholders(text: str) -> list[Placeholder]:
                 sequential += 1
                 position = sequential
             integer = conv in INTEGER_CONVERSIONS
-            found.append(
-                Placeholder("printf", f"%{position}${m.group('spec')}{conv}", m.start(), m.end(), raw, integer)
-            )
+            spec = m.group("spec").replace("I", "").replace("'", "")
+            found.append(Placeholder("printf", f"%{position}${spec}{conv}", m.start(), m.end(), raw, integer))
         elif m.group("qt"):
             found.append(Placeholder("printf", f"%{m.group('qt')}", m.start(), m.end(), raw))
     return found

@@ -23,6 +23,7 @@ QUIET = [
     ("Run $(ARG1) with %PRODUCTNAME", "Запустіть $(ARG1) з %PRODUCTNAME"),
     ("%a %b %e", "%e %B"),  # date formats are locale-specific
     ("File %1 of %2", "Файл %1 з %2"),
+    ("Line %d char %d", "السطر %Id المحرف %Id"),  # glibc's "I" flag prints the locale's digits
 ]
 
 FIRES = [

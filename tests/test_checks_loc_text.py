@@ -6,6 +6,7 @@ import pytest
 from loc_fixtures import doc, hits, one, unit
 
 from mtcheck.config import Config
+from mtcheck.types import Severity
 
 
 @pytest.mark.parametrize(
@@ -27,6 +28,7 @@ from mtcheck.config import Config
         ("Key K2", "المفتاح ك2", "ar"),  # part of a name on both sides
         ("translator-credits", "Olena <olena@example.org>, 2021", "uk"),
         ("hexagon/six-pointed star", "шестикутник/зірка з 6 променями", "uk"),  # the source spells it out
+        ("Canadian (intl., 1st part)", "الكندية (عالمية، الجزء الأول)", "ar"),  # an ordinal spelled out
     ],
 )
 def test_same_numbers_are_quiet(source: str, target: str, lang: str) -> None:
@@ -69,7 +71,15 @@ def test_untranslated_empty_and_copied_long_source() -> None:
     assert "copy" in copy.message
 
 
+def test_one_copied_command_name_only_informs_but_a_copied_phrase_warns() -> None:
+    [command] = one("untranslated-script", "With -f, tail follows the file", "З -f tail стежить за файлом")
+    assert command.severity == Severity.INFO
+    [phrase] = one("untranslated-script", "Para is Forbidden Rules", "Абзац: is Forbidden Rules", tgt="ru")
+    assert phrase.severity is None  # the check's own severity, warning
+
+
 def test_untranslated_is_quiet_on_short_copies_translations_and_same_language() -> None:
+    assert one("untranslated", "%-e %b %Y", "%-e %b %Y") == []  # a date format has no words
     assert one("untranslated", "Firefox Sync", "Firefox Sync") == []  # names and short labels stay
     assert one("untranslated", "Delete all selected items", "Видалити всі вибрані елементи") == []
     same = doc(unit("Delete all selected items", "Delete all selected items"), src="en", tgt="en-GB")
@@ -108,6 +118,8 @@ def test_fuzzy_is_counted_apart() -> None:
         ("Expected application/xml", "Очікувалась відповідь application/xml"),
         ("Move by (dx,dy)", "Пересунути на (dx,dy)"),
         ("  %s stdio.h", "  %s stdio.h"),
+        ('3rd level of the "&lt; &gt;" key', "3-ій рівень клавіші «&lt; &gt;»"),  # entities are markup
+        ("Load fonts from Inkscape's folder", "Завантажувати шрифти з теки Inkscape"),
     ],
 )
 def test_untranslated_script_keeps_code_names_and_acronyms(source: str, target: str) -> None:

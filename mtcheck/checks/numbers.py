@@ -100,6 +100,14 @@ _ENGLISH_NUMBER_WORDS = {
 _WORD = regex.compile(r"\p{L}+")
 
 
+_ORDINAL = regex.compile(r"(?<!\p{Nd})(\p{Nd}+)(?:st|nd|rd|th)\b", regex.IGNORECASE)
+
+
+def _ordinals(text: str) -> set[str]:
+    """Numbers written as English ordinals ("1st", "3rd"), which a translation may spell out."""
+    return {m.group(1) for m in _ORDINAL.finditer(text)}
+
+
 def _spelled_out(text: str, lang: str) -> set[str]:
     if not lang.lower().startswith("en"):
         return set()
@@ -134,8 +142,9 @@ def numbers(ctx: CheckContext) -> Iterator[Hit]:
                 reported.add(n.key)
                 yield Hit(seg, f"number “{seg.target[n.start : n.end]}” is not in the source",
                           span=Span(n.start, n.end), evidence={"subject": n.key, "problem": "extra"})  # fmt: skip
+        ordinals = _ordinals(source_text) if ctx.document.source_lang.lower().startswith("en") else set()
         for n in source:
-            if not n.glued and n.key not in target_values and n.key not in reported:
+            if not n.glued and n.key not in target_values and n.key not in reported and n.key not in ordinals:
                 reported.add(n.key)
                 message = f"number “{source_text[n.start : n.end]}” of the source is missing from the translation"
                 yield Hit(seg, message, source_span=Span(n.start, n.end),

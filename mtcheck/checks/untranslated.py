@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check, iter_words
 from mtcheck.languages import base_language
+from mtcheck.placeholders import all_placeholders, tag_placeholders
 from mtcheck.types import Severity
 
 
@@ -25,7 +26,12 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
             continue
         if same_language or seg.target.strip() != source.strip():
             continue
-        words = [source[s:e] for s, e in iter_words(source) if any(c.isalpha() for c in source[s:e])]
+        code = [(p.start, p.end) for p in all_placeholders(source) + tag_placeholders(source)]
+        words = [
+            source[s:e]
+            for s, e in iter_words(source)
+            if any(c.isalpha() for c in source[s:e]) and not any(cs <= s < ce for cs, ce in code)
+        ]  # "%-e %b %Y" has no words: a date format copied on purpose
         # short strings are often the same in both languages: "OK", "Firefox", "URL"
         if len(words) >= min_words:
             yield Hit(seg, f"target is a copy of the {len(words)}-word source", evidence={"subject": "copy"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -32,6 +33,14 @@ _CODE_AFTER = frozenset("(=[_/@,:")
 _OPENING = frozenset("([«'\"“‘„")
 
 
+_ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);?")
+
+
+def _mixed(word: str) -> bool:
+    """Letters of two scripts in one word: a look-alike slipped in ("Mерида", "Iнодов")."""
+    return len({_script(c) for c in word if c.isalpha()}) > 1
+
+
 def _is_latin(char: str) -> bool:
     return unicodedata.name(char, "").startswith("LATIN")
 
@@ -58,7 +67,9 @@ def _kept_on_purpose(target: str, source: str | None) -> set[tuple[int, int]]:
 
     code = [(p.start, p.end) for p in all_placeholders(target) + tag_placeholders(target)]
     code += [(s, e) for _v, s, e in _links(target, _URL) + _links(target, _EMAIL)]
+    code += [m.span() for m in _ENTITY.finditer(target)]
     source_words = {source[s:e] for s, e in iter_words(source)}
+    source_words |= {part for w in source_words for part in re.split(r"['’]", w)}  # "Inkscape's"
     acronyms = {w.lower() for w in source_words if len(w) > 1 and w.isupper()}
     kept = set()
     for start, end in words:
@@ -108,16 +119,32 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
         if not foreign:
             continue
         kept = _kept_on_purpose(seg.target, seg.source)
+        foreign_set = set(foreign)
         for start, end in [*words, (len(seg.target), len(seg.target))]:
-            if start < end and (start, end) in foreign and (start, end) not in kept:
-                run.append((start, end))
+            if start < end and (start, end) in foreign_set:
+                run.append((start, end))  # kept words count only beside one that is not
                 continue
+            if run and all(w in kept for w in run):
+                run = []
             if run:
                 span = Span(run[0][0], run[-1][1])
+                text = span.of(seg.target)
+                # in a paired unit, one lowercase word copied from the source is more often a
+                # command or keyword ("tail", "stat") than an untranslated fragment: it informs
+                loose = [w for w in run if w not in kept]
+                phrase = len(run) > 1 and text in (seg.source or "")  # "is Forbidden Rules" copied whole
+                copied = (
+                    seg.source is not None
+                    and len(loose) == 1
+                    and seg.target[loose[0][0] : loose[0][1]] in seg.source
+                    and not phrase
+                    and not _mixed(text)
+                )
                 yield Hit(
                     seg,
-                    f"{len(run)} word(s) left in {source_script} script: “{span.of(seg.target)}”",
+                    f"{len(run)} word(s) left in {source_script} script: “{text}”",
                     span=span,
                     evidence={"script": source_script, "expected_script": target_script},
+                    severity=Severity.INFO if copied else None,
                 )
                 run = []
