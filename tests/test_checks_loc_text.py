@@ -80,6 +80,8 @@ def test_one_copied_command_name_only_informs_but_a_copied_phrase_warns() -> Non
 
 def test_untranslated_is_quiet_on_short_copies_translations_and_same_language() -> None:
     assert one("untranslated", "%-e %b %Y", "%-e %b %Y") == []  # a date format has no words
+    assert one("untranslated", "Cherry CyMotion Master Linux", "Cherry CyMotion Master Linux") == []  # a product
+    assert one("untranslated", "Left Shift+Caps Lock", "Left Shift+Caps Lock") == []  # key names
     assert one("untranslated", "Firefox Sync", "Firefox Sync") == []  # names and short labels stay
     assert one("untranslated", "Delete all selected items", "Видалити всі вибрані елементи") == []
     same = doc(unit("Delete all selected items", "Delete all selected items"), src="en", tgt="en-GB")

@@ -10,6 +10,12 @@ from mtcheck.placeholders import all_placeholders, tag_placeholders
 from mtcheck.types import Severity
 
 
+def _name_like(source: str, words: list[str]) -> bool:
+    if "+" in source:
+        return True
+    return any(any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:]) for w in words)
+
+
 @check("untranslated", Severity.WARNING, needs=("source",))
 def untranslated(ctx: CheckContext) -> Iterator[Hit]:
     """Unit not translated: empty, or identical to a long source."""
@@ -32,8 +38,10 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
             for s, e in iter_words(source)
             if any(c.isalpha() for c in source[s:e]) and not any(cs <= s < ce for cs, ce in code)
         ]  # "%-e %b %Y" has no words: a date format copied on purpose
-        # short strings are often the same in both languages: "OK", "Firefox", "URL"
-        if len(words) >= min_words:
+        # short strings are often the same in both languages ("OK", "Firefox", "URL"), and so
+        # are product and key names, told by a digit, an inner capital or a "+" ("Cherry
+        # CyMotion Master", "Memorex MX2500", "Shift+Caps Lock")
+        if len(words) >= min_words and not _name_like(source, words):
             yield Hit(seg, f"target is a copy of the {len(words)}-word source", evidence={"subject": "copy"})
 
 
