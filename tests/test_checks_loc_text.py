@@ -76,6 +76,11 @@ def test_one_copied_command_name_only_informs_but_a_copied_phrase_warns() -> Non
     assert command.severity == Severity.INFO
     [phrase] = one("untranslated-script", "Para is Forbidden Rules", "Абзац: is Forbidden Rules", tgt="ru")
     assert phrase.severity is None  # the check's own severity, warning
+    assert phrase.span is not None and phrase.span.of(phrase.segment.target) == "is Forbidden Rules"
+    # code next to a command does not make a phrase of it
+    [update] = one("untranslated-script", "apt-get update cannot add CD-ROMs", "apt-get update не додає CD-ROM")
+    assert update.severity == Severity.INFO and update.span is not None
+    assert update.span.of(update.segment.target) == "update"
 
 
 def test_untranslated_is_quiet_on_short_copies_translations_and_same_language() -> None:
@@ -122,6 +127,7 @@ def test_fuzzy_is_counted_apart() -> None:
         ("  %s stdio.h", "  %s stdio.h"),
         ('3rd level of the "&lt; &gt;" key', "3-ій рівень клавіші «&lt; &gt;»"),  # entities are markup
         ("Load fonts from Inkscape's folder", "Завантажувати шрифти з теки Inkscape"),
+        ("<b>Ctrl+click</b> to change", "<b>Ctrl+click</b> - змінити"),  # a key combination
     ],
 )
 def test_untranslated_script_keeps_code_names_and_acronyms(source: str, target: str) -> None:

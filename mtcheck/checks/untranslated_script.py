@@ -26,10 +26,10 @@ def _script(word: str) -> str | None:
 
 
 # punctuation that joins a word to code: options, anchors, paths, identifiers, MIME types,
-# locale codes and argument lists written without spaces ("--sysv", "auto_start_reverse",
-# "application/xml", "sr@latin", "(dx,dy)", "stdio.h")
-_CODE_BEFORE = frozenset("-#$[]/\\.=%_@,:")
-_CODE_AFTER = frozenset("(=[_/@,:")
+# locale codes, key combinations and argument lists written without spaces ("--sysv",
+# "auto_start_reverse", "application/xml", "sr@latin", "Ctrl+click", "(dx,dy)", "stdio.h")
+_CODE_BEFORE = frozenset("-#$[]/\\.=%_@,:+")
+_CODE_AFTER = frozenset("(=[_/@,:+")
 _OPENING = frozenset("([«'\"“‘„")
 
 
@@ -45,8 +45,8 @@ def _is_latin(char: str) -> bool:
     return unicodedata.name(char, "").startswith("LATIN")
 
 
-def _kept_on_purpose(target: str, source: str | None) -> set[tuple[int, int]]:
-    """Word spans of a localisation unit that are code, names or acronyms, left as they are.
+def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Word spans of a localisation unit left as they are on purpose: (code, names).
 
     Only for paired units (PO, XLIFF…): placeholders, markup, URLs and e-mail addresses
     are code; a target that copies its whole source is the untranslated check's to
@@ -56,12 +56,15 @@ def _kept_on_purpose(target: str, source: str | None) -> set[tuple[int, int]]:
     ("eMachines"), joined by "-", "_" or "." ("read-bytes"), or written as an option,
     anchor or file name ("--sysv", "#textLabels", "*.zip"). A copied plain lowercase
     word ("small") may still be an untranslated fragment and is not kept.
+
+    Code ends a run of foreign words; a name joins a run that holds an untranslated word
+    ("is Forbidden Rules"), since a copied Title Case phrase is an untranslated one.
     """
     if source is None:
-        return set()
+        return set(), set()
     words = list(iter_words(target))
     if target.strip() == source.strip():
-        return set(words)
+        return set(words), set()
     from mtcheck.checks.numbers import _EMAIL, _URL, _links
     from mtcheck.placeholders import all_placeholders, tag_placeholders
 
@@ -71,7 +74,8 @@ def _kept_on_purpose(target: str, source: str | None) -> set[tuple[int, int]]:
     source_words = {source[s:e] for s, e in iter_words(source)}
     source_words |= {part for w in source_words for part in re.split(r"['’]", w)}  # "Inkscape's"
     acronyms = {w.lower() for w in source_words if len(w) > 1 and w.isupper()}
-    kept = set()
+    kept: set[tuple[int, int]] = set()
+    names: set[tuple[int, int]] = set()
     for start, end in words:
         word = target[start:end]
         if (
@@ -100,9 +104,11 @@ def _kept_on_purpose(target: str, source: str | None) -> set[tuple[int, int]]:
             or before in _OPENING  # a code quoted or in brackets: "(ar)", "«test EXPR»"
             or listed
         )
-        if name_like or code_like:
+        if code_like:
             kept.add((start, end))
-    return kept
+        elif name_like:
+            names.add((start, end))
+    return kept, names
 
 
 @check("untranslated-script", Severity.WARNING)
@@ -118,20 +124,20 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
         foreign = [(s, e) for s, e in words if _script(seg.target[s:e]) == source_script]
         if not foreign:
             continue
-        kept = _kept_on_purpose(seg.target, seg.source)
-        foreign_set = set(foreign)
+        code, names = _kept_on_purpose(seg.target, seg.source)
+        foreign_set = set(foreign) - code
         for start, end in [*words, (len(seg.target), len(seg.target))]:
             if start < end and (start, end) in foreign_set:
-                run.append((start, end))  # kept words count only beside one that is not
+                run.append((start, end))  # names count only beside a word that is not kept
                 continue
-            if run and all(w in kept for w in run):
+            if run and all(w in names for w in run):
                 run = []
             if run:
                 span = Span(run[0][0], run[-1][1])
                 text = span.of(seg.target)
                 # in a paired unit, one lowercase word copied from the source is more often a
                 # command or keyword ("tail", "stat") than an untranslated fragment: it informs
-                loose = [w for w in run if w not in kept]
+                loose = [w for w in run if w not in names]
                 phrase = len(run) > 1 and text in (seg.source or "")  # "is Forbidden Rules" copied whole
                 copied = (
                     seg.source is not None
