@@ -31,6 +31,13 @@ def test_consistent_translations_accelerators_and_contexts_are_quiet() -> None:
     assert run_hits("target-inconsistency", same) == []
 
 
+def test_inflected_forms_of_one_translation_are_consistent() -> None:
+    ru = doc(unit("Stroke color", "Цвет обводки", "a"), unit("Stroke color", "Цветом обводки", "b"), tgt="ru")
+    assert run_hits("target-inconsistency", ru) == []
+    uk = doc(unit("Highlight color", "Колір підсвічення", "a"), unit("Highlight color", "Колір підсвічування", "b"))
+    assert len(run_hits("target-inconsistency", uk)) == 1  # two different nouns
+
+
 def test_other_target_languages_do_not_mix() -> None:
     uk = doc(unit("Delete the file", "Видалити файл"), tgt="uk")
     ru = doc(unit("Delete the file", "Удалить файл"), tgt="ru")

@@ -87,6 +87,7 @@ def test_untranslated_is_quiet_on_short_copies_translations_and_same_language() 
     assert one("untranslated", "%-e %b %Y", "%-e %b %Y") == []  # a date format has no words
     assert one("untranslated", "Cherry CyMotion Master Linux", "Cherry CyMotion Master Linux") == []  # a product
     assert one("untranslated", "Left Shift+Caps Lock", "Left Shift+Caps Lock") == []  # key names
+    assert one("untranslated", "Microsoft Comfort Curve 2000", "Microsoft Comfort Curve 2000") == []
     assert one("untranslated", "Firefox Sync", "Firefox Sync") == []  # names and short labels stay
     assert one("untranslated", "Delete all selected items", "Видалити всі вибрані елементи") == []
     same = doc(unit("Delete all selected items", "Delete all selected items"), src="en", tgt="en-GB")
@@ -128,6 +129,9 @@ def test_fuzzy_is_counted_apart() -> None:
         ('3rd level of the "&lt; &gt;" key', "3-ій рівень клавіші «&lt; &gt;»"),  # entities are markup
         ("Load fonts from Inkscape's folder", "Завантажувати шрифти з теки Inkscape"),
         ("<b>Ctrl+click</b> to change", "<b>Ctrl+click</b> - змінити"),  # a key combination
+        ("usage [last|first|min]", "користування [last|first|min]"),  # alternatives of a syntax
+        ("PostScript level 2", "PostScript Level 2"),  # copied with a capital
+        ("translator-credits", "Olena Petrenko <olena@example.org>"),
     ],
 )
 def test_untranslated_script_keeps_code_names_and_acronyms(source: str, target: str) -> None:
@@ -139,3 +143,8 @@ def test_untranslated_script_still_flags_copied_plain_words_and_mixed_letters() 
     assert hit.span is not None and hit.span.of("Використовуйте small шрифт") == "small"
     [homoglyph] = one("untranslated-script", "Mérida", "Mерида", tgt="ru")  # a Latin M in a Cyrillic word
     assert homoglyph.span is not None
+
+
+def test_repeated_word_follows_a_source_that_repeats() -> None:
+    assert one("repeated-word", " * lnext CHAR    CHAR quotes", " * lnext СИМВОЛ   СИМВОЛ цитує") == []
+    assert len(one("repeated-word", "which return TRUE", "які які повертають TRUE")) == 1

@@ -31,11 +31,31 @@ def _units(ctx: CheckContext) -> Iterator[tuple[str, Segment]]:
                 yield doc.target_lang, seg
 
 
-def _deviations(groups: dict[tuple[str, ...], list[tuple[str, Segment]]]) -> Iterator[tuple[Segment, str, str, int]]:
-    """(segment, its variant, the majority variant, how many units use the majority)."""
-    for members in groups.values():
+def _same_lemmas(variants: list[str], lang: str) -> bool:
+    """True when the variants differ only by inflection ("Цвет обводки" / "Цветом обводки").
+
+    A string used in two grammatical contexts inflects differently; that is grammar, not
+    inconsistency. Only looked at for groups that already differ, so it costs little.
+    """
+    from mtcheck.morphology import tokens
+
+    first, *others = [[keys for _s, _e, keys in tokens(v, lang)] for v in variants]
+    return all(len(other) == len(first) and all(a & b for a, b in zip(first, other, strict=True)) for other in others)
+
+
+def _deviations(
+    groups: dict[tuple[str, ...], list[tuple[str, Segment]]], lang_of: int | None = None
+) -> Iterator[tuple[Segment, str, str, int]]:
+    """(segment, its variant, the majority variant, how many units use the majority).
+
+    ``lang_of`` is the index of the target language in the group key, when the variants
+    are target texts whose inflected forms should count as one.
+    """
+    for key, members in groups.items():
         variants = Counter(v for v, _s in members)
         if len(variants) < 2:
+            continue
+        if lang_of is not None and _same_lemmas(list(variants), key[lang_of]):
             continue
         majority, count = variants.most_common(1)[0]
         for variant, seg in members:
@@ -62,7 +82,7 @@ def target_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
         originals.setdefault(variant, seg.target)
         groups.setdefault(key, []).append((variant, seg))
     key_of = {id(seg): key for key, members in groups.items() for _v, seg in members}
-    for seg, _variant, majority, count in _deviations(groups):
+    for seg, _variant, majority, count in _deviations(groups, lang_of=0):
         words = len((seg.source or "").split())
         where = _where(groups, key_of, seg, majority)
         yield Hit(

@@ -11,7 +11,7 @@ from mtcheck.types import Severity
 
 
 def _name_like(source: str, words: list[str]) -> bool:
-    if "+" in source:
+    if "+" in source or any(c.isdigit() for c in source):  # "Shift+Caps Lock", "Curve 2000"
         return True
     return any(any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:]) for w in words)
 

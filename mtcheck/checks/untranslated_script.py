@@ -28,8 +28,8 @@ def _script(word: str) -> str | None:
 # punctuation that joins a word to code: options, anchors, paths, identifiers, MIME types,
 # locale codes, key combinations and argument lists written without spaces ("--sysv",
 # "auto_start_reverse", "application/xml", "sr@latin", "Ctrl+click", "(dx,dy)", "stdio.h")
-_CODE_BEFORE = frozenset("-#$[]/\\.=%_@,:+")
-_CODE_AFTER = frozenset("(=[_/@,:+")
+_CODE_BEFORE = frozenset("-#$[]/\\.=%_@,:+|")
+_CODE_AFTER = frozenset("(=[_/@,:+|")
 _OPENING = frozenset("([«'\"“‘„")
 
 
@@ -63,8 +63,8 @@ def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, in
     if source is None:
         return set(), set()
     words = list(iter_words(target))
-    if target.strip() == source.strip():
-        return set(words), set()
+    if target.strip() == source.strip() or source in ("translator-credits", "translator_credits"):
+        return set(words), set()  # a whole copy, or gettext's list of translators' names
     from mtcheck.checks.numbers import _EMAIL, _URL, _links
     from mtcheck.placeholders import all_placeholders, tag_placeholders
 
@@ -73,6 +73,7 @@ def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, in
     code += [m.span() for m in _ENTITY.finditer(target)]
     source_words = {source[s:e] for s, e in iter_words(source)}
     source_words |= {part for w in source_words for part in re.split(r"['’]", w)}  # "Inkscape's"
+    source_folded = {w.casefold() for w in source_words}
     acronyms = {w.lower() for w in source_words if len(w) > 1 and w.isupper()}
     kept: set[tuple[int, int]] = set()
     names: set[tuple[int, int]] = set()
@@ -87,8 +88,8 @@ def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, in
         ):
             kept.add((start, end))
             continue
-        if word not in source_words:
-            continue
+        if word not in source_words and not (word[0].isupper() and word.casefold() in source_folded):
+            continue  # copied, or copied with a capital ("level 2" → "Level 2")
         before = target[start - 1] if start else ""
         after = target[end] if end < len(target) else ""
         line_start = target.rfind("\n", 0, start) + 1
