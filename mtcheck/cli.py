@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 if TYPE_CHECKING:
+    from mtcheck.config import Config
     from mtcheck.types import Severity
 
 from mtcheck import __version__
@@ -65,9 +66,13 @@ def _stderr_progress(quiet: bool):  # type: ignore[no-untyped-def]
 @app.command()
 def check(
     targets: Annotated[
-        list[Path],
-        typer.Argument(help="Translated files to check (text, Markdown). Example: copy.txt", show_default=False),
-    ],
+        Optional[list[Path]],
+        typer.Argument(
+            help="Translated files, directories or globs (text, Markdown, PO, XLIFF, TMX, CSV/TSV); "
+            "default: `files` of mtcheck.toml. Example: po/",
+            show_default=False,
+        ),
+    ] = None,
     source_lang: Annotated[
         Optional[str],
         typer.Option("--source-lang", "-s", help="Language translated FROM, as BCP-47. Example: --source-lang ar"),
@@ -85,18 +90,33 @@ def check(
         typer.Option("--original", help="The source-language original, to align with. Example: --original orig.ar.txt"),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Report format: text or json. Example: --format json")
-    ] = "text",
+        Optional[list[str]],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format: text, json, sarif, junit or markdown; repeat it with one --output each. "
+            "Example: -f sarif -o mtcheck.sarif -f markdown -o summary.md",
+        ),
+    ] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+        Optional[list[Path]],
+        typer.Option("--output", "-o", help="Write the report to this file instead of stdout (one per --format)."),
     ] = None,
     fail_on: Annotated[
-        str,
+        Optional[str],
         typer.Option(
             "--fail-on",
-            help="Exit 1 when a finding has this severity or worse: error, warning, info or never.",
+            help="Exit 1 when a finding has this severity or worse: error, warning, info or never [default: error].",
         ),
-    ] = "error",
+    ] = None,
+    config_file: Annotated[
+        Optional[Path],
+        typer.Option("--config", help="Project configuration (default: mtcheck.toml or [tool.mtcheck] nearby)."),
+    ] = None,
+    baseline: Annotated[
+        Optional[Path],
+        typer.Option("--baseline", help="Report only findings not recorded in this baseline (mtcheck baseline)."),
+    ] = None,
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Skip back-translation (model-free checks only).")] = False,
     require_mt: Annotated[
         bool, typer.Option("--require-mt", help="Exit 3 when no translation model is available, instead of skipping.")
@@ -123,26 +143,111 @@ def check(
       mtcheck check copy.txt --source-lang ar
       mtcheck check copy.txt --original original.ar.txt -s ar -t en --format json -o report.json
     """
-    from mtcheck.config import Config, ModelSettings
+    import dataclasses
+
     from mtcheck.pipeline import check_files
     from mtcheck.registry import RENDERERS
     from mtcheck.render.base import RenderOptions
 
-    gate = _parse_fail_on(fail_on)
-    renderer = RENDERERS.get(output_format)
-    config = Config(
-        source_lang=source_lang,
-        target_lang=target_lang,
-        fail_on=gate,
-        termbases=tuple(str(p) for p in termbase or ()),
-        use_gazetteer=not no_gazetteer,
-        model=ModelSettings(enabled=not no_mt, required=require_mt),
-    )
-    report = check_files(targets, config, original=original, progress=_stderr_progress(quiet))
-    use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    text = renderer(report, RenderOptions(color=use_color, width=80, fail_on=gate))
-    _emit(text, output)
+    config = _project_config(config_file, source_lang, target_lang, fail_on, no_mt, require_mt)
+    if termbase:
+        config = dataclasses.replace(config, termbases=(*config.termbases, *(str(p) for p in termbase)))
+    if no_gazetteer:
+        config = dataclasses.replace(config, use_gazetteer=False)
+    gate = config.fail_on
+    outputs = _pair_outputs(output_format or ["text"], output or [])
+    renderers = [(RENDERERS.get(name), path) for name, path in outputs]
+    report = check_files(_inputs(targets, config), config, original=original, progress=_stderr_progress(quiet))
+    baseline_path = baseline or (Path(config.baseline) if config.baseline else None)
+    if baseline is None and baseline_path is not None and not baseline_path.exists():
+        # configured but not made yet: a project adopting the gate runs `mtcheck baseline` next
+        note = f"baseline {baseline_path} not found: all findings are reported (make it with: mtcheck baseline)"
+        report = dataclasses.replace(report, notes=(*report.notes, note))
+        baseline_path = None
+    if baseline_path is not None:
+        from mtcheck.baseline import apply_baseline
+
+        report = apply_baseline(report, baseline_path)
+    for renderer, path in renderers:
+        use_color = color if color is not None else (path is None and sys.stdout.isatty())
+        _emit(renderer(report, RenderOptions(color=use_color, width=80, fail_on=gate)), path)
     raise typer.Exit(report.exit_code(gate))
+
+
+@app.command("baseline")
+def baseline_command(
+    targets: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="Files, directories or globs, as for `check`.", show_default=False),
+    ] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the baseline.")] = Path(
+        ".mtcheck-baseline.json"
+    ),
+    source_lang: Annotated[Optional[str], typer.Option("--source-lang", "-s", help="Language translated FROM.")] = None,
+    target_lang: Annotated[Optional[str], typer.Option("--target-lang", "-t", help="Language translated INTO.")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Project configuration file.")] = None,
+    no_mt: Annotated[bool, typer.Option("--no-mt", help="Skip back-translation (model-free checks only).")] = False,
+) -> None:
+    """Record today's findings, so that `check --baseline` reports only new ones.
+
+    \b
+    Example:
+      mtcheck baseline po/ -o .mtcheck-baseline.json
+      mtcheck check po/ --baseline .mtcheck-baseline.json
+    """
+    from mtcheck.baseline import write_baseline
+    from mtcheck.pipeline import check_files
+
+    config = _project_config(config_file, source_lang, target_lang, None, no_mt, False)
+    report = check_files(_inputs(targets, config), config)
+    write_baseline(report.findings, output)
+    typer.echo(f"mtcheck: recorded {len(report.findings)} finding(s) in {output}", err=True)
+
+
+def _project_config(
+    path: Path | None, source_lang: str | None, target_lang: str | None, fail_on: str | None, no_mt: bool,
+    require_mt: bool,
+) -> Config:  # fmt: skip
+    """The project file's settings with the command-line flags that were given on top."""
+    import dataclasses
+
+    from mtcheck.project_config import load_project_config
+
+    config, _origin = load_project_config(path)
+    changes: dict[str, object] = {}
+    if source_lang is not None:
+        changes["source_lang"] = source_lang
+    if target_lang is not None:
+        changes["target_lang"] = target_lang
+    if fail_on is not None:
+        changes["fail_on"] = _parse_fail_on(fail_on)
+    model = config.model
+    if no_mt:
+        model = dataclasses.replace(model, enabled=False)
+    if require_mt:
+        model = dataclasses.replace(model, required=True)
+    return dataclasses.replace(config, model=model, **changes)  # type: ignore[arg-type]
+
+
+def _inputs(targets: list[Path] | None, config: Config) -> list[str | Path]:
+    if targets:
+        return list(targets)
+    if config.files:
+        return list(config.files)
+    raise typer.BadParameter("no files given (name them, or set `files` in mtcheck.toml)")
+
+
+def _pair_outputs(formats: list[str], outputs: list[Path]) -> list[tuple[str, Path | None]]:
+    """Pair each --format with its --output in order; one format may go to stdout."""
+    if len(outputs) > len(formats) or len(formats) - len(outputs) > 1:
+        raise typer.BadParameter(
+            f"{len(formats)} --format and {len(outputs)} --output: give one --output per --format "
+            "(one format may go to stdout)"
+        )
+    paired: list[tuple[str, Path | None]] = list(zip(formats, outputs, strict=False))
+    if len(formats) > len(outputs):
+        paired.append((formats[-1], None))
+    return paired
 
 
 def _parse_fail_on(value: str) -> Severity | None:

@@ -46,10 +46,17 @@ class Config:
     use_gazetteer: bool = True
     ignore: tuple[str, ...] = ()
     model: ModelSettings = field(default_factory=ModelSettings)
+    # localisation projects: files to check when none are named, files to skip, language
+    # codes to rewrite ("ua" → "uk"), and the baseline of accepted findings
+    files: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    language_map: Mapping[str, str] = field(default_factory=dict)
+    baseline: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "severities", MappingProxyType(dict(self.severities)))
         object.__setattr__(self, "thresholds", MappingProxyType(dict(self.thresholds)))
+        object.__setattr__(self, "language_map", MappingProxyType(dict(self.language_map)))
 
     def threshold(self, name: str, default: float) -> float:
         return float(self.thresholds.get(name, default))
@@ -71,6 +78,7 @@ class Config:
             "thresholds": dict(sorted(self.thresholds.items())),
             "termbases": list(self.termbases),
             "gazetteer": self.use_gazetteer,
+            "ignore": list(self.ignore),
             "model": {k: v for k, v in asdict(self.model).items() if k in ("model", "backend", "beam")},
         }
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")

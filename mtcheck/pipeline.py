@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import platform
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from mtcheck.formats.base import Languages, Reader
 from mtcheck.formats.text import sentences
 from mtcheck.languages import detect_language, normalize_language
 from mtcheck.registry import CHECKS, READERS
+from mtcheck.suppress import apply_ignore, apply_suppressions
 from mtcheck.termbase import Termbase
 from mtcheck.textio import read_text
 from mtcheck.translators.base import Translator
@@ -48,14 +49,36 @@ def read_documents(paths: Sequence[str | Path], config: Config, original: str | 
         raise InputError("no input files given")
     languages = Languages(config.source_lang, config.target_lang)
     documents: list[Document] = []
-    for raw in paths:
-        path = Path(raw)
-        documents.extend(reader_for(path).read(path, languages))
+    for path in expand_paths(paths, config.exclude):
+        documents.extend(map_languages(doc, config.language_map) for doc in reader_for(path).read(path, languages))
     if original is not None:
         if len(documents) != 1:
             raise ConfigError("--original works with exactly one target file")
         documents[0] = attach_original(documents[0], original)
     return [settle_languages(doc) for doc in documents]
+
+
+def expand_paths(paths: Sequence[str | Path], exclude: Sequence[str] = ()) -> list[Path]:
+    """Files named, found under named directories, or matched by globs (``po/**/*.po``).
+
+    A directory yields the files of every localisation format (not plain text or
+    Markdown, which would sweep in READMEs); paths under the working directory are
+    made relative to it, so reports, SARIF URIs and baselines are repository-relative.
+    """
+    from mtcheck.globs import expand
+
+    return expand(paths, exclude, [ext for name, r in READERS.items() if name not in ("text", "markdown")
+                                   for ext in r.extensions])  # fmt: skip
+
+
+def map_languages(doc: Document, mapping: Mapping[str, str]) -> Document:
+    """Rewrite language codes as the project maps them (``[languages] ua = "uk"``)."""
+    if not mapping:
+        return doc
+    lookup = {k.lower(): v for k, v in mapping.items()}
+    source = lookup.get(doc.source_lang.lower(), doc.source_lang)
+    target = lookup.get(doc.target_lang.lower(), doc.target_lang)
+    return dataclasses.replace(doc, source_lang=source, target_lang=target)
 
 
 def attach_original(doc: Document, original: str | Path) -> Document:
@@ -134,8 +157,13 @@ def check_documents(
     *,
     translator: Translator | None = None,
     progress: Progress | None = None,
+    termbase: Termbase | None = None,
 ) -> Report:
-    """Run the whole pipeline over documents already read."""
+    """Run the whole pipeline over documents already read.
+
+    ``termbase`` adds entries to those of ``config.termbases`` (for API callers that
+    build one in memory).
+    """
     say = progress or (lambda _msg: None)
     checks = enabled_checks(config)
     document_checks = [c for c in checks if c.scope == "document"]
@@ -143,7 +171,8 @@ def check_documents(
     findings: list[Finding] = []
     notes: list[str] = []
     details: dict[str, Any] = {"back_translations": {}}
-    termbase, gazetteer = load_name_resources(config)
+    configured, gazetteer = load_name_resources(config)
+    termbase = configured + termbase if termbase is not None else configured
     assessed: list[Adequacy] = []
     for doc in documents:
         say(f"back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
@@ -180,6 +209,10 @@ def check_documents(
         )
         run_findings, _ = run_checks(run_checks_, ctx)
         findings.extend(run_findings)
+    findings, silenced = apply_suppressions(findings, documents)
+    findings, ignored = apply_ignore(findings, config.ignore)
+    if silenced or ignored:
+        notes.append(f"{silenced} finding(s) silenced by inline 'mtcheck: ignore', {ignored} by ignore patterns")
     findings.sort(key=lambda f: (f.location.path or "", f.location.line, f.location.column, -f.severity, f.check))
     return Report(
         findings=tuple(findings),
@@ -235,10 +268,14 @@ def check_files(
     original: str | Path | None = None,
     translator: Translator | None = None,
     progress: Progress | None = None,
+    termbase: Termbase | None = None,
 ) -> Report:
     """Read ``paths`` and check them: the main entry point of the Python API."""
-    documents = read_documents(paths, config, original)
-    return check_documents(documents, config, translator=translator, progress=progress)
+    from mtcheck.formats.po import gc_paused
+
+    with gc_paused():  # a run builds many small objects and frees few: see gc_paused
+        documents = read_documents(paths, config, original)
+        return check_documents(documents, config, translator=translator, progress=progress, termbase=termbase)
 
 
 def check_text(

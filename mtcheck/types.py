@@ -140,8 +140,18 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """A stable id that survives line moves: check, file, unit/sentence text and span text."""
-        parts = [self.check, self.location.path or "", self.location.unit_id or "", self.context, self.text]
+        """A stable id that survives line moves: check, file, unit/sentence text and span text.
+
+        The path is written with "/" and without "./", so a baseline made on Windows or
+        from ``./po`` matches a run on ``po``; ``evidence["subject"]`` tells apart
+        findings without a target span (two placeholders missing from one unit).
+        """
+        path = (self.location.path or "").replace("\\", "/")
+        while path.startswith("./"):
+            path = path[2:]
+        parts = [self.check, path, self.location.unit_id or "", self.context, self.text]
+        if "subject" in self.evidence:
+            parts.append(str(self.evidence["subject"]))
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 

@@ -77,7 +77,7 @@ def test_fail_on_error_passes_warnings_and_never_passes_all(capsys: pytest.Captu
         (["check", "{clean}"], "pass --source-lang"),
         (["check", "{clean}", "-s", "ar", "--fail-on", "sometimes"], "--fail-on"),
         (["check", "{clean}", "-s", "ar", "--format", "yaml"], "unknown renderer 'yaml'"),
-        (["check", "{dir}", "-s", "ar"], "is a directory"),
+        (["check", "{dir}", "-s", "ar"], "no localisation files"),
         (["check", "{binary}", "-s", "ar"], "binary"),
         (["check", "{latin1}", "-s", "ar"], "byte offset"),
         (["check", "{empty}", "-s", "ar"], "empty"),

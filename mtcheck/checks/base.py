@@ -13,6 +13,7 @@ the configured severity and resolving the span to a file line:column.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -110,7 +111,14 @@ def check(
 
 def iter_words(text: str) -> Iterator[tuple[int, int]]:
     """Offsets of word tokens (letters, marks, digits, inner apostrophes and hyphens)."""
+    for match in _word_pattern().finditer(text):
+        yield match.start(), match.end()
+
+
+@functools.cache
+def _word_pattern() -> Any:
+    # compiled once: regex.finditer(str, …) looks the pattern up in a cache on every
+    # call, which was most of the time of word-level checks over large catalogues
     import regex
 
-    for match in regex.finditer(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*", text):
-        yield match.start(), match.end()
+    return regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")

@@ -27,6 +27,8 @@ def repeated_word(ctx: CheckContext) -> Iterator[Hit]:
     """Word repeated by mistake."""
     allowed = _ALLOWED.get(base_language(ctx.document.target_lang), set())
     for seg in ctx.document.segments:
+        if seg.source and _REPEAT.search(seg.source):
+            continue  # the source repeats too ("CHAR  CHAR will…"): the translation follows it
         for match in _REPEAT.finditer(seg.target):
             word = match.group(1)
             if word.lower() in allowed or (len(word) == 1 and not word.isalpha()):

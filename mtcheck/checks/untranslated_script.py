@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -26,6 +28,93 @@ def _script(word: str) -> str | None:
     return None
 
 
+# punctuation that joins a word to code: options, anchors, paths, identifiers, MIME types,
+# locale codes, key combinations and argument lists written without spaces ("--sysv",
+# "auto_start_reverse", "application/xml", "sr@latin", "Ctrl+click", "(dx,dy)", "stdio.h")
+_CODE_BEFORE = frozenset("-#$[]/\\.=%_@,:+|")
+_CODE_AFTER = frozenset("(=[_/@,:+|")
+_OPENING = frozenset("([«'\"“‘„")
+
+
+_ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);?")
+
+
+def _mixed(word: str) -> bool:
+    """Letters of two scripts in one word: a look-alike slipped in ("Mерида", "Iнодов")."""
+    return len({_script(c) for c in word if c.isalpha()}) > 1
+
+
+def _is_latin(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN")
+
+
+def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Word spans of a localisation unit left as they are on purpose: (code, names).
+
+    Only for paired units (PO, XLIFF…): placeholders, markup, URLs and e-mail addresses
+    are code; a target that copies its whole source is the untranslated check's to
+    judge; acronyms ("ID", "USB") stay Latin in Cyrillic and Arabic text; and a word
+    copied verbatim from the source stays on purpose when it looks like a name or code:
+    capitalised ("Firefox"), with a digit ("OAuth2"), one letter ("X"), camelCase
+    ("eMachines"), joined by "-", "_" or "." ("read-bytes"), or written as an option,
+    anchor or file name ("--sysv", "#textLabels", "*.zip"). A copied plain lowercase
+    word ("small") may still be an untranslated fragment and is not kept.
+
+    Code ends a run of foreign words; a name joins a run that holds an untranslated word
+    ("is Forbidden Rules"), since a copied Title Case phrase is an untranslated one.
+    """
+    if source is None:
+        return set(), set()
+    words = list(iter_words(target))
+    if target.strip() == source.strip() or source in ("translator-credits", "translator_credits"):
+        return set(words), set()  # a whole copy, or gettext's list of translators' names
+    from mtcheck.checks.numbers import _EMAIL, _URL, _links
+    from mtcheck.placeholders import all_placeholders, tag_placeholders
+
+    code = [(p.start, p.end) for p in all_placeholders(target) + tag_placeholders(target)]
+    code += [(s, e) for _v, s, e in _links(target, _URL) + _links(target, _EMAIL)]
+    code += [m.span() for m in _ENTITY.finditer(target)]
+    source_words = {source[s:e] for s, e in iter_words(source)}
+    source_words |= {part for w in source_words for part in re.split(r"['’]", w)}  # "Inkscape's"
+    source_folded = {w.casefold() for w in source_words}
+    acronyms = {w.lower() for w in source_words if len(w) > 1 and w.isupper()}
+    kept: set[tuple[int, int]] = set()
+    names: set[tuple[int, int]] = set()
+    for start, end in words:
+        word = target[start:end]
+        if (
+            any(start < e and s < end for s, e in code)
+            or (len(word) > 1 and word.isupper())  # an acronym: "ID", "USB"
+            or word.lower() in acronyms  # the source's acronym in lower case: "HTTP" → "http"
+            or len(word) == 1  # a variable or axis: "x", "z"
+            or ("-" in word and any(not _is_latin(c) for c in word if c.isalpha()))  # "HTML-сторінкою"
+        ):
+            kept.add((start, end))
+            continue
+        if word not in source_words and not (word[0].isupper() and word.casefold() in source_folded):
+            continue  # copied, or copied with a capital ("level 2" → "Level 2")
+        before = target[start - 1] if start else ""
+        after = target[end] if end < len(target) else ""
+        line_start = target.rfind("\n", 0, start) + 1
+        # a help text's option or command at the start of an indented line: "   erase CHAR"
+        listed = target[line_start:start].isspace() and start - line_start >= 2
+        name_like = len(word) == 1 or not word[0].islower() or any(c.isdigit() for c in word)
+        code_like = (
+            any(c in "-_." for c in word)
+            or any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+            or before in _CODE_BEFORE
+            or after in _CODE_AFTER
+            or (after == "." and end + 1 < len(target) and target[end + 1].isalnum())
+            or before in _OPENING  # a code quoted or in brackets: "(ar)", "«test EXPR»"
+            or listed
+        )
+        if code_like:
+            kept.add((start, end))
+        elif name_like:
+            names.add((start, end))
+    return kept, names
+
+
 @check("untranslated-script", Severity.WARNING)
 def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
     """Words left in the source language's script."""
@@ -38,16 +127,37 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
         if not letters_of_source.search(seg.target):
             continue
         run: list[tuple[int, int]] = []
-        for start, end in [*iter_words(seg.target), (len(seg.target), len(seg.target))]:
-            if start < end and _script(seg.target[start:end]) == source_script:
-                run.append((start, end))
+        words = list(iter_words(seg.target))
+        foreign = [(s, e) for s, e in words if _script(seg.target[s:e]) == source_script]
+        if not foreign:
+            continue
+        code, names = _kept_on_purpose(seg.target, seg.source)
+        foreign_set = set(foreign) - code
+        for start, end in [*words, (len(seg.target), len(seg.target))]:
+            if start < end and (start, end) in foreign_set:
+                run.append((start, end))  # names count only beside a word that is not kept
                 continue
+            if run and all(w in names for w in run):
+                run = []
             if run:
                 span = Span(run[0][0], run[-1][1])
+                text = span.of(seg.target)
+                # in a paired unit, one lowercase word copied from the source is more often a
+                # command or keyword ("tail", "stat") than an untranslated fragment: it informs
+                loose = [w for w in run if w not in names]
+                phrase = len(run) > 1 and text in (seg.source or "")  # "is Forbidden Rules" copied whole
+                copied = (
+                    seg.source is not None
+                    and len(loose) == 1
+                    and seg.target[loose[0][0] : loose[0][1]] in seg.source
+                    and not phrase
+                    and not _mixed(text)
+                )
                 yield Hit(
                     seg,
-                    f"{len(run)} word(s) left in {source_script} script: “{span.of(seg.target)}”",
+                    f"{len(run)} word(s) left in {source_script} script: “{text}”",
                     span=span,
                     evidence={"script": source_script, "expected_script": target_script},
+                    severity=Severity.INFO if copied else None,
                 )
                 run = []

@@ -1,0 +1,113 @@
+"""Placeholders, format specifiers and markup must survive translation unchanged."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+
+from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.placeholders import Placeholder, all_placeholders, is_strftime, tag_placeholders
+from mtcheck.types import Segment, Severity, Span
+
+Extract = Callable[[Segment, str], list[Placeholder]]
+_CODE_TRIGGERS = re.compile(r"[%{$]")
+_TAG_TRIGGERS = re.compile(r"<")
+
+
+def _code_placeholders(seg: Segment, text: str) -> list[Placeholder]:
+    # gettext flags say which syntaxes a string uses; without flags (compiled catalogues
+    # lose them) every syntax is looked for, except printf in date formats, whose
+    # directives a locale legitimately reorders ("%a %b %e" → "%e %B").
+    dates = is_strftime(seg.source or "") or is_strftime(seg.target)
+    printf = "no-c-format" not in seg.flags and not ("c-format" not in seg.flags and dates)
+    braces = "no-python-brace-format" not in seg.flags
+    return all_placeholders(text, printf=printf, braces=braces)
+
+
+def _tags(_seg: Segment, text: str) -> list[Placeholder]:
+    return tag_placeholders(text)
+
+
+def _plural_groups(segments: Sequence[Segment]) -> dict[str | None, list[Segment]]:
+    groups: dict[str | None, list[Segment]] = {}
+    for seg in segments:
+        if "plural" in seg.flags:
+            groups.setdefault(seg.location.unit_id, []).append(seg)
+    return groups
+
+
+def _problems(
+    source: list[Placeholder], target: list[Placeholder], plural: str
+) -> tuple[list[Placeholder], list[Placeholder]]:
+    """(missing from the target, extra in the target), placeholder by placeholder."""
+    if not source and not target:
+        return [], []
+    missing = Counter(p.key for p in source) - Counter(p.key for p in target)
+    extra = Counter(p.key for p in target) - Counter(p.key for p in source)
+    lost = [p for key, n in missing.items() for p in [q for q in source if q.key == key][-n:]]
+    added = [p for key, n in extra.items() for p in [q for q in target if q.key == key][-n:]]
+    if plural == "exact":
+        # a form for exactly one number may spell it out ("ملف واحد"): it may drop the
+        # count, an integer specifier or the source's only placeholder; the others keep
+        # their positions, so a form that drops "%d" but keeps "%s" unpositioned still fails
+        lost = [p for p in lost if not (p.integer or len(source) == 1)]
+    elif plural == "unknown":
+        lost = [p for p in lost if not p.integer]  # no Plural-Forms rule: give it the benefit of the doubt
+    return lost, added
+
+
+def _plural_kind(seg: Segment) -> str:
+    """ "exact" (a form for one number), "many" (for several: must show the count), "unknown", or ""."""
+    if "plural" not in seg.flags:
+        return ""
+    if "plural-exact" in seg.flags:
+        return "exact"
+    return "many" if "plural-rules" in seg.flags else "unknown"
+
+
+def _compare(ctx: CheckContext, extract: Extract, what: str, triggers: re.Pattern[str]) -> Iterator[Hit]:
+    plurals = _plural_groups(ctx.document.segments)
+    for seg in ctx.document.segments:
+        if not seg.target or seg.source is None:
+            continue
+        if "plural" not in seg.flags and not triggers.search(seg.source) and not triggers.search(seg.target):
+            continue  # most units hold no placeholder at all: skip them cheaply
+        target = extract(seg, seg.target)
+        if "plural" in seg.flags:
+            # a form for several numbers is judged against msgid_plural; a form for one number,
+            # or one whose rule is unknown, against msgid or msgid_plural, whichever fits better
+            kind = _plural_kind(seg)
+            group = [f.source or "" for f in plurals.get(seg.location.unit_id, [])] or [seg.source]
+            sources = [group[-1]] if kind == "many" else list(dict.fromkeys([seg.source, *group]))
+            outcomes = [_problems(extract(seg, text), target, kind) for text in sources]
+            lost, added = min(outcomes, key=lambda o: len(o[0]) + len(o[1]))
+        else:
+            lost, added = _problems(extract(seg, seg.source), target, "")
+        for p in added:
+            yield Hit(
+                seg,
+                f"{what} “{p.text}” in the translation is not in the source",
+                span=Span(p.start, p.end),
+                evidence={"subject": p.key, "kind": p.kind, "problem": "extra"},
+            )
+        for p in lost:
+            in_source = seg.source[p.start : p.end] == p.text
+            yield Hit(
+                seg,
+                f"{what} “{p.text}” of the source is missing from the translation",
+                source_span=Span(p.start, p.end) if in_source else None,
+                evidence={"subject": p.key, "kind": p.kind, "problem": "missing"},
+            )
+
+
+@check("placeholders", Severity.ERROR, needs=("source",))
+def placeholders(ctx: CheckContext) -> Iterator[Hit]:
+    """Placeholder or format specifier missing, added or changed."""
+    yield from _compare(ctx, _code_placeholders, "placeholder", _CODE_TRIGGERS)
+
+
+@check("tags", Severity.ERROR, needs=("source",))
+def tags(ctx: CheckContext) -> Iterator[Hit]:
+    """Markup tag or inline code missing or added."""
+    yield from _compare(ctx, _tags, "tag", _TAG_TRIGGERS)

@@ -1,0 +1,53 @@
+"""Units left untranslated (empty, or a copy of a long source) and fuzzy units, counted apart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mtcheck.checks.base import CheckContext, Hit, check, iter_words
+from mtcheck.languages import base_language
+from mtcheck.placeholders import all_placeholders, tag_placeholders
+from mtcheck.types import Severity
+
+
+def _name_like(source: str, words: list[str]) -> bool:
+    if "+" in source or any(c.isdigit() for c in source):  # "Shift+Caps Lock", "Curve 2000"
+        return True
+    return any(any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:]) for w in words)
+
+
+@check("untranslated", Severity.WARNING, needs=("source",))
+def untranslated(ctx: CheckContext) -> Iterator[Hit]:
+    """Unit not translated: empty, or identical to a long source."""
+    doc = ctx.document
+    # en → en-GB and the like copy most strings on purpose
+    same_language = base_language(doc.source_lang or "") == base_language(doc.target_lang or "")
+    min_words = int(ctx.config.threshold("untranslated.min_words", 3))
+    for seg in doc.segments:
+        source = seg.source or ""
+        if not source.strip():
+            continue
+        if not seg.target.strip():
+            yield Hit(seg, "not translated (empty target)", evidence={"subject": "empty"})
+            continue
+        if same_language or seg.target.strip() != source.strip():
+            continue
+        code = [(p.start, p.end) for p in all_placeholders(source) + tag_placeholders(source)]
+        words = [
+            source[s:e]
+            for s, e in iter_words(source)
+            if any(c.isalpha() for c in source[s:e]) and not any(cs <= s < ce for cs, ce in code)
+        ]  # "%-e %b %Y" has no words: a date format copied on purpose
+        # short strings are often the same in both languages ("OK", "Firefox", "URL"), and so
+        # are product and key names, told by a digit, an inner capital or a "+" ("Cherry
+        # CyMotion Master", "Memorex MX2500", "Shift+Caps Lock")
+        if len(words) >= min_words and not _name_like(source, words):
+            yield Hit(seg, f"target is a copy of the {len(words)}-word source", evidence={"subject": "copy"})
+
+
+@check("fuzzy", Severity.INFO)
+def fuzzy(ctx: CheckContext) -> Iterator[Hit]:
+    """Unit marked fuzzy / needs review: not used at run time until confirmed."""
+    for seg in ctx.document.segments:
+        if "fuzzy" in seg.flags and seg.target:
+            yield Hit(seg, "marked fuzzy (needs review); gettext ignores it until confirmed")

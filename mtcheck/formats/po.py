@@ -1,0 +1,187 @@
+"""Gettext PO catalogues, read through translate-toolkit (GPL-3.0-or-later, like mtcheck).
+
+One segment per translation; a plural unit gives one segment per ``msgstr[i]`` whose
+``flags`` hold ``plural`` and whose id ends in ``[i]``. Locations point at the
+``msgstr`` line, which is what a CI annotation should underline.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from mtcheck.errors import InputError
+from mtcheck.formats.base import Languages
+from mtcheck.formats.langs import language_from_filename, tidy_language
+from mtcheck.formats.toolkit import storage
+from mtcheck.registry import READERS
+from mtcheck.types import Document, Location, Segment
+
+# The toolkit's pure-Python parser keeps no line numbers, so the msgid/msgstr keyword
+# lines are found in the raw text; entries come in the same order in both.
+_KEYWORD = re.compile(rb'^(msgid|msgstr(?:\[\d+\])?) (""\r?\n")?', re.MULTILINE)
+
+
+def _keyword_lines(raw: bytes) -> list[list[tuple[int, int]]]:
+    """For each live entry in file order, (line, column) where each msgstr's text starts.
+
+    The column is that of the first character inside the quotes, so a finding's span
+    offset lands near the right character (exactly, when no escapes come before it);
+    a wrapped ``msgstr ""`` starts on the next line.
+    """
+    entries: list[list[tuple[int, int]]] = []
+    line = 1
+    last = 0
+    for match in _KEYWORD.finditer(raw):
+        line += raw.count(b"\n", last, match.start())
+        last = match.start()
+        if match.group(1) == b"msgid":
+            entries.append([])
+        elif entries:
+            wrapped = match.group(2) is not None
+            column = 2 if wrapped else len(match.group(1)) + 3
+            entries[-1].append((line + 1 if wrapped else line, column))
+    return entries
+
+
+_PLURAL_EXPRESSION = re.compile(r"plural\s*=\s*([^;]+)")
+
+
+def exact_plural_forms(plural_forms: str) -> frozenset[int] | None:
+    """Indexes of the plural forms that serve exactly one number (Arabic "zero", "one", "two").
+
+    Such a form may spell its number out instead of showing the count; a form that
+    serves many numbers (Russian form 0: 1, 21, 31…) must show it. ``None`` when the
+    header has no usable ``plural=`` expression. The C expression is evaluated by the
+    standard library's ``gettext.c2py``, which accepts only gettext's expression grammar.
+    """
+    import gettext
+    from collections import Counter
+
+    match = _PLURAL_EXPRESSION.search(plural_forms)
+    if not match:
+        return None
+    try:
+        rule = gettext.c2py(match.group(1).strip())
+        counts = Counter(rule(n) for n in range(1000))
+    except (ValueError, SyntaxError, ZeroDivisionError, RecursionError):
+        return None
+    return frozenset(form for form, count in counts.items() if count == 1)
+
+
+def _flags(unit: Any) -> frozenset[str]:
+    flags: set[str] = set()
+    for comment in getattr(unit, "typecomments", ()):
+        flags.update(f.strip() for f in comment.lstrip("#,").split(",") if f.strip())
+    return frozenset(flags)
+
+
+def _notes(unit: Any) -> tuple[str, ...]:
+    # the raw comment lists, not getnotes()/getlocations(), which re-join and re-split
+    # them on every call: reading is most of a gate's run time
+    notes = []
+    for prefix, comments in (("#", unit.othercomments), ("#.", unit.automaticcomments)):
+        if comments:
+            notes.append("\n".join(c[len(prefix) :].strip() for c in comments))
+    if unit.sourcecomments:
+        notes.append("#: " + " ".join(c[2:].strip() for c in unit.sourcecomments))
+    return tuple(notes)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a catalogue is turned into segments.
+
+    Parsing allocates a few objects per line and frees none, so the collector runs
+    again and again over an ever larger heap: half the reading time of a large
+    catalogue (measured: 4.0 s → 1.9 s over 84,000 entries). Nothing cyclic is freed late.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class PoReader:
+    name = "po"
+    extensions: tuple[str, ...] = (".po",)
+    _exact: frozenset[int] | None = None
+
+    def read(self, path: Path, languages: Languages) -> Sequence[Document]:
+        pypo = storage("pypo")
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+        with gc_paused():
+            return self._read(pypo, raw, path, languages)
+
+    def _read(self, pypo: Any, raw: bytes, path: Path, languages: Languages) -> Sequence[Document]:
+        try:
+            store = pypo.pofile(raw)
+        except Exception as exc:  # noqa: BLE001 - the toolkit raises bare ValueError/Exception on bad PO
+            raise InputError(f"{path}: not a valid PO file ({exc})") from None
+        header_lang = store.gettargetlanguage() or ""
+        target = tidy_language(header_lang) or languages.target or language_from_filename(path)
+        lines = _keyword_lines(raw)
+        self._exact = exact_plural_forms(store.parseheader().get("Plural-Forms", ""))
+        segments: list[Segment] = []
+        live = -1
+        for unit in store.units:
+            if unit.obsolete:
+                continue
+            live += 1
+            if live == 0 and unit.isheader():
+                continue
+            msgstr_lines = lines[live] if live < len(lines) else []
+            segments.extend(self._segments(unit, str(path), msgstr_lines))
+        # units and their store point at each other; emptying the list frees them by
+        # reference counting, without waiting for the (paused) cycle collector
+        store.units = []
+        return [
+            Document(
+                path=str(path),
+                source_lang=languages.source or "en",  # gettext msgids are English by convention
+                target_lang=target or "",
+                segments=tuple(segments),
+                format=self.name,
+            )
+        ]
+
+    def _segments(self, unit: Any, path: str, msgstr_lines: list[tuple[int, int]]) -> list[Segment]:
+        context = unit.getcontext() or None
+        source_value = unit.source  # each property access unquotes the entry again: read once
+        target_value = unit.target
+        first_source = str(source_value)
+        unit_id = f"{context} | {first_source}" if context else first_source  # = getid(), readable
+        flags = _flags(unit) if unit.typecomments else frozenset()
+        notes = _notes(unit) if unit.othercomments or unit.automaticcomments or unit.sourcecomments else ()
+        line, column = msgstr_lines[0] if msgstr_lines else (1, 1)
+        if not unit.hasplural():
+            return [
+                Segment(unit_id, str(target_value or ""), first_source, Location(path, line, column, unit_id), 0,
+                        flags, notes, context)
+            ]  # fmt: skip
+        sources = [str(s) for s in source_value.strings]
+        targets = [str(t) for t in target_value.strings] if target_value else [""]
+        plural_flags = frozenset(flags | {"plural"} | ({"plural-rules"} if self._exact is not None else set()))
+        out = []
+        for i, target in enumerate(targets):
+            form_flags = plural_flags | {"plural-exact"} if self._exact and i in self._exact else plural_flags
+            source = sources[0] if i == 0 and len(targets) > 1 else sources[-1]
+            form_line, form_column = msgstr_lines[i] if i < len(msgstr_lines) else (line, column)
+            out.append(
+                Segment(f"{unit_id}[{i}]", target, source, Location(path, form_line, form_column, unit_id), 0,
+                        form_flags, notes, context)
+            )  # fmt: skip
+        return out
+
+
+READERS.add(PoReader.name, PoReader())

@@ -1,0 +1,90 @@
+"""Inflection-blind word keys, so that a glossary term matches its inflected forms.
+
+Ukrainian and Russian words map to their dictionary lemmas (pymorphy3 with its
+OpenCorpora/VESUM dictionaries: "Києві", "Києва" → "київ"); languages with a Snowball
+stemmer (Arabic, English, German…) map to stems (PyStemmer: "بكييف" → "كييف"); other
+languages fall back to case folding. Both libraries load on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
+from typing import Any
+
+from mtcheck.checks.base import iter_words
+from mtcheck.errors import MissingDependencyError
+from mtcheck.languages import base_language
+
+_SNOWBALL = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech", "da": "danish",
+    "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian", "fi": "finnish", "fr": "french",
+    "de": "german", "el": "greek", "hi": "hindi", "hu": "hungarian", "id": "indonesian", "ga": "irish",
+    "it": "italian", "lt": "lithuanian", "ne": "nepali", "nb": "norwegian", "no": "norwegian", "fa": "persian",
+    "pl": "polish", "pt": "portuguese", "ro": "romanian", "sr": "serbian", "es": "spanish", "sv": "swedish",
+    "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}  # fmt: skip
+_PYMORPHY = ("uk", "ru")
+
+
+@cache
+def _analyzer(lang: str) -> Any:
+    try:
+        import pymorphy3
+    except ImportError:
+        raise MissingDependencyError("pymorphy3", "loc") from None
+    try:
+        return pymorphy3.MorphAnalyzer(lang=lang)
+    except (ValueError, KeyError, OSError):
+        raise MissingDependencyError(f"pymorphy3-dicts-{lang}", "loc") from None
+
+
+@cache
+def _stemmer(algorithm: str) -> Any:
+    try:
+        import Stemmer
+    except ImportError:
+        raise MissingDependencyError("PyStemmer", "loc") from None
+    return Stemmer.Stemmer(algorithm)
+
+
+@cache
+def keyer(lang: str) -> Callable[[str], frozenset[str]]:
+    """A cached function: word → its keys in ``lang`` (lemmas or stem, plus the folded word)."""
+    code = base_language(lang)
+    if code in _PYMORPHY:
+        analyzer = _analyzer(code)
+
+        def lemmas(word: str) -> frozenset[str]:
+            folded = word.casefold()
+            return frozenset({folded, *(p.normal_form for p in analyzer.parse(folded))})
+
+        return lru_cache(maxsize=65536)(lemmas)
+    if code in _SNOWBALL:
+        stemmer = _stemmer(_SNOWBALL[code])
+
+        def stem(word: str) -> frozenset[str]:
+            folded = word.casefold()
+            return frozenset({folded, stemmer.stemWord(folded)})
+
+        return lru_cache(maxsize=65536)(stem)
+    return lru_cache(maxsize=65536)(lambda word: frozenset({word.casefold()}))
+
+
+def tokens(text: str, lang: str) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, keys) of each word of ``text``."""
+    keys = keyer(lang)
+    return [(s, e, keys(text[s:e])) for s, e in iter_words(text)]
+
+
+def find_phrase(
+    phrase: Iterable[frozenset[str]], words: list[tuple[int, int, frozenset[str]]]
+) -> tuple[int, int] | None:
+    """Offsets of the first run of ``words`` whose keys meet each word of ``phrase``, in order."""
+    wanted = list(phrase)
+    if not wanted:
+        return None
+    for i in range(len(words) - len(wanted) + 1):
+        if all(words[i + j][2] & wanted[j] for j in range(len(wanted))):
+            return words[i][0], words[i + len(wanted) - 1][1]
+    return None

@@ -1,0 +1,210 @@
+"""Project configuration: ``mtcheck.toml``, or ``[tool.mtcheck]`` in ``pyproject.toml``.
+
+Looked for in the working directory and its parents (up to the repository root).
+Keys are kebab-case (``fail-on``; ``fail_on`` is accepted too); an unknown key is an
+error that names it, so a typo never silently turns a check off. Paths are relative
+to the file that names them. Command-line flags override the file.
+
+Example ``mtcheck.toml``::
+
+    source-lang = "en"
+    files = ["po/*.po", "ios/*.xliff"]
+    exclude = ["po/obsolete/*"]
+    termbases = ["glossary.tbx"]
+    baseline = ".mtcheck-baseline.json"
+    fail-on = "error"
+    back-translation = false
+    ignore = ["^Firefox$"]          # regexes: findings about matching text are dropped
+
+    [checks]
+    disable = ["source-inconsistency"]
+
+    [severity]
+    numbers = "error"
+
+    [thresholds]
+    "untranslated.min_words" = 4
+
+    [languages]                      # language codes as files write them → BCP-47
+    ua = "uk"
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from mtcheck.config import Config, ModelSettings
+from mtcheck.errors import ConfigError
+from mtcheck.types import Severity
+
+CONFIG_NAME = "mtcheck.toml"
+_TOP = {
+    "source-lang", "target-lang", "fail-on", "files", "exclude", "ignore", "termbases", "baseline",
+    "back-translation", "gazetteer", "checks", "severity", "thresholds", "languages",
+}  # fmt: skip
+_CHECKS = {"enable", "disable"}
+
+
+def find_config(start: Path | None = None) -> tuple[Path, Mapping[str, Any]] | None:
+    """The nearest ``mtcheck.toml`` or ``pyproject.toml`` with ``[tool.mtcheck]``, and its table."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate, _read(candidate)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read(pyproject).get("tool", {}).get("mtcheck")
+            if table is not None:
+                return pyproject, _table(table, pyproject, "tool.mtcheck")
+        if (folder / ".git").exists():
+            break
+    return None
+
+
+def load_config_file(path: Path) -> Mapping[str, Any]:
+    """The settings table of an explicitly named file (``--config``)."""
+    if not path.is_file():
+        raise ConfigError(f"config file {path} not found")
+    data = _read(path)
+    if path.name == "pyproject.toml":
+        if "mtcheck" not in data.get("tool", {}):
+            raise ConfigError(f"{path}: no [tool.mtcheck] table")
+        return _table(data["tool"]["mtcheck"], path, "tool.mtcheck")
+    return data
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+
+
+def _table(value: Any, path: Path, name: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: [{name}] must be a table")
+    return value
+
+
+def _keys(table: Mapping[str, Any], allowed: set[str], path: Path, prefix: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        name = key.replace("_", "-")
+        if name not in allowed:
+            where = f"{prefix}.{key}" if prefix else key
+            raise ConfigError(f"{path}: unknown key {where!r} (known: {', '.join(sorted(allowed))})")
+        out[name] = value
+    return out
+
+
+def _strings(value: Any, path: Path, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: {key!r} must be a string or a list of strings")
+    return tuple(value)
+
+
+def _string(value: Any, path: Path, key: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{path}: {key!r} must be a string")
+    return value
+
+
+def _relative(base: Path, value: str) -> str:
+    """``value`` relative to the config file's folder, shown relative to the working directory."""
+    if Path(value).is_absolute():
+        return value
+    absolute = os.path.normpath(base / value)
+    relative = os.path.relpath(absolute)
+    return absolute if relative.startswith("..") else relative
+
+
+def apply_file(config: Config, table: Mapping[str, Any], path: Path) -> Config:
+    """``config`` updated with the settings in ``table`` (read from ``path``)."""
+    settings = _keys(table, _TOP, path, "")
+    base = path.parent
+    changes: dict[str, Any] = {}
+    for key, field in (("source-lang", "source_lang"), ("target-lang", "target_lang")):
+        if key in settings:
+            changes[field] = _string(settings[key], path, key)
+    if "fail-on" in settings:
+        value = _string(settings["fail-on"], path, "fail-on")
+        try:
+            changes["fail_on"] = None if value.lower() == "never" else Severity.parse(value)
+        except ValueError as exc:
+            raise ConfigError(f"{path}: fail-on: {exc}") from None
+    if "files" in settings:
+        changes["files"] = tuple(_relative(base, p) for p in _strings(settings["files"], path, "files"))
+    if "exclude" in settings:
+        changes["exclude"] = tuple(_relative(base, p) for p in _strings(settings["exclude"], path, "exclude"))
+    if "termbases" in settings:
+        changes["termbases"] = tuple(_relative(base, p) for p in _strings(settings["termbases"], path, "termbases"))
+    if "baseline" in settings:
+        changes["baseline"] = _relative(base, _string(settings["baseline"], path, "baseline"))
+    if "ignore" in settings:
+        changes["ignore"] = _strings(settings["ignore"], path, "ignore")
+        _compile(changes["ignore"], path)
+    for key in ("back-translation", "gazetteer"):
+        if key in settings and not isinstance(settings[key], bool):
+            raise ConfigError(f"{path}: {key!r} must be true or false")
+    if "back-translation" in settings:
+        changes["model"] = dataclasses.replace(config.model, enabled=settings["back-translation"])
+    if "gazetteer" in settings:
+        changes["use_gazetteer"] = settings["gazetteer"]
+    if "checks" in settings:
+        checks = _keys(_table(settings["checks"], path, "checks"), _CHECKS, path, "checks")
+        if "enable" in checks:
+            changes["enable"] = frozenset(_strings(checks["enable"], path, "checks.enable"))
+        if "disable" in checks:
+            changes["disable"] = frozenset(_strings(checks["disable"], path, "checks.disable"))
+    if "severity" in settings:
+        severities: dict[str, Severity] = {}
+        for check_id, value in _table(settings["severity"], path, "severity").items():
+            try:
+                severities[check_id] = Severity.parse(_string(value, path, f"severity.{check_id}"))
+            except ValueError as exc:
+                raise ConfigError(f"{path}: severity.{check_id}: {exc}") from None
+        changes["severities"] = severities
+    if "thresholds" in settings:
+        thresholds: dict[str, float] = {}
+        for name, value in _table(settings["thresholds"], path, "thresholds").items():
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ConfigError(f"{path}: thresholds.{name} must be a number")
+            thresholds[name] = float(value)
+        changes["thresholds"] = thresholds
+    if "languages" in settings:
+        mapping = _table(settings["languages"], path, "languages")
+        changes["language_map"] = {k: _string(v, path, f"languages.{k}") for k, v in mapping.items()}
+    return dataclasses.replace(config, **changes)
+
+
+def _compile(patterns: tuple[str, ...], path: Path) -> None:
+    import re
+
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"{path}: ignore pattern {pattern!r} is not a regular expression ({exc})") from None
+
+
+def load_project_config(explicit: Path | None = None, start: Path | None = None) -> tuple[Config, Path | None]:
+    """The project's Config (defaults when there is no file) and the file it came from."""
+    config = Config(model=ModelSettings())
+    if explicit is not None:
+        return apply_file(config, load_config_file(explicit), explicit), explicit
+    found = find_config(start)
+    if found is None:
+        return config, None
+    path, table = found
+    return apply_file(config, table, path), path

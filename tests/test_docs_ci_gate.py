@@ -1,0 +1,72 @@
+"""The "Use as a CI gate" guide works as written: its config, baseline and CI commands."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from pathlib import Path
+
+import jsonschema
+import pytest
+from defusedxml import ElementTree
+
+from tests.loc_fixtures import LEGACY_PO, run_cli
+
+GUIDE = Path(__file__).resolve().parents[1] / "docs" / "ci-gate.md"
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def _blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.DOTALL)
+
+
+def _commands() -> list[list[str]]:
+    """Every `mtcheck …` command of the guide's shell and CI blocks."""
+    found = []
+    for block in _blocks("sh") + _blocks("yaml"):
+        for line in block.splitlines():
+            match = re.search(r"(?:^|run: |- )(mtcheck .*)$", line.strip())
+            if match:
+                found.append(shlex.split(match.group(1))[1:])
+    return found
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "po").mkdir()
+    (tmp_path / "po" / "uk.po").write_text(LEGACY_PO, encoding="utf-8")
+    [config] = _blocks("toml")
+    (tmp_path / "mtcheck.toml").write_text(config, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_guide_has_the_commands_it_promises() -> None:
+    commands = _commands()
+    assert commands[0][0] == "baseline"
+    assert sum(c[0] == "check" for c in commands) == 2  # GitHub Actions and GitLab CI
+
+
+def test_guide_config_and_commands_run_as_written(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    check = next(c for c in _commands() if c[0] == "check")
+    code, _out, _err = run_cli(check, capsys)
+    assert code == 1  # the legacy catalogue has broken placeholders
+    baseline = next(c for c in _commands() if c[0] == "baseline")
+    assert run_cli(baseline, capsys)[0] == 0
+    for command in (c for c in _commands() if c[0] == "check"):
+        code, out, _err = run_cli(command, capsys)
+        assert code == 0, out
+    jsonschema.validate(json.loads((project / "mtcheck.sarif").read_text(encoding="utf-8")), SCHEMA)
+    assert ElementTree.parse(project / "mtcheck-junit.xml").getroot().get("failures") == "0"
+    assert (project / "mtcheck.md").read_text(encoding="utf-8").startswith("## mtcheck: ✅ passed")
+
+
+def test_pre_commit_hook_entry_runs(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    hooks = (GUIDE.parents[1] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entry = re.search(r"entry: (.*)", hooks)
+    assert entry is not None
+    args = shlex.split(entry.group(1))[1:]
+    code, _out, _err = run_cli([*args, "po/uk.po"], capsys)
+    assert code == 1

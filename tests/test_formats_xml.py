@@ -1,0 +1,73 @@
+"""XLIFF 1.2, XLIFF 2.0 and TMX readers: several files, notes, inline codes, languages, lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtcheck.errors import InputError
+from mtcheck.formats.base import Languages
+from mtcheck.formats.tmx import TmxReader
+from mtcheck.formats.xliff import XliffReader
+
+DATA = Path(__file__).parent / "data" / "loc"
+
+
+def test_xliff12_units_of_several_files_keep_file_in_the_unit_id() -> None:
+    [doc] = XliffReader().read(DATA / "sample12.xliff", Languages())
+    assert (doc.source_lang, doc.target_lang) == ("en", "ru")
+    ids = [s.id for s in doc.segments]
+    assert ids == ["App/Localizable.strings#greeting", "App/Localizable.strings#bold", "App/Menu.strings#greeting"]
+
+
+def test_xliff12_inline_codes_notes_state_and_lines() -> None:
+    [doc] = XliffReader().read(DATA / "sample12.xliff", Languages())
+    greeting, bold, menu = doc.segments
+    assert greeting.notes == ("Greeting on the start screen",)
+    assert bold.source == 'Press <g id="1">Save</g> to keep <x id="2"/> changes'
+    assert "fuzzy" in bold.flags and "fuzzy" not in greeting.flags
+    lines = (DATA / "sample12.xliff").read_text(encoding="utf-8").splitlines()
+    assert "<target>Привет" in lines[greeting.location.line - 1]
+    assert menu.target == ""
+
+
+def test_xliff2_languages_notes_and_placeholders() -> None:
+    [doc] = XliffReader().read(DATA / "sample20.xlf", Languages())
+    assert (doc.source_lang, doc.target_lang) == ("en", "ar")
+    first, second = doc.segments
+    assert first.id == "f1#u1" and second.id == "f2#u1"
+    assert first.target == 'احذف <ph id="1"/> خلال ٧ أيام'
+    assert first.notes == ("mtcheck: ignore numbers",)
+
+
+def test_xliff_entities_are_not_expanded(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.xliff"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="f" '
+        'source-language="en" target-language="uk" datatype="plaintext"><body><trans-unit id="1">'
+        "<source>&b;</source><target>x</target></trans-unit></body></file></xliff>",
+        encoding="utf-8",
+    )
+    try:
+        docs = XliffReader().read(bomb, Languages())
+    except InputError:
+        return  # refusing the DTD is fine too
+    assert "aaaaaaaaaa" not in docs[0].segments[0].source
+
+
+def test_broken_xliff_is_an_input_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlf"
+    bad.write_text("<xliff><file>", encoding="utf-8")
+    with pytest.raises(InputError):
+        XliffReader().read(bad, Languages())
+
+
+def test_tmx_gives_one_document_per_target_language() -> None:
+    docs = {d.target_lang: d for d in TmxReader().read(DATA / "sample.tmx", Languages())}
+    assert set(docs) == {"uk", "ru"}
+    uk = docs["uk"].segments[0]
+    assert uk.source == 'Open <bpt id="1"/>%s<ept id="1"/>'
+    assert uk.target == 'Відкрити <bpt id="1"/>%s<ept id="1"/>'
+    assert uk.location.unit_id == "t1" and docs["uk"].source_lang == "en"

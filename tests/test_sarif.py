@@ -1,0 +1,65 @@
+"""SARIF 2.1.0 output validates against the official schema and points at the right file and line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.loc_fixtures import LEGACY_PO, run_cli
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "po").mkdir()
+    (tmp_path / "po" / "uk.po").write_text(LEGACY_PO, encoding="utf-8")
+    return tmp_path
+
+
+def test_sarif_validates_and_locates_the_placeholder_error(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _out, _err = run_cli(
+        ["check", "po/uk.po", "--no-mt", "-q", "-f", "sarif", "-o", "out.sarif", "-f", "json", "-o", "out.json"],
+        capsys,
+    )
+    assert code == 1
+    log = json.loads((project / "out.sarif").read_text(encoding="utf-8"))
+    jsonschema.validate(log, SCHEMA, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+    run = log["runs"][0]
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    errors = [r for r in run["results"] if r["ruleId"] == "placeholders"]
+    lines = (project / "po" / "uk.po").read_text(encoding="utf-8").splitlines()
+    extra = next(r for r in errors if "%d" in r["message"]["text"])
+    location = extra["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "po/uk.po", "uriBaseId": "%SRCROOT%"}
+    line = location["region"]["startLine"]
+    assert lines[line - 1] == 'msgstr "Відкрити %d"'
+    column = location["region"]["startColumn"]
+    assert lines[line - 1][column - 1 : column + 1] == "%d"
+    assert extra["level"] == "error" and rules[extra["ruleIndex"]] == "placeholders"
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file://")
+    missing = next(r for r in errors if "Saved" in r["locations"][0]["logicalLocations"][0]["name"])
+    assert lines[missing["locations"][0]["physicalLocation"]["region"]["startLine"] - 1] == 'msgstr "Збережено"'
+    assert len({r["partialFingerprints"]["mtcheck/v1"] for r in run["results"]}) == len(run["results"])
+    assert (project / "out.json").is_file()
+
+
+def test_clean_run_gives_an_empty_valid_log(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (project / "po" / "uk.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: uk\\n"\n\nmsgid "Open %s"\nmsgstr "Відкрити %s"\n', encoding="utf-8"
+    )
+    code, out, _err = run_cli(["check", "po", "--no-mt", "-q", "-f", "sarif"], capsys)
+    assert code == 0
+    log = json.loads(out)
+    jsonschema.validate(log, SCHEMA)
+    assert log["runs"][0]["results"] == []
+
+
+def test_more_formats_than_outputs_is_a_usage_error(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _out, err = run_cli(["check", "po", "--no-mt", "-f", "sarif", "-f", "json", "-f", "junit", "-o", "a"], capsys)
+    assert code == 2 and "--output" in err
