@@ -131,6 +131,14 @@ def check(
     no_gazetteer: Annotated[
         bool, typer.Option("--no-gazetteer", help="Do not use the bundled gazetteer of place names.")
     ] = False,
+    enable: Annotated[
+        Optional[list[str]],
+        typer.Option("--enable", help="Turn on a check that is off by default; repeatable. See: mtcheck checks"),
+    ] = None,
+    disable: Annotated[
+        Optional[list[str]],
+        typer.Option("--disable", help="Turn off a check; repeatable. Example: --disable repeated-word"),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
     color: Annotated[
         Optional[bool], typer.Option("--color/--no-color", help="Colour the text report (default: when a terminal).")
@@ -154,6 +162,12 @@ def check(
         config = dataclasses.replace(config, termbases=(*config.termbases, *(str(p) for p in termbase)))
     if no_gazetteer:
         config = dataclasses.replace(config, use_gazetteer=False)
+    if enable or disable:
+        config = dataclasses.replace(
+            config,
+            enable=config.enable | set(enable or ()) - set(disable or ()),
+            disable=config.disable - set(enable or ()) | set(disable or ()),
+        )
     gate = config.fail_on
     outputs = _pair_outputs(output_format or ["text"], output or [])
     renderers = [(RENDERERS.get(name), path) for name, path in outputs]
@@ -172,6 +186,16 @@ def check(
         use_color = color if color is not None else (path is None and sys.stdout.isatty())
         _emit(renderer(report, RenderOptions(color=use_color, width=80, fail_on=gate)), path)
     raise typer.Exit(report.exit_code(gate))
+
+
+@app.command("checks")
+def list_checks() -> None:
+    """List every check: id, default severity, whether it is on by default, title."""
+    from mtcheck.registry import CHECKS
+
+    for check_id, chk in CHECKS.items():
+        state = "" if chk.enabled_by_default else " (off by default)"
+        typer.echo(f"{check_id:26} {chk.severity!s:8} {chk.title}{state}")
 
 
 @app.command("baseline")

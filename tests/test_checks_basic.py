@@ -69,3 +69,12 @@ def test_untranslated_script_fires_on_source_script_left_in_target() -> None:
 def test_untranslated_script_quiet_on_clean_text_and_same_script_pairs() -> None:
     assert by_check(run(CLEAN), "untranslated-script") == []
     assert by_check(run("Le ministre a parlé.", source="fr", target="en"), "untranslated-script") == []
+
+
+def test_direction_marks_are_allowed_in_right_to_left_targets_but_overrides_are_not() -> None:
+    quiet = run("افتح \u200fFirefox\u200f الآن.", source="en", target="ar")
+    assert by_check(quiet, "hidden-character") == []
+    loud = run("افتح Fire\u202efox الآن.", source="en", target="ar")
+    assert [f.suggestion for f in by_check(loud, "hidden-character")] == ["Firefox"]
+    # the same direction mark inside an English word is a defect
+    assert by_check(run("Open Fire\u200ffox now."), "hidden-character")

@@ -6,25 +6,35 @@ import unicodedata
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check, iter_words
-from mtcheck.languages import script_of
+from mtcheck.languages import base_language, script_of
 from mtcheck.types import Severity, Span
 
 # Format characters (Unicode category Cf) that change how a word is matched or displayed
 # while staying invisible: a name with a zero-width space inside never matches a glossary.
 _JOINERS = {"\u200c", "\u200d"}  # ZWNJ/ZWJ are part of correct spelling in Arabic-script Persian, Indic…
+# Right-to-left text needs direction marks and isolates next to embedded Latin words and
+# numbers (the Unicode Bidirectional Algorithm, UAX #9, recommends them); translators of
+# Arabic and Hebrew catalogues put them there on purpose. Embeddings and overrides
+# (U+202A–U+202E) are still flagged: they reorder text visibly and are rarely intended.
+_DIRECTION_MARKS = {"\u200e", "\u200f", "\u061c", "\u2066", "\u2067", "\u2068", "\u2069"}
+_RIGHT_TO_LEFT = {"ar", "fa", "ur", "he", "yi", "ps", "sd", "ug", "dv", "ckb"}
 
 
 @check("hidden-character", Severity.WARNING)
 def hidden_character(ctx: CheckContext) -> Iterator[Hit]:
     """Invisible control character inside a word."""
-    joiners_ok = script_of(ctx.document.target_lang) != "Latn"
+    allowed: set[str] = set()
+    if script_of(ctx.document.target_lang) != "Latn":
+        allowed |= _JOINERS
+    if base_language(ctx.document.target_lang) in _RIGHT_TO_LEFT:
+        allowed |= _DIRECTION_MARKS
     for seg in ctx.document.segments:
         if seg.target.isascii():
             continue
         for start, end in _words_with_format_chars(seg.target):
             word = seg.target[start:end]
             hidden = [c for c in word if unicodedata.category(c) == "Cf"]
-            if joiners_ok and set(hidden) <= _JOINERS:
+            if set(hidden) <= allowed:
                 continue
             names = sorted({f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in hidden})
             clean = "".join(c for c in word if unicodedata.category(c) != "Cf")
