@@ -18,6 +18,19 @@ if TYPE_CHECKING:
     from mtcheck.types import Severity
 
 from mtcheck import __version__
+from mtcheck.cli_models import (
+    AllowDownloadOpt,
+    AllowPickleOpt,
+    BackendOpt,
+    BeamOpt,
+    CacheDirOpt,
+    ModelOpt,
+    NoCacheOpt,
+    ThreadsOpt,
+    model_settings,
+    models_app,
+    translate,
+)
 from mtcheck.errors import EXIT_INPUT, EXIT_INTERNAL, MtcheckError
 
 app = typer.Typer(
@@ -35,6 +48,9 @@ app = typer.Typer(
 )
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+
+app.add_typer(models_app, name="models")
+app.command("translate")(translate)
 
 
 def _version(value: bool) -> None:
@@ -102,6 +118,14 @@ def check(
     require_mt: Annotated[
         bool, typer.Option("--require-mt", help="Exit 3 when no translation model is available, instead of skipping.")
     ] = False,
+    model: ModelOpt = None,
+    backend: BackendOpt = "torch",
+    beam: BeamOpt = 4,
+    threads: ThreadsOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    allow_download: AllowDownloadOpt = False,
+    allow_pickle: AllowPickleOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
     color: Annotated[
         Optional[bool], typer.Option("--color/--no-color", help="Colour the text report (default: when a terminal).")
@@ -114,7 +138,7 @@ def check(
       mtcheck check copy.txt --source-lang ar
       mtcheck check copy.txt --original original.ar.txt -s ar -t en --format json -o report.json
     """
-    from mtcheck.config import Config, ModelSettings
+    from mtcheck.config import Config
     from mtcheck.pipeline import check_files
     from mtcheck.registry import RENDERERS
     from mtcheck.render.base import RenderOptions
@@ -125,7 +149,18 @@ def check(
         source_lang=source_lang,
         target_lang=target_lang,
         fail_on=gate,
-        model=ModelSettings(enabled=not no_mt, required=require_mt),
+        model=model_settings(
+            model=model,
+            backend=backend,
+            beam=beam,
+            threads=threads,
+            cache_dir=cache_dir,
+            no_cache=no_cache,
+            allow_download=allow_download,
+            allow_pickle=allow_pickle,
+            enabled=not no_mt,
+            required=require_mt,
+        ),
     )
     report = check_files(targets, config, original=original, progress=_stderr_progress(quiet))
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
