@@ -19,6 +19,7 @@ class BackTranslation:
     texts: Mapping[str, str] = field(default_factory=dict)
     signature: Mapping[str, str] = field(default_factory=dict)
     skipped: str | None = None
+    stats: Mapping[str, int] = field(default_factory=dict)  # e.g. translation-cache hits and misses
 
 
 def make_translator(settings: ModelSettings) -> Translator:
@@ -50,4 +51,5 @@ def back_translate(doc: Document, settings: ModelSettings, translator: Translato
     return BackTranslation(
         texts={seg.id: out for seg, out in zip(doc.segments, outputs, strict=True)},
         signature=dict(translator.signature),
+        stats=dict(getattr(translator, "stats", {})),
     )

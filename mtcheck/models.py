@@ -98,13 +98,15 @@ def registry_path(settings: ModelSettings) -> Path:
 
 
 def load_registry(path: Path) -> dict[str, RegistryEntry]:
-    return dict(_load_registry(path))
+    try:
+        stat = path.stat()
+    except OSError:
+        return {}
+    return dict(_load_registry(path, stat.st_mtime_ns, stat.st_size))
 
 
 @cache
-def _load_registry(path: Path) -> tuple[tuple[str, RegistryEntry], ...]:
-    if not path.is_file():
-        return ()
+def _load_registry(path: Path, _mtime_ns: int, _size: int) -> tuple[tuple[str, RegistryEntry], ...]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
@@ -112,7 +114,7 @@ def _load_registry(path: Path) -> tuple[tuple[str, RegistryEntry], ...]:
     entries = []
     for pair, raw in data.get("pairs", {}).items():
         src, sep, tgt = pair.partition("-")
-        if not sep or not isinstance(raw, dict):
+        if not sep or not isinstance(raw, dict) or not isinstance(raw.get("hub_id", ""), str):
             raise ConfigError(f"{path}: bad registry entry {pair!r} (expected [pairs.<src>-<tgt>])")
         entries.append(
             (

@@ -146,6 +146,8 @@ def check_documents(
         if back.texts:
             details["back_translations"][doc.path or ""] = dict(back.texts)
             details.setdefault("model", dict(back.signature))
+            for name, count in back.stats.items():
+                details[name] = details.get(name, 0) + count
         say(f"checking {doc.path or 'input'}")
         ctx = CheckContext(document=doc, config=config, back_translations=back.texts)
         doc_findings, doc_notes = run_checks(document_checks, ctx)

@@ -176,3 +176,9 @@ def test_check_with_a_model_puts_back_translations_in_the_json_report(
     assert all(text.strip() for text in back.values())
     assert report["details"]["model"]["backend"] == backend
     assert not any("skipped" in note for note in report["notes"])
+    assert report["details"]["cache_misses"] == 23
+    with pytest.raises(SystemExit):
+        main([*argv, "--beam", "1", "--threads", "1", "--backend", backend])
+    again = json.loads(capsys.readouterr().out)
+    assert (again["details"]["cache_hits"], again["details"]["cache_misses"]) == (23, 0)
+    assert again["details"]["back_translations"] == report["details"]["back_translations"]
