@@ -75,6 +75,7 @@ def save_marian(
     out: Path,
     spm_model: Path,
     *,
+    target_spm: Path | None = None,
     vocab_size: int | None = None,
     d_model: int = 32,
     layers: int = 2,
@@ -91,7 +92,8 @@ def save_marian(
     from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
 
     out.mkdir(parents=True, exist_ok=True)
-    pieces = [p for p in spm_pieces(spm_model) if p not in ("<unk>", "</s>", "<pad>")]
+    both = spm_pieces(spm_model) + (spm_pieces(target_spm) if target_spm else [])
+    pieces = [p for p in dict.fromkeys(both) if p not in ("<unk>", "</s>", "<pad>")]
     tokens = ["</s>", "<unk>", *pieces]
     if vocab_size is not None:
         tokens += [f"<extra_{i}>" for i in range(vocab_size - len(tokens) - 1)]
@@ -99,7 +101,7 @@ def save_marian(
     vocab = {tok: i for i, tok in enumerate(tokens)}
     (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     shutil.copyfile(spm_model, out / "source.spm")
-    shutil.copyfile(spm_model, out / "target.spm")
+    shutil.copyfile(target_spm or spm_model, out / "target.spm")
     pad = vocab["<pad>"]
     tokenizer = MarianTokenizer(
         source_spm=str(out / "source.spm"),
