@@ -23,6 +23,7 @@ class BackTranslation:
     # The translator that produced ``texts``, so later stages (the round trip) reuse the
     # loaded model instead of building a second one.
     translator: Any = field(default=None, compare=False, repr=False)
+    stats: Mapping[str, int] = field(default_factory=dict)  # e.g. translation-cache hits and misses
 
 
 def make_translator(settings: ModelSettings) -> Translator:
@@ -55,4 +56,5 @@ def back_translate(doc: Document, settings: ModelSettings, translator: Translato
         texts={seg.id: out for seg, out in zip(doc.segments, outputs, strict=True)},
         signature=dict(translator.signature),
         translator=translator,
+        stats=dict(getattr(translator, "stats", {})),
     )

@@ -18,6 +18,19 @@ if TYPE_CHECKING:
     from mtcheck.types import Severity
 
 from mtcheck import __version__
+from mtcheck.cli_models import (
+    AllowDownloadOpt,
+    AllowPickleOpt,
+    BackendOpt,
+    BeamOpt,
+    CacheDirOpt,
+    ModelOpt,
+    NoCacheOpt,
+    ThreadsOpt,
+    model_settings,
+    models_app,
+    translate,
+)
 from mtcheck.errors import EXIT_INPUT, EXIT_INTERNAL, MtcheckError
 
 app = typer.Typer(
@@ -35,6 +48,9 @@ app = typer.Typer(
 )
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+
+app.add_typer(models_app, name="models")
+app.command("translate")(translate)
 
 
 def _version(value: bool) -> None:
@@ -139,6 +155,14 @@ def check(
         Optional[list[str]],
         typer.Option("--disable", help="Turn off a check; repeatable. Example: --disable repeated-word"),
     ] = None,
+    model: ModelOpt = None,
+    backend: BackendOpt = "torch",
+    beam: BeamOpt = 4,
+    threads: ThreadsOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    allow_download: AllowDownloadOpt = False,
+    allow_pickle: AllowPickleOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
     color: Annotated[
         Optional[bool], typer.Option("--color/--no-color", help="Colour the text report (default: when a terminal).")
@@ -162,6 +186,19 @@ def check(
         config = dataclasses.replace(config, termbases=(*config.termbases, *(str(p) for p in termbase)))
     if no_gazetteer:
         config = dataclasses.replace(config, use_gazetteer=False)
+    settings = model_settings(
+        model=model,
+        backend=backend,
+        beam=beam,
+        threads=threads,
+        cache_dir=cache_dir,
+        no_cache=no_cache,
+        allow_download=allow_download,
+        allow_pickle=allow_pickle,
+        enabled=config.model.enabled,
+        required=config.model.required,
+    )
+    config = dataclasses.replace(config, model=settings)
     if enable or disable:
         config = dataclasses.replace(
             config,

@@ -27,6 +27,7 @@ class ModelSettings:
     use_cache: bool = True
     allow_download: bool = False
     allow_pickle: bool = False
+    compute_type: str = "int8"  # CTranslate2 weights: int8 (fast on CPU), float32 (same as torch), …
     required: bool = False
     enabled: bool = True
 

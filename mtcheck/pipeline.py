@@ -182,6 +182,8 @@ def check_documents(
         if back.texts:
             details["back_translations"][doc.path or ""] = dict(back.texts)
             details.setdefault("model", dict(back.signature))
+            for name, count in back.stats.items():
+                details[name] = details.get(name, 0) + count
         adequacy, trips = _adequacy(doc, back, details, say)
         if adequacy is not None:
             assessed.append(adequacy)

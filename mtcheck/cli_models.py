@@ -1,0 +1,241 @@
+"""``mtcheck models list|pull|path|verify`` and ``mtcheck translate``.
+
+The model options are declared once here and shared with ``mtcheck check``. Like cli.py this
+module stays light: everything heavy is imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from mtcheck.config import ModelSettings
+from mtcheck.errors import ConfigError, ModelError
+
+ModelOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--model",
+        "-m",
+        help="Model folder or hub id, instead of looking one up by language pair. Example: --model models/en-ar",
+    ),
+]
+BackendOpt = Annotated[
+    str,
+    typer.Option("--backend", help="Translation backend: torch, or ctranslate2 (faster; pip install 'mtcheck[fast]')."),
+]
+BeamOpt = Annotated[int, typer.Option("--beam", min=1, max=32, help="Beam size (1 = greedy).")]
+ThreadsOpt = Annotated[
+    Optional[int], typer.Option("--threads", min=1, help="CPU threads for translation (default: all cores).")
+]
+CacheDirOpt = Annotated[
+    Optional[Path],
+    typer.Option("--cache-dir", help="Translation cache folder (default: the user cache dir, or $MTCHECK_CACHE_DIR)."),
+]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")]
+AllowDownloadOpt = Annotated[
+    bool, typer.Option("--allow-download", help="Fetch a missing model from the Hugging Face hub (10 s timeout).")
+]
+AllowPickleOpt = Annotated[
+    bool,
+    typer.Option("--allow-pickle", help="Accept models whose only weights are pickles (pytorch_model.bin)."),
+]
+
+
+def model_settings(
+    *,
+    model: str | None = None,
+    backend: str = "torch",
+    beam: int = 4,
+    threads: int | None = None,
+    cache_dir: Path | None = None,
+    no_cache: bool = False,
+    allow_download: bool = False,
+    allow_pickle: bool = False,
+    enabled: bool = True,
+    required: bool = False,
+) -> ModelSettings:
+    if backend not in ("torch", "ctranslate2"):
+        raise ConfigError(f"--backend {backend!r}: choose torch or ctranslate2")
+    return ModelSettings(
+        model=model,
+        backend=backend,
+        beam=beam,
+        threads=threads,
+        cache_dir=str(cache_dir) if cache_dir else None,
+        use_cache=not no_cache,
+        allow_download=allow_download,
+        allow_pickle=allow_pickle,
+        enabled=enabled,
+        required=required,
+    )
+
+
+models_app = typer.Typer(
+    help="List, fetch, locate and verify translation models (Helsinki-NLP opus-mt).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _pair(value: str) -> tuple[str, str]:
+    src, sep, tgt = value.strip().partition("-")
+    if not sep or not src or not tgt:
+        raise ConfigError(f"{value!r} is not a language pair; write it as SRC-TGT, e.g. ar-en")
+    return src.lower(), tgt.lower()
+
+
+@models_app.command("list")
+def list_models(allow_pickle: AllowPickleOpt = False) -> None:
+    """List the registry's language pairs and where each model is found (or that it is missing)."""
+    from mtcheck.models import ModelMissingError, load_registry, registry_path, resolve_route
+
+    settings = ModelSettings(allow_pickle=allow_pickle)
+    entries = load_registry(registry_path(settings))
+    for pair, entry in sorted(entries.items()):
+        how = f"via {' → '.join(entry.pivot)}" if entry.pivot else f"{entry.hub_id}@{entry.revision}"
+        if entry.target_token:
+            how += f" {entry.target_token}"
+        try:
+            steps = resolve_route(entry.src, entry.tgt, settings)
+            where = ", ".join(f"{s.origin}: {s.path}" for s in steps)
+        except ModelMissingError:
+            where = f"missing (mtcheck models pull {pair})"
+        except ModelError as exc:
+            where = f"unusable ({exc})"
+        typer.echo(f"{pair:8} {how}\n         {where}")
+
+
+@models_app.command("path")
+def model_path(
+    pair: Annotated[str, typer.Argument(help="Language pair SRC-TGT. Example: ar-en", show_default=False)],
+    allow_pickle: AllowPickleOpt = False,
+) -> None:
+    """Print the folder(s) of the model(s) used for PAIR; exit 3 when missing."""
+    from mtcheck.models import resolve_route
+
+    src, tgt = _pair(pair)
+    for step in resolve_route(src, tgt, ModelSettings(allow_pickle=allow_pickle)):
+        typer.echo(step.path)
+
+
+@models_app.command("pull")
+def pull(
+    pair: Annotated[str, typer.Argument(help="Language pair SRC-TGT. Example: ar-en", show_default=False)],
+    to: Annotated[
+        Optional[Path],
+        typer.Option("--to", help="Put the model in DIR/SRC-TGT/ instead of the Hugging Face cache."),
+    ] = None,
+    allow_pickle: AllowPickleOpt = False,
+) -> None:
+    """Download the model(s) for PAIR (both legs of a pivot), safetensors only by default.
+
+    Prints each file's sha256, ready to pin in models/registry.toml.
+    """
+    from itertools import pairwise
+
+    from mtcheck.models import download, load_registry, registry_entry, registry_path, write_manifest
+
+    src, tgt = _pair(pair)
+    settings = ModelSettings(allow_pickle=allow_pickle)
+    entry = registry_entry(src, tgt, settings)
+    langs = (src, *entry.pivot, tgt)
+    load_registry(registry_path(settings))
+    for a, b in pairwise(langs):
+        leg = registry_entry(a, b, settings)
+        hub_id = leg.hub_id or f"Helsinki-NLP/opus-mt-{a}-{b}"
+        typer.echo(f"fetching {hub_id}@{leg.revision} …", err=True)
+        folder = download(hub_id, leg.revision, allow_pickle=allow_pickle, local_dir=to / leg.pair if to else None)
+        files = write_manifest(folder, hub_id, leg.revision) if to else _hashes(folder)
+        typer.echo(f"{leg.pair}: {folder}")
+        for name, digest in files.items():
+            typer.echo(f"  {name} sha256 {digest}")
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    from mtcheck.models import _tracked, sha256_file
+
+    return {p.name: sha256_file(p) for p in _tracked(folder)}
+
+
+@models_app.command("verify")
+def verify(
+    pair: Annotated[str, typer.Argument(help="Language pair SRC-TGT. Example: ar-en", show_default=False)],
+    model: ModelOpt = None,
+    allow_pickle: AllowPickleOpt = False,
+) -> None:
+    """Check the sha256 of every model file for PAIR (registry pins, pull manifest, or HF blob names)."""
+    from mtcheck.models import registry_entry, resolve_route, verify
+
+    src, tgt = _pair(pair)
+    settings = ModelSettings(model=model, allow_pickle=allow_pickle)
+    bad = 0
+    for step in resolve_route(src, tgt, settings):
+        typer.echo(f"{step.src}-{step.tgt}: {step.path}")
+        for result in verify(step, registry_entry(step.src, step.tgt, settings)):
+            bad += result.status == "mismatch"
+            typer.echo(f"  {result.status:9} {result.name} ({result.detail})")
+    if bad:
+        raise ModelError(f"{bad} model file(s) do not match their expected sha256")
+
+
+def translate(
+    file: Annotated[
+        Path, typer.Argument(help="Text file to translate, one segment per line ('-' for stdin).", show_default=False)
+    ],
+    source: Annotated[str, typer.Option("--from", help="Language of FILE (BCP-47). Example: --from ar")],
+    target: Annotated[str, typer.Option("--to", help="Language to translate into. Example: --to en")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    model: ModelOpt = None,
+    backend: BackendOpt = "torch",
+    beam: BeamOpt = 4,
+    threads: ThreadsOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    allow_download: AllowDownloadOpt = False,
+    allow_pickle: AllowPickleOpt = False,
+) -> None:
+    """Translate FILE line by line: one output line per input line, empty lines kept.
+
+    \b
+    Examples:
+      mtcheck translate article.ar.txt --from ar --to en
+      mtcheck translate copy.txt --from en --to ar --backend ctranslate2 -o back.ar.txt
+    """
+    from mtcheck.backtranslate import make_translator
+    from mtcheck.languages import normalize_language
+    from mtcheck.textio import read_text
+
+    settings = model_settings(
+        model=model,
+        backend=backend,
+        beam=beam,
+        threads=threads,
+        cache_dir=cache_dir,
+        no_cache=no_cache,
+        allow_download=allow_download,
+        allow_pickle=allow_pickle,
+    )
+    src, tgt = normalize_language(source), normalize_language(target)
+    text = sys.stdin.read() if str(file) == "-" else read_text(file)
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the final newline ends the last line; it does not start an empty one
+    translator = make_translator(settings)
+    outputs = translator.translate(lines, src, tgt)
+    result = "".join(line.replace("\n", " ") + "\n" for line in outputs)  # keep one line per line
+    if output is None:
+        sys.stdout.write(result)
+    else:
+        try:
+            output.write_text(result, encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"cannot write {output}: {exc.strerror or exc}") from None
+    stats = getattr(translator, "stats", None)
+    if stats:
+        typer.echo(f"mtcheck: cache {stats['cache_hits']} hits, {stats['cache_misses']} misses", err=True)

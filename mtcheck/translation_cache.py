@@ -1,0 +1,93 @@
+"""A persistent translation cache: SQLite in WAL mode, shared safely by concurrent processes.
+
+An entry is keyed by everything that shapes a translation: the model signature (model id and
+revision or content hash of every hop), the backend and its numeric precision, the decoding
+settings, the language pair, and the text. Re-checking a document translates nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from mtcheck.config import ModelSettings
+from mtcheck.errors import ConfigError
+
+FILENAME = "translations.sqlite3"
+# SQLite's default limit on host parameters is 999 on old builds; stay under it.
+_CHUNK = 500
+# Another process holding the write lock (a large insert) is waited for, not treated as an error.
+_BUSY_TIMEOUT_S = 30.0
+
+
+def default_cache_dir(settings: ModelSettings | None) -> Path:
+    """``--cache-dir``, else ``$MTCHECK_CACHE_DIR``, else the platform's user cache dir."""
+    if settings is not None and settings.cache_dir:
+        return Path(settings.cache_dir).expanduser()
+    if os.environ.get("MTCHECK_CACHE_DIR"):
+        return Path(os.environ["MTCHECK_CACHE_DIR"])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("mtcheck", appauthor=False))
+
+
+def cache_namespace(signature: Mapping[str, str]) -> str:
+    return json.dumps(dict(sorted(signature.items())), ensure_ascii=False, separators=(",", ":"))
+
+
+def _key(namespace: str, text: str) -> bytes:
+    return hashlib.sha256(f"{namespace}\0{text}".encode()).digest()
+
+
+class TranslationCache:
+    """``get_many``/``put_many`` over (namespace, text) → translation; counts hits and misses."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / FILENAME
+        self.hits = 0
+        self.misses = 0
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS translations (key BLOB PRIMARY KEY, output TEXT NOT NULL) WITHOUT ROWID"
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigError(
+                f"cannot open the translation cache {self.path} ({exc}); pass --cache-dir DIR or --no-cache"
+            ) from None
+
+    def get_many(self, namespace: str, texts: Sequence[str]) -> dict[str, str]:
+        wanted = {_key(namespace, t): t for t in dict.fromkeys(texts)}
+        keys = list(wanted)
+        found: dict[str, str] = {}
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT key, output FROM translations WHERE key IN ({marks})", chunk)
+            for key, output in rows:
+                found[wanted[key]] = output
+        self.hits += sum(1 for t in texts if t in found)
+        self.misses += sum(1 for t in texts if t not in found)
+        return found
+
+    def put_many(self, namespace: str, pairs: Iterable[tuple[str, str]]) -> None:
+        rows = [(_key(namespace, text), out) for text, out in pairs]
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT OR IGNORE INTO translations (key, output) VALUES (?, ?)", rows)
+        except sqlite3.Error as exc:
+            raise ConfigError(f"cannot write the translation cache {self.path} ({exc}); pass --no-cache") from None
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM translations").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()

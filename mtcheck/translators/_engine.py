@@ -1,0 +1,218 @@
+"""What every Marian backend shares: routing through pivots, length-sorted batching, the cache.
+
+A backend (torch, CTranslate2) only implements :meth:`RoutedTranslator.run_step`: translate a
+list of non-empty texts with one model. Routing, empty lines, batching and order, the
+signature and the translation cache live here, so the backends cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+from mtcheck.config import ModelSettings
+from mtcheck.models import ModelStep, resolve_route
+from mtcheck.translation_cache import TranslationCache, cache_namespace, default_cache_dir
+
+# Beyond 2n+10 tokens a Marian output is a degenerate repetition, not a translation; the cap
+# keeps one runaway hypothesis from holding a whole batch (Marian's own cap is 512).
+MAX_POSITIONS = 512
+# Examples per batch on top of the token budget: bigger batches stop paying off on CPU.
+MAX_BATCH_EXAMPLES = 64
+
+
+@dataclass(frozen=True)
+class Decoding:
+    """Decoding settings: part of every cache key and signature."""
+
+    beam: int = 4
+    # Forced output length (min = max), for benchmarks that must do equal work on any model.
+    forced_length: int | None = None
+
+    def max_new_tokens(self, longest_input: int) -> int:
+        if self.forced_length is not None:
+            return self.forced_length
+        return min(MAX_POSITIONS, 2 * longest_input + 10)
+
+    def trim(self, tokens: Sequence[Any], end: Any, input_length: int) -> list[Any]:
+        """Output tokens (no start token) cut at the end token and at this text's own cap.
+
+        A batch decodes up to its longest input's cap; cutting each text to its own cap (minus
+        the end-of-sentence slot a capped run spends) makes an output independent of its batch.
+        """
+        out = list(tokens)
+        if end in out:
+            out = out[: out.index(end)]
+        if self.forced_length is not None:
+            return out
+        return out[: self.max_new_tokens(input_length) - 1]
+
+    def signature(self) -> dict[str, str]:
+        sig = {"beam": str(self.beam), "max_length": "2n+10"}
+        if self.forced_length is not None:
+            sig["max_length"] = f"forced {self.forced_length}"
+        return sig
+
+
+def plan_batches(lengths: Sequence[int], budget: int, max_examples: int = MAX_BATCH_EXAMPLES) -> list[list[int]]:
+    """Indices grouped longest first so that each batch's padded size stays within ``budget`` tokens.
+
+    Sorting by length keeps padding (wasted work) small; callers restore the input order.
+    A text longer than the budget gets a batch of its own.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for i in order:
+        width = lengths[current[0]] if current else lengths[i]
+        if current and ((len(current) + 1) * width > budget or len(current) >= max_examples):
+            batches.append(current)
+            current = []
+        current.append(i)
+    if current:
+        batches.append(current)
+    return batches
+
+
+class BatchProgress:
+    """A rich progress bar on stderr that appears only when the work outlasts ``delay`` seconds."""
+
+    def __init__(self, total: int, label: str, delay: float = 2.0) -> None:
+        self.total = total
+        self.label = label
+        self.delay = delay
+        self.done = 0
+        self.start = time.monotonic()
+        self.enabled = sys.stderr.isatty()
+        self._bar: Any = None
+        self._task: Any = None
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        if self._bar is None and time.monotonic() - self.start > self.delay and self.done < self.total:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task(self.label, total=self.total)
+        if self._bar is not None:
+            self._bar.update(self._task, completed=self.done)
+
+    def __enter__(self) -> BatchProgress:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+class RoutedTranslator:
+    """Base of the Marian backends: resolves a route per language pair and runs it hop by hop."""
+
+    backend = "base"
+
+    def __init__(self, settings: ModelSettings, decoding: Decoding | None = None) -> None:
+        self.settings = settings
+        self.decoding = decoding or Decoding(beam=settings.beam)
+        self._routes: dict[tuple[str, str], tuple[ModelStep, ...]] = {}
+        self._last: dict[str, str] = {}
+
+    # -- what a backend implements -------------------------------------------------------------
+    def run_step(self, step: ModelStep, texts: list[str]) -> list[str]:
+        raise NotImplementedError
+
+    def backend_signature(self) -> dict[str, str]:
+        return {"backend": self.backend}
+
+    # -- shared --------------------------------------------------------------------------------
+    def route(self, src: str, tgt: str) -> tuple[ModelStep, ...]:
+        key = (src, tgt)
+        if key not in self._routes:
+            self._routes[key] = resolve_route(src, tgt, self.settings)
+        return self._routes[key]
+
+    def route_signature(self, src: str, tgt: str) -> dict[str, str]:
+        """What shapes this pair's output: model(s) and revision(s), backend, decoding."""
+        steps = self.route(src, tgt)
+        return {
+            "model": " → ".join(step.signature() for step in steps),
+            "pair": f"{src}-{tgt}",
+            **self.backend_signature(),
+            **self.decoding.signature(),
+        }
+
+    @property
+    def signature(self) -> Mapping[str, str]:
+        return dict(self._last) or {**self.backend_signature(), **self.decoding.signature()}
+
+    def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
+        """Translate in input order; blank texts come back as empty strings without touching a model."""
+        steps = self.route(src, tgt)
+        self._last = self.route_signature(src, tgt)
+        outputs = ["" for _ in texts]
+        todo = [i for i, t in enumerate(texts) if t.strip()]
+        current = [texts[i].strip() for i in todo]
+        for step in steps:
+            if not current:
+                break
+            current = self.run_step(step, current)
+        for i, out in zip(todo, current, strict=True):
+            outputs[i] = out
+        return outputs
+
+    def batched(self, step: ModelStep, lengths: Sequence[int]) -> Iterator[list[int]]:
+        """Batches of indices (by token budget) with a progress bar for long runs."""
+        batches = plan_batches(lengths, self.settings.batch_tokens)
+        with BatchProgress(len(lengths), f"translating {step.src}→{step.tgt}") as progress:
+            for batch in batches:
+                yield batch
+                progress.advance(len(batch))
+
+
+class CachedTranslator:
+    """Wraps a routed translator: looks every text up in the cache, translates only the misses."""
+
+    def __init__(self, inner: RoutedTranslator, cache: TranslationCache) -> None:
+        self.inner = inner
+        self.cache = cache
+
+    @property
+    def signature(self) -> Mapping[str, str]:
+        return self.inner.signature
+
+    @property
+    def stats(self) -> dict[str, int]:
+        return {"cache_hits": self.cache.hits, "cache_misses": self.cache.misses}
+
+    def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
+        namespace = cache_namespace(self.inner.route_signature(src, tgt))
+        wanted = [t for t in texts if t.strip()]
+        found = self.cache.get_many(namespace, wanted)
+        missing = list(dict.fromkeys(t for t in wanted if t not in found))
+        if missing:
+            fresh = self.inner.translate(missing, src, tgt)
+            self.cache.put_many(namespace, zip(missing, fresh, strict=True))
+            found.update(zip(missing, fresh, strict=True))
+        else:
+            self.inner.translate([], src, tgt)  # sets the signature without loading a model
+        return [found.get(t, "") if t.strip() else "" for t in texts]
+
+
+def with_cache(translator: RoutedTranslator, settings: ModelSettings) -> RoutedTranslator | CachedTranslator:
+    if not settings.use_cache:
+        return translator
+    return CachedTranslator(translator, TranslationCache(default_cache_dir(settings)))

@@ -1,0 +1,134 @@
+"""MarianMT through transformers + torch: the reference backend (``--backend torch``).
+
+torch and transformers are imported on first translation, never at import time. Models are
+always loaded from a local folder found by :mod:`mtcheck.models`, with the concrete Marian
+classes (no Auto* class, so no remote code can ever run) and safetensors unless
+``--allow-pickle``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mtcheck.config import ModelSettings
+from mtcheck.errors import MissingDependencyError, ModelError
+from mtcheck.models import ModelStep, weight_files
+from mtcheck.registry import TRANSLATORS
+from mtcheck.translators._engine import CachedTranslator, Decoding, RoutedTranslator, with_cache
+
+
+@dataclass(frozen=True)
+class LoadedMarian:
+    tokenizer: Any
+    model: Any
+    device: str
+
+
+def import_marian() -> tuple[Any, Any]:
+    """(torch, transformers), quietened, or the extra to install."""
+    try:
+        import torch
+        import transformers
+    except ImportError:
+        raise MissingDependencyError("torch and transformers", "marian") from None
+    transformers.utils.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    return torch, transformers
+
+
+def load_tokenizer(path: Path) -> Any:
+    _, transformers = import_marian()
+    try:
+        return transformers.MarianTokenizer.from_pretrained(str(path), local_files_only=True)
+    except (OSError, ValueError, TypeError, RuntimeError) as exc:
+        raise ModelError(f"{path}: cannot load the Marian tokenizer ({exc})") from None
+
+
+def pick_device(setting: str, torch: Any) -> str:
+    if setting == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    return setting
+
+
+def with_target_token(step: ModelStep, texts: list[str]) -> list[str]:
+    """Multilingual-target models (opus-mt-en-ar …) need ``>>ara<<`` in front of every input."""
+    return [f"{step.target_token} {t}" for t in texts] if step.target_token else texts
+
+
+class MarianTranslator(RoutedTranslator):
+    """Length-sorted, token-budget batches through ``MarianMTModel.generate``; beam 4 by default."""
+
+    backend = "torch"
+
+    def __init__(self, settings: ModelSettings, decoding: Decoding | None = None) -> None:
+        super().__init__(settings, decoding)
+        self._models: dict[Path, LoadedMarian] = {}
+
+    def backend_signature(self) -> dict[str, str]:
+        return {"backend": "torch", "precision": "fp16" if self._device() == "cuda" else "fp32"}
+
+    def _device(self) -> str:
+        if self.settings.device != "auto":
+            return self.settings.device
+        try:
+            import torch
+        except ImportError:
+            return "cpu"
+        return "cuda" if torch.cuda.is_available() else "cpu"
+
+    def load(self, step: ModelStep) -> LoadedMarian:
+        if step.path in self._models:
+            return self._models[step.path]
+        torch, transformers = import_marian()
+        if self.settings.threads:
+            torch.set_num_threads(self.settings.threads)
+        device = pick_device(self.settings.device, torch)
+        safe, _ = weight_files(step.path)
+        try:
+            model = transformers.MarianMTModel.from_pretrained(
+                str(step.path),
+                local_files_only=True,
+                use_safetensors=bool(safe),
+                dtype=torch.float16 if device == "cuda" else torch.float32,
+            )
+        except (OSError, ValueError, TypeError, RuntimeError) as exc:
+            raise ModelError(f"{step.path}: cannot load the Marian model ({exc})") from None
+        model.to(device).eval()
+        loaded = LoadedMarian(load_tokenizer(step.path), model, device)
+        self._models[step.path] = loaded
+        return loaded
+
+    def run_step(self, step: ModelStep, texts: list[str]) -> list[str]:
+        torch, _ = import_marian()
+        loaded = self.load(step)
+        tok = loaded.tokenizer
+        ids = tok(with_target_token(step, texts), truncation=True, max_length=512)["input_ids"]
+        outputs = [""] * len(texts)
+        for batch in self.batched(step, [len(x) for x in ids]):
+            enc = tok.pad({"input_ids": [ids[i] for i in batch]}, return_tensors="pt").to(loaded.device)
+            longest = int(enc["input_ids"].shape[1])
+            new_tokens = self.decoding.max_new_tokens(longest)
+            extra = {"min_new_tokens": new_tokens} if self.decoding.forced_length is not None else {}
+            with torch.inference_mode():
+                generated = loaded.model.generate(
+                    **enc,
+                    num_beams=self.decoding.beam,
+                    do_sample=False,
+                    max_new_tokens=new_tokens,
+                    max_length=None,
+                    num_return_sequences=1,
+                    **extra,
+                )
+            for i, row in zip(batch, generated.tolist(), strict=True):
+                kept = self.decoding.trim(row[1:], tok.eos_token_id, len(ids[i]))  # row[0]: decoder start
+                outputs[i] = tok.decode(kept, skip_special_tokens=True)
+        return outputs
+
+
+def make_torch_translator(settings: ModelSettings) -> RoutedTranslator | CachedTranslator:
+    return with_cache(MarianTranslator(settings), settings)
+
+
+TRANSLATORS.add("torch", make_torch_translator)
