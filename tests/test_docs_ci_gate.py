@@ -1,4 +1,4 @@
-"""The "Use as a CI gate" guide works as written: its config, baseline and CI commands."""
+"""The README's "Use as a CI gate" section works as written: its config, baseline and CI commands."""
 
 from __future__ import annotations
 
@@ -13,12 +13,20 @@ from defusedxml import ElementTree
 
 from tests.loc_fixtures import LEGACY_PO, run_cli
 
-GUIDE = Path(__file__).resolve().parents[1] / "docs" / "ci-gate.md"
+README = Path(__file__).resolve().parents[1] / "README.md"
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 
+def _guide() -> str:
+    """The README's "Use as a CI gate" section, up to the next section."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index("## Use as a CI gate")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end > 0 else None]
+
+
 def _blocks(language: str) -> list[str]:
-    return re.findall(rf"```{language}\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.DOTALL)
+    return re.findall(rf"```{language}\n(.*?)```", _guide(), re.DOTALL)
 
 
 def _commands() -> list[list[str]]:
@@ -64,7 +72,7 @@ def test_guide_config_and_commands_run_as_written(project: Path, capsys) -> None
 
 
 def test_pre_commit_hook_entry_runs(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    hooks = (GUIDE.parents[1] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    hooks = (README.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     entry = re.search(r"entry: (.*)", hooks)
     assert entry is not None
     args = shlex.split(entry.group(1))[1:]
