@@ -23,3 +23,15 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 @pytest.fixture
 def seed() -> Path:
     return SEED
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository (``.git``) with a legacy Ukrainian catalogue ``po/uk.po``, as the working directory."""
+    from tests.loc_fixtures import LEGACY_PO
+
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "po").mkdir()
+    (tmp_path / "po" / "uk.po").write_text(LEGACY_PO, encoding="utf-8")
+    return tmp_path

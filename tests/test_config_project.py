@@ -12,16 +12,6 @@ from mtcheck.project_config import load_project_config
 from mtcheck.types import Severity
 from tests.loc_fixtures import LEGACY_PO, run_cli
 
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / ".git").mkdir()
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "po").mkdir()
-    (tmp_path / "po" / "uk.po").write_text(LEGACY_PO, encoding="utf-8")
-    return tmp_path
-
-
 FULL = """
 source-lang = "en"
 files = ["po/*.po"]

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from defusedxml import ElementTree
 
-from tests.loc_fixtures import LEGACY_PO, run_cli
+from tests.loc_fixtures import run_cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -41,14 +41,10 @@ def _commands() -> list[list[str]]:
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / ".git").mkdir()
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "po").mkdir()
-    (tmp_path / "po" / "uk.po").write_text(LEGACY_PO, encoding="utf-8")
+def project(project: Path) -> Path:
     [config] = _blocks("toml")
-    (tmp_path / "mtcheck.toml").write_text(config, encoding="utf-8")
-    return tmp_path
+    (project / "mtcheck.toml").write_text(config, encoding="utf-8")
+    return project
 
 
 def test_the_guide_has_the_commands_it_promises() -> None:

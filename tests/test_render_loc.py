@@ -15,13 +15,9 @@ from tests.loc_fixtures import LEGACY_PO, run_cli
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / ".git").mkdir()
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "po").mkdir()
-    (tmp_path / "po" / "uk.po").write_text(LEGACY_PO, encoding="utf-8")
-    (tmp_path / "po" / "README.md").write_text("Not a catalogue. Not checked.\n", encoding="utf-8")
-    return tmp_path
+def project(project: Path) -> Path:
+    (project / "po" / "README.md").write_text("Not a catalogue. Not checked.\n", encoding="utf-8")
+    return project
 
 
 def test_junit_has_a_failing_case_per_failing_check_and_file(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -6,20 +6,10 @@ import json
 from pathlib import Path
 
 import jsonschema
-import pytest
 
-from tests.loc_fixtures import LEGACY_PO, run_cli
+from tests.loc_fixtures import run_cli
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / ".git").mkdir()
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "po").mkdir()
-    (tmp_path / "po" / "uk.po").write_text(LEGACY_PO, encoding="utf-8")
-    return tmp_path
 
 
 def test_sarif_validates_and_locates_the_placeholder_error(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
