@@ -69,7 +69,8 @@ _DIGRAPHS = (
     ("tch", "S"),
     ("tsh", "S"),
     ("dzh", "G"),
-    ("ch", "S"),
+    ("ch", "C"),
+    ("cz", "S"),
     ("sh", "S"),
     ("zh", "G"),
     ("dj", "G"),
@@ -78,12 +79,15 @@ _DIGRAPHS = (
     ("ph", "F"),
     ("th", "T"),
     ("dh", "D"),
-    ("ts", "Z"),
-    ("tz", "Z"),
+    ("ts", "X"),
+    ("tz", "X"),
     ("ck", "K"),
 )
+# Letters whose sound the plain ASCII fold loses: Serbian/Croatian/Polish/Turkish palatals
+# (Lazić → Лазич / لازيتش, Tokarczuk's cz above, Uçar → أوجار).
+_LATIN_SPECIAL = str.maketrans({"č": "ch", "ć": "ch", "ç": "ch", "š": "sh", "ś": "sh", "ş": "sh", "ž": "zh", "ź": "zh"})
 _SINGLE = {
-    "b": "B", "p": "B", "v": "F", "f": "F", "w": "F", "g": "G", "j": "G", "h": "H", "k": "K", "q": "K",
+    "b": "B", "p": "B", "v": "F", "f": "F", "w": "W", "g": "G", "j": "J", "h": "H", "k": "K", "q": "K",
     "s": "Z", "z": "Z", "t": "T", "d": "D", "l": "L", "r": "R", "m": "M", "n": "N",
 }  # fmt: skip
 
@@ -116,7 +120,7 @@ def romanize(name: str) -> str:
         # reads as a vowel, not as a consonant w.
         text = re.sub(r"(?:(?<=\s)|^)['`]+", "a", text)
     else:
-        text = anyascii(text).lower()
+        text = anyascii(text.lower().translate(_LATIN_SPECIAL)).lower()
     words = ["".join(ch for ch in word if "a" <= ch <= "z") for word in text.replace("-", " ").split()]
     return " ".join(w for w in words if w)
 
@@ -131,7 +135,7 @@ def _classes(word: str, abjad: bool) -> list[str]:
     while i < n:
         ch = word[i]
         if word.startswith("qu", i) and not abjad:
-            out.extend(("K", "F"))  # Quest → Квест
+            out.extend(("K", "W"))  # Quest → Квест, Quinn → كوين
             i += 2
             continue
         for graph, cls in _DIGRAPHS:
@@ -142,9 +146,9 @@ def _classes(word: str, abjad: bool) -> list[str]:
         else:
             nxt = word[i + 1] if i + 1 < n else ""
             if ch in VOWELS:
-                out.append(VOWEL_CLASS[ch].lower())
+                out.append(VOWEL_CLASS[ch].lower() + ch)  # class, then the letter written
             elif ch == "w" and abjad and i > 0:
-                out.append("u")  # و after the first letter is a long vowel: Umerov → أوميروف
+                out.append("uu")  # و after the first letter is a long vowel: Umerov → أوميروف
             elif ch == "c":
                 out.append("Z" if nxt in ("e", "i", "y") else "K")
             elif ch == "x":
@@ -159,9 +163,10 @@ def _classes(word: str, abjad: bool) -> list[str]:
 
 
 def _collapse(seq: list[str]) -> list[str]:
+    """Runs of one consonant class, or of vowels of one class (ie, oo), count once."""
     out: list[str] = []
     for item in seq:
-        if not out or out[-1] != item:
+        if not out or out[-1][0] != item[0]:
             out.append(item)
     return out
 
@@ -176,8 +181,25 @@ def _analyse(name: str) -> tuple[tuple[tuple[str, ...], ...], bool]:
 def key(name: str) -> str:
     """The consonant-class skeleton of ``name``, words joined by spaces: ``Umerov`` → ``MRF``."""
     words, _abjad = _analyse(name)
-    return " ".join("".join(_collapse([c for c in w if c.isupper()])) for w in words)
+    return " ".join("".join(_collapse([_KEY_LETTER.get(c, c) for c in w if c.isupper()])) for w in words)
 
+
+# The ambiguous Latin letters fold to one key letter each; similarity weighs them finer.
+_KEY_LETTER = {"W": "F", "J": "G", "C": "S", "X": "Z"}
+
+# Ambiguous Latin letters against what the other rendering may have made of them:
+#   w  is a v (Wladimir/Vladimir) or the semivowel و / у (Lawton → لاوتون, Edwin → إدوين);
+#   j  is a g/ǧ (Jawara → جاوارا) or the y of Slavic and German (Jelinek → يلينيك, Emilija → Эмилия);
+#   ch is English sh, German kh (Kirch → Кирх) or Italian k (Varchi → Варки).
+_SOFT = {
+    frozenset("WF"): 0.25,
+    frozenset("JG"): 0.0,
+    frozenset("CS"): 0.0,
+    frozenset("CH"): 0.3,
+    frozenset("CK"): 0.3,
+    frozenset("XZ"): 0.0,  # only outside abjads, where ts (ц) and s (с) are two letters: see _sub_cost
+}
+_SEMIVOWEL = {"W": "u", "J": "i"}
 
 # Near classes: sounds a transliteration often trades for each other, at half the cost
 # (г is g in Russian and h in Ukrainian: Krivoy Rog / Kryvyi Rih, Gorlovka / Horlivka).
@@ -198,15 +220,32 @@ def _sub_cost(x: str, y: str, abjad: bool, first: bool) -> float:
     if x == y:
         return 0.0
     if x.islower() and y.islower():
+        if x[0] == y[0]:
+            # One vowel class, another letter: Arabic cannot tell them apart; Latin and Cyrillic
+            # write every vowel, so Bimbo/Бембо or Abdiel/Абдель are evidence, if weak.
+            return 0.0 if abjad or x[1:] == y[1:] else 0.15
         if abjad:
             return 0.6  # a written long vowel of another quality: ا vs و
         return 0.6 if first else 0.35  # Rustam/Rustem, but Omerov/Amirov
     if x.isupper() and y.isupper():
+        pair = frozenset((x, y))
+        if pair == frozenset("XZ") and not abjad:
+            return 0.5  # Matsukawa / Масукава: ц and с are different letters
+        if pair in _SOFT:
+            return _SOFT[pair]
+        x, y = _KEY_LETTER.get(x, x), _KEY_LETTER.get(y, y)
+        if x == y:
+            return 0.0
         return 0.5 if frozenset((x, y)) in _NEAR else 1.0
+    vowel, other = (x, y) if x.islower() else (y, x)
+    if _SEMIVOWEL.get(other) == vowel[0]:
+        return 0.15  # a semivowel written as a vowel letter: Edwin / إدوين, Emilija / Эмилия
     return 1.0
 
 
 def _indel_cost(x: str, side_abjad: bool, other_abjad: bool, first: bool) -> float:
+    if x in _SEMIVOWEL:
+        return 0.4  # Bowerman → باورمان: the w merges into a long vowel
     if x.islower():
         if other_abjad and not side_abjad:
             return 0.4 if first else 0.1  # a short vowel Arabic leaves unwritten
