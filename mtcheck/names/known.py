@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from mtcheck.checks.base import CheckContext
 from mtcheck.languages import base_language
-from mtcheck.names.extract import Mention, extract, is_cased, zipf
+from mtcheck.names.extract import Mention, extract, is_cased, name_words, zipf
 from mtcheck.names.gazetteer import Gazetteer
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
 from mtcheck.termbase import Termbase
@@ -45,10 +45,10 @@ def gazetteer_of(ctx: CheckContext) -> Gazetteer | None:
 
 def mentions(ctx: CheckContext) -> Iterator[tuple[Segment, Mention]]:
     lang = ctx.document.target_lang
-    for seg in ctx.document.segments:
-        if not is_cased(seg.target):
-            continue
-        for mention in extract(seg.target, lang):
+    cased = [seg for seg in ctx.document.segments if is_cased(seg.target)]
+    known = name_words([seg.target for seg in cased], lang)  # "Cameron" alone after "David Cameron"
+    for seg in cased:
+        for mention in extract(seg.target, lang, known):
             yield seg, mention
 
 
