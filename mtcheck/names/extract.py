@@ -331,13 +331,13 @@ def _trim(run: list[int], tokens: list[tuple[int, int, str]], text: str, lang: s
     titles = TITLES.get(lang)
 
     def base(index: int) -> str:
-        return _POSSESSIVE.sub("", tokens[index][2])
+        return str(_POSSESSIVE.sub("", tokens[index][2]))
 
     def sentence_start(index: int) -> bool:
         return bool(_SENTENCE_END.search(text[: tokens[index][0]]))
 
     def span_text(indexes: list[int]) -> str:
-        return _POSSESSIVE.sub("", text[tokens[indexes[0]][0] : tokens[indexes[-1]][1]])
+        return str(_POSSESSIVE.sub("", text[tokens[indexes[0]][0] : tokens[indexes[-1]][1]]))
 
     def common(index: int) -> bool:
         word = base(index).lower()
