@@ -41,6 +41,14 @@ final h            ة and a silent h: Fatimah/Fatima, Abdallah/Abdalla
 ʿ ʾ ' apostrophes  ain, hamza and the soft sign vanish: Lʹvov/Lvov, ʿUmar/Umar
 =================  ==========================================================================
 
+Finer than the key, :func:`similarity` knows which letters are ambiguous (``COSTS``, ``_SOFT``):
+Latin w is v or a semivowel (Lawton → لاوتون), j is g or y (Jelinek → يلينيك), ch is sh, kh or k
+(Kirch → Кирх); ts and s are one class against Arabic but two letters in Cyrillic (ц/с); Latin
+and Cyrillic write every vowel, so a vowel letter of another quality costs something there;
+Arabic writes final vowels (Becky → بيكي), so one missing at the end of the word costs more than
+one missing inside. Cyrillic is read three ways (anyascii, ICU BGN/PCGN, ICU ISO 9) and the best
+reading counts. The costs were set on the dev half of ``bench/names_bench.py``'s lexicons.
+
 Scholz and Schulz get one key (SH L S) and differ in one vowel of the same class: by
 form alone they are the same name, and in Arabic they are written alike (شولتز). They are
 told apart by knowledge, not by this module: a name that is itself a known form (termbase,
@@ -104,6 +112,40 @@ def _arabic_latin() -> Any:
     # ICU's Arabic-Latin keeps the long vowels (ا → a) that anyascii drops; they are the only
     # vowels Arabic writes, so they are evidence worth keeping.
     return icu.Transliterator.createInstance("Arabic-Latin; Latin-ASCII")
+
+
+@functools.lru_cache(maxsize=1)
+def _cyrillic_latin() -> tuple[Any, ...]:
+    import icu
+
+    # Two more readings of Cyrillic beside anyascii's: BGN/PCGN (Russian: е → ye after a vowel,
+    # ы → y) and ICU's scholarly Any-Latin (Ukrainian і/ї/є, х → h).
+    return tuple(icu.Transliterator.createInstance(rules) for rules in ("Russian-Latin/BGN", "Cyrillic-Latin"))
+
+
+# ISO 9 letters (ICU's Cyrillic-Latin) whose plain ASCII fold would lose a sound: щ → ŝ, ю → û.
+_ISO9 = str.maketrans({"ŝ": "shch", "û": "yu", "â": "ya", "ê": "ye", "ë": "yo", "ì": "i", "ʹ": "", "ʺ": ""})
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _readings(name: str) -> tuple[str, ...]:
+    """romanize(name), and for Cyrillic the other standard romanisations too."""
+    from anyascii import anyascii
+
+    first = romanize(name)
+    if not _is_cyrillic(name):
+        return (first,)
+    others = []
+    for translit in _cyrillic_latin():
+        text = str(translit.transliterate(unicodedata.normalize("NFC", name))).lower()
+        text = anyascii(unicodedata.normalize("NFC", text).translate(_ISO9).translate(_LATIN_SPECIAL)).lower()
+        words = ["".join(ch for ch in word if "a" <= ch <= "z") for word in text.replace("-", " ").split()]
+        others.append(" ".join(w for w in words if w))
+    return tuple(dict.fromkeys([first, *others]))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -171,11 +213,21 @@ def _collapse(seq: list[str]) -> list[str]:
     return out
 
 
+Analysis = tuple[tuple[tuple[str, ...], ...], bool]
+
+
 @functools.lru_cache(maxsize=65536)
-def _analyse(name: str) -> tuple[tuple[tuple[str, ...], ...], bool]:
+def _analyses(name: str) -> tuple[Analysis, ...]:
     abjad = is_abjad(name)
-    words = tuple(tuple(_classes(word, abjad)) for word in romanize(name).split() if word not in ("al", "el"))
-    return tuple(w for w in words if w), abjad
+    out = []
+    for reading in _readings(name):
+        words = tuple(tuple(_classes(word, abjad)) for word in reading.split() if word not in ("al", "el"))
+        out.append((tuple(w for w in words if w), abjad))
+    return tuple(out)
+
+
+def _analyse(name: str) -> Analysis:
+    return _analyses(name)[0]
 
 
 def key(name: str) -> str:
@@ -216,6 +268,21 @@ _NEAR = frozenset(
 )
 
 
+# The cost model, in one place (edit operations on sound classes; a consonant weighs 1).
+COSTS = {
+    "vowel_same_class": 0.15,  # Bimbo/Бембо: one class, another written letter (not against an abjad)
+    "vowel_first": 0.6,  # Omerov/Amirov: the first vowel carries the name
+    "vowel_other": 0.5,  # Rustam/Rustem; Kosha/Каша: Cyrillic writes every vowel
+    "vowel_abjad": 0.6,  # a written long vowel of another quality: ا vs و
+    "vowel_unwritten": 0.1,  # a short vowel Arabic leaves unwritten
+    "vowel_final_unwritten": 0.4,  # Arabic writes a final vowel: Becky → بيكي, so بيك is not Becky
+    "vowel_long_missing": 0.4,  # a long vowel the other rendering does not have
+    "vowel_indel_first": 0.5,
+    "vowel_indel_other": 0.35,
+    "vowel_weight": 0.3,
+}
+
+
 def _sub_cost(x: str, y: str, abjad: bool, first: bool) -> float:
     if x == y:
         return 0.0
@@ -223,10 +290,10 @@ def _sub_cost(x: str, y: str, abjad: bool, first: bool) -> float:
         if x[0] == y[0]:
             # One vowel class, another letter: Arabic cannot tell them apart; Latin and Cyrillic
             # write every vowel, so Bimbo/Бембо or Abdiel/Абдель are evidence, if weak.
-            return 0.0 if abjad or x[1:] == y[1:] else 0.15
+            return 0.0 if abjad or x[1:] == y[1:] else COSTS["vowel_same_class"]
         if abjad:
-            return 0.6  # a written long vowel of another quality: ا vs و
-        return 0.6 if first else 0.35  # Rustam/Rustem, but Omerov/Amirov
+            return COSTS["vowel_abjad"]
+        return COSTS["vowel_first"] if first else COSTS["vowel_other"]
     if x.isupper() and y.isupper():
         pair = frozenset((x, y))
         if pair == frozenset("XZ") and not abjad:
@@ -243,35 +310,40 @@ def _sub_cost(x: str, y: str, abjad: bool, first: bool) -> float:
     return 1.0
 
 
-def _indel_cost(x: str, side_abjad: bool, other_abjad: bool, first: bool) -> float:
+def _indel_cost(x: str, side_abjad: bool, other_abjad: bool, first: bool, last: bool = False) -> float:
     if x in _SEMIVOWEL:
         return 0.4  # Bowerman → باورمان: the w merges into a long vowel
     if x.islower():
         if other_abjad and not side_abjad:
-            return 0.4 if first else 0.1  # a short vowel Arabic leaves unwritten
+            if first:
+                return COSTS["vowel_long_missing"]
+            # Arabic writes a final vowel (Rosie → روزي) but not a silent e (Rose → روز).
+            return COSTS["vowel_final_unwritten"] if last and x != "ie" else COSTS["vowel_unwritten"]
         if side_abjad and not other_abjad:
-            return 0.4  # a long vowel the other rendering does not have
-        return 0.5 if first else 0.35
+            return COSTS["vowel_long_missing"]
+        return COSTS["vowel_indel_first"] if first else COSTS["vowel_indel_other"]
     return 0.5 if x == "H" else 1.0  # h is often dropped: Kahhala / كحالة
 
 
 def _weight(seq: tuple[str, ...]) -> float:
-    return sum(1.0 if c.isupper() else 0.3 for c in seq)
+    return sum(1.0 if c.isupper() else COSTS["vowel_weight"] for c in seq)
 
 
 def _word_similarity(a: tuple[str, ...], b: tuple[str, ...], abjad_a: bool, abjad_b: bool) -> float:
     abjad = abjad_a or abjad_b
     n, m = len(a), len(b)
     prev = [0.0] * (m + 1)
+    del_b = [_indel_cost(b[j], abjad_b, abjad_a, j == 0, j == m - 1) for j in range(m)]
     for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + _indel_cost(b[j - 1], abjad_b, abjad_a, j == 1)
+        prev[j] = prev[j - 1] + del_b[j - 1]
     for i in range(1, n + 1):
-        cur = [prev[0] + _indel_cost(a[i - 1], abjad_a, abjad_b, i == 1)] + [0.0] * m
+        del_a = _indel_cost(a[i - 1], abjad_a, abjad_b, i == 1, i == n)
+        cur = [prev[0] + del_a] + [0.0] * m
         for j in range(1, m + 1):
             cur[j] = min(
                 prev[j - 1] + _sub_cost(a[i - 1], b[j - 1], abjad, i == 1 and j == 1),
-                prev[j] + _indel_cost(a[i - 1], abjad_a, abjad_b, i == 1),
-                cur[j - 1] + _indel_cost(b[j - 1], abjad_b, abjad_a, j == 1),
+                prev[j] + del_a,
+                cur[j - 1] + del_b[j - 1],
             )
         prev = cur
     norm = max(_weight(a), _weight(b), 1.0)
@@ -288,8 +360,12 @@ def similarity(a: str, b: str) -> float:
     Multi-word names are compared word by word in order; with different word counts the
     words are joined first (Abd al-Rahman / Abdulrahman).
     """
-    words_a, abjad_a = _analyse(a)
-    words_b, abjad_b = _analyse(b)
+    return max(_similarity(x, y) for x in _analyses(a) for y in _analyses(b))
+
+
+def _similarity(analysis_a: Analysis, analysis_b: Analysis) -> float:
+    words_a, abjad_a = analysis_a
+    words_b, abjad_b = analysis_b
     if not words_a or not words_b:
         return 0.0
     if len(words_a) == len(words_b):
