@@ -354,13 +354,23 @@ def _word_similarity(a: tuple[str, ...], b: tuple[str, ...], abjad_a: bool, abja
     return max(score, 0.0)
 
 
-def similarity(a: str, b: str) -> float:
+def similarity(a: str, b: str, *, vowels: bool = True) -> float:
     """How likely ``a`` and ``b`` are renderings of one name, 0..1 (1: same sound classes).
 
     Multi-word names are compared word by word in order; with different word counts the
-    words are joined first (Abd al-Rahman / Abdulrahman).
+    words are joined first (Abd al-Rahman / Abdulrahman). ``vowels=False`` compares the
+    consonant skeletons only, for forms known to differ in vowels by rule (Russian Ровно and
+    Ukrainian Рівне).
     """
-    return max(_similarity(x, y) for x in _analyses(a) for y in _analyses(b))
+    pairs = [(x, y) for x in _analyses(a) for y in _analyses(b)]
+    if not vowels:
+        pairs = [(_consonants(x), _consonants(y)) for x, y in pairs]
+    return max(_similarity(x, y) for x, y in pairs)
+
+
+def _consonants(analysis: Analysis) -> Analysis:
+    words, abjad = analysis
+    return tuple(w for w in (tuple(c for c in word if c.isupper()) for word in words) if w), abjad
 
 
 def _similarity(analysis_a: Analysis, analysis_b: Analysis) -> float:
