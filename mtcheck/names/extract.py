@@ -20,7 +20,7 @@ gazetteer matches (see :mod:`mtcheck.names.known`), and later from alignment pro
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -369,6 +369,53 @@ def _trim(run: list[int], tokens: list[tuple[int, int, str]], text: str, lang: s
     if start and zipf(word.lower(), lang) >= SENTENCE_START_ZIPF and word.lower() not in _territories(lang):
         return []
     return [] if common(run[0]) else run
+
+
+# Arabic writes conjunctions and prepositions joined to the next word: وكييف "and Kyiv",
+# بخاركيف "in Kharkiv". Longest first; a name is never shorter than two letters after them.
+ARABIC_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_CASELESS_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
+
+
+def proclitic_length(word: str) -> int:
+    """Length of an Arabic proclitic at the start of ``word`` (0 when none)."""
+    for clitic in ARABIC_PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            return len(clitic)
+    return 0
+
+
+def extract_known(text: str, forms: Sequence[str], threshold: float) -> list[Mention]:
+    """Names in a text without letter case (Arabic, Hebrew…): runs of words that are, or sound
+    like (:func:`mtcheck.names.translit.similarity` >= ``threshold``), one of ``forms`` (names the
+    caller knows: termbase terms, gazetteer forms). A joined proclitic stays outside the span."""
+    from mtcheck.names.translit import similarity
+
+    by_length: dict[int, list[str]] = {}
+    for form in forms:
+        by_length.setdefault(len(form.split()), []).append(form)
+    tokens = [(m.start(), m.end(), m.group()) for m in _CASELESS_WORD.finditer(text)]
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        for n in sorted(by_length, reverse=True):
+            if i + n > len(tokens):
+                continue
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            for skip in dict.fromkeys((0, proclitic_length(tokens[i][2]))):
+                candidate = text[start + skip : end]
+                if any(form == candidate or similarity(candidate, form) >= threshold for form in by_length[n]):
+                    found = (n, Mention(Span(start + skip, end), candidate))
+                    break
+            if found:
+                break
+        if found:
+            mentions.append(found[1])
+            i += found[0]
+        else:
+            i += 1
+    return mentions
 
 
 def _name_words(text: str, lang: str) -> frozenset[str]:

@@ -277,6 +277,7 @@ COSTS = {
     "vowel_unwritten": 0.1,  # a short vowel Arabic leaves unwritten
     "vowel_final_unwritten": 0.4,  # Arabic writes a final vowel: Becky → بيكي, so بيك is not Becky
     "vowel_long_missing": 0.4,  # a long vowel the other rendering does not have
+    "vowel_abjad_optional": 0.2,  # a long vowel one Arabic spelling writes and another does not
     "vowel_indel_first": 0.5,
     "vowel_indel_other": 0.35,
     "vowel_weight": 0.3,
@@ -321,6 +322,10 @@ def _indel_cost(x: str, side_abjad: bool, other_abjad: bool, first: bool, last: 
             return COSTS["vowel_final_unwritten"] if last and x != "ie" else COSTS["vowel_unwritten"]
         if side_abjad and not other_abjad:
             return COSTS["vowel_long_missing"]
+        if side_abjad:
+            # Two Arabic spellings of a foreign name write its long vowels or not at will:
+            # عمروف / أوميروف, رستم / رستام.
+            return COSTS["vowel_abjad_optional"]
         return COSTS["vowel_indel_first"] if first else COSTS["vowel_indel_other"]
     return 0.5 if x == "H" else 1.0  # h is often dropped: Kahhala / كحالة
 
