@@ -50,7 +50,7 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 TARGET_PRECISION = 0.95
 THRESHOLDS = tuple(round(0.50 + 0.02 * i, 2) for i in range(26))
 
-Pair = tuple[str, str, bool]
+Pair = tuple[str, str, bool, str]  # name, rendering, same name?, kind (same/random/hard)
 Lexicon = dict[str, set[str]]
 
 
@@ -107,32 +107,41 @@ def make_pairs(
     pairs: list[Pair] = []
     for name in chosen:
         renders = lexicon[name]
-        pairs.append((name, rng.choice(sorted(renders)), True))
+        pairs.append((name, rng.choice(sorted(renders)), True, "same"))
         while True:
             other = rng.choice(names)
             if other not in linked[name]:
-                pairs.append((name, rng.choice(sorted(lexicon[other])), False))
+                pairs.append((name, rng.choice(sorted(lexicon[other])), False, "random"))
                 break
         for other, _score, _index in process.extract(name, names, scorer=Levenshtein.distance, limit=20):
             if other not in linked[name]:
-                pairs.append((name, sorted(lexicon[other])[0], False))
+                pairs.append((name, sorted(lexicon[other])[0], False, "hard"))
                 break
     return pairs
 
 
-def curve(pairs: list[Pair]) -> list[tuple[float, float, float]]:
-    scores = [(similarity(a, b), same) for a, b, same in pairs]
-    positives = sum(1 for _s, same in scores if same)
+Row = tuple[float, float, float, float, float]  # threshold, precision, recall, P vs random only, P vs hard only
+
+
+def curve(pairs: list[Pair]) -> list[Row]:
+    scores = [(similarity(a, b), same, kind) for a, b, same, kind in pairs]
+    positives = sum(1 for _s, same, _k in scores if same)
     rows = []
     for threshold in THRESHOLDS:
-        tp = sum(1 for s, same in scores if s >= threshold and same)
-        fp = sum(1 for s, same in scores if s >= threshold and not same)
-        rows.append((threshold, tp / (tp + fp) if tp + fp else 1.0, tp / positives if positives else 0.0))
+        tp = sum(1 for s, same, _k in scores if s >= threshold and same)
+        fp_random = sum(1 for s, _same, kind in scores if s >= threshold and kind == "random")
+        fp_hard = sum(1 for s, _same, kind in scores if s >= threshold and kind == "hard")
+
+        def precision(fp: int, tp: int = tp) -> float:
+            return tp / (tp + fp) if tp + fp else 1.0
+
+        recall = tp / positives if positives else 0.0
+        rows.append((threshold, precision(fp_random + fp_hard), recall, precision(fp_random), precision(fp_hard)))
     return rows
 
 
-def pick(rows: list[tuple[float, float, float]]) -> float | None:
-    ok = [(recall, -t, t) for t, precision, recall in rows if precision >= TARGET_PRECISION]
+def pick(rows: list[Row]) -> float | None:
+    ok = [(recall, -t, t) for t, precision, recall, *_ in rows if precision >= TARGET_PRECISION]
     return max(ok)[2] if ok else None
 
 
@@ -165,16 +174,16 @@ def main() -> int:
             rate = len(pairs) / (time.perf_counter() - start)
         chosen = pick(tables["dev"])
         print(f"\n{title}: {args.sample} names per split, 3 pairs each (same, random, hard); ~{rate:,.0f} pairs/s")
-        print("  threshold | dev P   dev R  | held-out P  R")
-        for (t, p, r), (_t, hp, hr) in zip(tables["dev"], tables["held-out"], strict=True):
+        print("  threshold | dev P   dev R  | held-out P  R      | held-out P, random / hard negatives only")
+        for (t, p, r, *_), (_t, hp, hr, hpr, hph) in zip(tables["dev"], tables["held-out"], strict=True):
             mark = ""
             if t == chosen:
                 mark += "  <- chosen on dev"
             if t == CROSS_SCRIPT_THRESHOLD:
                 mark += "  <- CROSS_SCRIPT_THRESHOLD"
-            print(f"  {t:9.2f} | {p:.3f}  {r:.3f} | {hp:.3f}  {hr:.3f}{mark}")
-        held = dict((t, (p, r)) for t, p, r in tables["held-out"])
-        dev = dict((t, (p, r)) for t, p, r in tables["dev"])
+            print(f"  {t:9.2f} | {p:.3f}  {r:.3f} | {hp:.3f}  {hr:.3f}     | {hpr:.3f} / {hph:.3f}{mark}")
+        held = {t: (p, r) for t, p, r, *_ in tables["held-out"]}
+        dev = {t: (p, r) for t, p, r, *_ in tables["dev"]}
         summary.append((title, chosen, dev.get(chosen or -1), held.get(chosen or -1), held[CROSS_SCRIPT_THRESHOLD]))
     print(f"\nRule: highest recall with precision >= {TARGET_PRECISION} on dev; target recall >= 0.90.")
     for title, chosen, dev_pr, held_pr, _fixed in summary:

@@ -77,6 +77,7 @@ _DIGRAPHS = (
     ("tch", "S"),
     ("tsh", "S"),
     ("dzh", "G"),
+    ("dz", "J"),  # Polish and Georgian dz; Japanese j in Cyrillic (Polivanov): Kinjirō → Киндзиро
     ("ch", "C"),
     ("cz", "S"),
     ("sh", "S"),
@@ -93,7 +94,7 @@ _DIGRAPHS = (
 )
 # Letters whose sound the plain ASCII fold loses: Serbian/Croatian/Polish/Turkish palatals
 # (Lazić → Лазич / لازيتش, Tokarczuk's cz above, Uçar → أوجار).
-_LATIN_SPECIAL = str.maketrans({"č": "ch", "ć": "ch", "ç": "ch", "š": "sh", "ś": "sh", "ş": "sh", "ž": "zh", "ź": "zh"})
+_LATIN_SPECIAL = str.maketrans({"ñ": "ny", "č": "ch", "ć": "ch", "ç": "ch", "š": "sh", "ś": "sh", "ş": "sh", "ž": "zh", "ź": "zh"})
 _SINGLE = {
     "b": "B", "p": "B", "v": "F", "f": "F", "w": "W", "g": "G", "j": "J", "h": "H", "k": "K", "q": "K",
     "s": "Z", "z": "Z", "t": "T", "d": "D", "l": "L", "r": "R", "m": "M", "n": "N",
@@ -142,6 +143,8 @@ def _readings(name: str) -> tuple[str, ...]:
     others = []
     for translit in _cyrillic_latin():
         text = str(translit.transliterate(unicodedata.normalize("NFC", name))).lower()
+        # BGN marks a letter boundary with a middle dot (bl·er); only letters and word breaks count.
+        text = "".join(ch for ch in text if ch.isalpha() or ch in " -")
         text = anyascii(unicodedata.normalize("NFC", text).translate(_ISO9).translate(_LATIN_SPECIAL)).lower()
         words = ["".join(ch for ch in word if "a" <= ch <= "z") for word in text.replace("-", " ").split()]
         others.append(" ".join(w for w in words if w))
@@ -174,6 +177,11 @@ def _classes(word: str, abjad: bool) -> list[str]:
     out: list[str] = []
     i = 0
     n = len(word)
+    if abjad and n > 3 and word[0] == "a" and word[1] in "wy":
+        # An initial alif or hamza before و / ي only carries that vowel: إيميليو is Emilio,
+        # أوتكر is Oetiker; read the pair as one vowel.
+        out.append("uu" if word[1] == "w" else "iy")
+        i = 2
     while i < n:
         ch = word[i]
         if word.startswith("qu", i) and not abjad:
