@@ -94,7 +94,9 @@ _DIGRAPHS = (
 )
 # Letters whose sound the plain ASCII fold loses: Serbian/Croatian/Polish/Turkish palatals
 # (Lazić → Лазич / لازيتش, Tokarczuk's cz above, Uçar → أوجار).
-_LATIN_SPECIAL = str.maketrans({"ñ": "ny", "č": "ch", "ć": "ch", "ç": "ch", "š": "sh", "ś": "sh", "ş": "sh", "ž": "zh", "ź": "zh"})
+_LATIN_SPECIAL = str.maketrans(
+    {"ñ": "ny", "č": "ch", "ć": "ch", "ç": "ch", "š": "sh", "ś": "sh", "ş": "sh", "ž": "zh", "ź": "zh"}
+)
 _SINGLE = {
     "b": "B", "p": "B", "v": "F", "f": "F", "w": "W", "g": "G", "j": "J", "h": "H", "k": "K", "q": "K",
     "s": "Z", "z": "Z", "t": "T", "d": "D", "l": "L", "r": "R", "m": "M", "n": "N",
