@@ -94,3 +94,36 @@ def test_term_consistency(tmp_path: Path) -> None:
     ]
     same = doc(["The Defence Minister said.", "The Defence Minister said."])
     assert not list(term_consistency(CheckContext(document=same, config=Config(), termbase=tb)))
+
+
+def run_ar(text: str, glossary: Path) -> list[Finding]:
+    config = Config(termbases=(str(glossary),), model=ModelSettings(enabled=False))
+    return list(check_text(text, source_lang="en", target_lang="ar", config=config).findings)
+
+
+def arabic_glossary(tmp_path: Path) -> Path:
+    glossary = tmp_path / "names.csv"
+    glossary.write_text(
+        "en,ar,ar:deprecated\nRustem Umerov,رستم عمروف,\nKharkiv,خاركيف,خاركوف\n",
+        encoding="utf-8",
+    )
+    return glossary
+
+
+def test_arabic_target_deprecated_term_behind_a_joined_preposition(tmp_path: Path) -> None:
+    text = "قصفت القوات مدينة خاركوف ليلا، وفي خاركوف انقطعت الكهرباء عن بخاركوف."
+    found = of(run_ar(text, arabic_glossary(tmp_path)), "deprecated-term")
+    assert [(f.text, f.suggestion) for f in found] == [("خاركوف", "خاركيف")] * 3
+    assert text[found[2].span.start - 1] == "ب"  # the preposition stays outside the span
+
+
+def test_arabic_target_suspect_rendering_of_a_termbase_name(tmp_path: Path) -> None:
+    text = "وقال وزير الدفاع رستام أوميروف إن القوات انسحبت."
+    found = of(run_ar(text, arabic_glossary(tmp_path)), "suspect-rendering")
+    assert [(f.text, f.suggestion) for f in found] == [("رستام أوميروف", "رستم عمروف")]
+
+
+def test_arabic_target_quiet_on_the_preferred_forms(tmp_path: Path) -> None:
+    text = "وقال وزير الدفاع رستم عمروف إن القوات انسحبت من محيط خاركيف وبخاركيف."
+    found = run_ar(text, arabic_glossary(tmp_path))
+    assert not [f for f in found if f.check in ("deprecated-term", "suspect-rendering", "name-variant")]

@@ -18,7 +18,8 @@ Odessa → Odesa, Nikolayev → Mykolaiv, Lvov → Lviv, Avdeyevka → Avdiivka.
 also the name of a place outside Ukraine (Odessa, Texas) it is marked ambiguous, and the
 check reports it at info level only.
 
-Usage: python tools/build_gazetteer.py [--out mtcheck/data/gazetteer.sqlite]
+Usage: python tools/build_gazetteer.py [--out mtcheck/data/gazetteer.sqlite.xz]
+(an --out ending in .sqlite writes the database uncompressed, for inspection)
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import argparse
 import functools
 import importlib.metadata as md
 import json
+import lzma
 import sqlite3
 import sys
 import unicodedata
@@ -44,6 +46,10 @@ SETTLEMENT_CATEGORIES = ("K", "M", "T", "X", "C")
 SCRIPTS = ("LATIN",)
 # Similarity (mtcheck.names.translit) at which two forms count as one name when matching.
 MATCH = 0.75
+# GeoNames alternate names are kept for cities this large (and for every Ukrainian city, where the
+# deprecation rule needs them); smaller places keep their main name only. This keeps the shipped
+# file small: the alternates of 28,000 small towns were three quarters of it.
+ALTERNATE_POPULATION = 100_000
 
 
 def fold(text: str) -> str:
@@ -94,8 +100,7 @@ class Builder:
                                  population INTEGER, source TEXT);
             CREATE TABLE name (form TEXT, display TEXT, entity INTEGER, lang TEXT, status TEXT,
                                ambiguous INTEGER, PRIMARY KEY (form, entity)) WITHOUT ROWID;
-            CREATE TABLE namekey (key TEXT, entity INTEGER, display TEXT,
-                                  PRIMARY KEY (key, entity, display)) WITHOUT ROWID;
+            CREATE TABLE namekey (key TEXT, entity INTEGER, PRIMARY KEY (key, entity)) WITHOUT ROWID;
             """
         )
         db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
@@ -106,11 +111,11 @@ class Builder:
         )
         # Keys of the preferred Latin forms: where suspect-rendering looks for "meant to be".
         keyed = {
-            (key(name), ident, name)
+            (key(name), ident)
             for ident, name, *_ in self.entities
             if is_latin(name) and len(key(name).replace(" ", "")) >= 3
         }
-        db.executemany("INSERT INTO namekey VALUES (?, ?, ?)", sorted(keyed))
+        db.executemany("INSERT INTO namekey VALUES (?, ?)", sorted(keyed))
         db.commit()
         db.execute("VACUUM")
         db.close()
@@ -193,8 +198,9 @@ def add_geonames(b: Builder, official: dict[str, str]) -> int:
         b.name(preferred, ident, "", "preferred")
         if name != preferred:
             b.name(name, ident, "en", "variant")
-        for alt in alternates:
-            b.name(alt, ident, "", "variant")
+        if city["countrycode"] == "UA" or int(city["population"]) >= ALTERNATE_POPULATION:
+            for alt in alternates:
+                b.name(alt, ident, "", "variant")
         if ukrainian is None:
             continue
         # The Russian form of the same name (Киев for Київ), not a former name (Тор, Сталино).
@@ -204,7 +210,8 @@ def add_geonames(b: Builder, official: dict[str, str]) -> int:
             if has_only_russian_letters(a)
             and a not in official
             and is_russian_word(a)
-            and similarity(romanize_uk(a), preferred) >= MATCH
+            # Russian and Ukrainian forms of one name differ in vowels by rule (Ровно/Рівне).
+            and similarity(romanize_uk(a), preferred, vowels=False) >= MATCH
         ]
         legacy = {fold(anyascii(r)) for r in russian} | {fold(bgn.transliterate(r)) for r in russian}
         for alt in alternates:
@@ -240,7 +247,7 @@ def versions() -> dict[str, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=ROOT / "mtcheck" / "data" / "gazetteer.sqlite")
+    parser.add_argument("--out", type=Path, default=ROOT / "mtcheck" / "data" / "gazetteer.sqlite.xz")
     args = parser.parse_args()
     b = Builder()
     add_countries(b)
@@ -250,8 +257,17 @@ def main() -> int:
     meta["rule:deprecated"] = (
         "Russian-derived Latin alternates of Ukrainian GeoNames places whose KMU-2010 form differs"
     )
+    meta["population:alternates"] = str(ALTERNATE_POPULATION)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    b.write(args.out, meta)
+    if args.out.suffix == ".xz":
+        # Shipped compressed; mtcheck.names.gazetteer unpacks it into the user cache on first use.
+        plain = args.out.with_suffix("")
+        b.write(plain, meta)
+        args.out.write_bytes(lzma.compress(plain.read_bytes(), preset=9 | lzma.PRESET_EXTREME))
+        print(f"{plain} is {plain.stat().st_size / 1e6:.1f} MB uncompressed; removed")
+        plain.unlink()
+    else:
+        b.write(args.out, meta)
     print(json.dumps({"entities": len(b.entities), "names": len(b.names), "deprecated": deprecated, **meta}, indent=1))
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
     return 0

@@ -8,7 +8,9 @@ import regex
 
 from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.languages import base_language
+from mtcheck.names.extract import ARABIC_PROCLITICS
 from mtcheck.names.known import gazetteer_of, termbase_of
+from mtcheck.names.translit import is_abjad
 from mtcheck.termbase import DEPRECATED, FORBIDDEN
 from mtcheck.types import Severity, Span
 
@@ -50,24 +52,29 @@ def deprecated_term(ctx: CheckContext) -> Iterator[Hit]:
         return
     # Termbase terms match case-insensitively; gazetteer names only capitalised as names.
     alternatives = sorted(rules, key=len, reverse=True)
+    # In Arabic a conjunction or preposition is written joined to the name (وخاركوف "and
+    # Kharkov"): it may stand before a term and stays outside the reported span.
+    clitics = "|".join(ARABIC_PROCLITICS) if is_abjad(" ".join(alternatives)) else ""
+    left = r"(?<![\p{L}\p{M}\p{N}])" + (f"(?:{clitics})?" if clitics else "")
     pattern = regex.compile(
-        r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(regex.escape(a) for a in alternatives) + r")(?![\p{L}\p{M}\p{N}])",
+        left + r"(?P<term>" + "|".join(regex.escape(a) for a in alternatives) + r")(?![\p{L}\p{M}\p{N}])",
         regex.IGNORECASE,
     )
     lookup = {form.casefold(): form for form in rules}
     for seg in ctx.document.segments:
-        for match in pattern.finditer(seg.target):
-            form = lookup.get(match.group().casefold())
+        for match in pattern.finditer(seg.target, overlapped=False):
+            text = match.group("term")
+            form = lookup.get(text.casefold())
             if form is None:
                 continue
             suggestion, severity, evidence, any_case = rules[form]
-            if not any_case and match.group() != form:
+            if not any_case and text != form:
                 continue
-            message = f"“{match.group()}” is deprecated" + (f"; use “{suggestion}”" if suggestion else "")
+            message = f"“{text}” is deprecated" + (f"; use “{suggestion}”" if suggestion else "")
             yield Hit(
                 seg,
                 message,
-                span=Span(match.start(), match.end()),
+                span=Span(match.start("term"), match.end("term")),
                 suggestion=suggestion,
                 confidence=0.6 if severity == Severity.INFO else 1.0,
                 evidence=evidence,

@@ -6,12 +6,18 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.names.extract import PARTICLES
 from mtcheck.names.known import gazetteer_of, is_known, mentions
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
 from mtcheck.types import Segment, Severity, Span
 
 # Shorter words have too few letters for a key to mean much ("Ali"/"Eli").
 MIN_LETTERS = 4
+
+
+def _bare(form: str) -> str:
+    head, _sep, rest = form.partition("-")
+    return rest.casefold() if rest and head.lower() in PARTICLES else form.casefold()
 
 
 @check("name-variant", Severity.WARNING)
@@ -41,11 +47,16 @@ def name_variant(ctx: CheckContext) -> Iterator[Hit]:
         variants = [f for f in forms if f != main and similarity(f, main) >= threshold]
         if not variants:
             continue
+        # al-Moualem and Moualem are one spelling with and without the article.
+        variants = [f for f in variants if _bare(f) != _bare(main)]
+        if not variants:
+            continue
         group = [main, *variants]
         locations = [f"{seg.location.advance(seg.target, span.start)}" for f in group for seg, span in occurrences[f]]
-        # Two established spellings (Scholz and Schulz) are likely two people: say so quietly.
-        all_known = all(is_known(f, ctx) for f in group)
         for form in variants:
+            # An established spelling (Schulz beside Scholz, Christian beside Christine) is likely
+            # another person: say so quietly.
+            all_known = is_known(form, ctx)
             for seg, span in occurrences[form]:
                 yield Hit(
                     seg,

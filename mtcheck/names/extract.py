@@ -20,8 +20,9 @@ gazetteer matches (see :mod:`mtcheck.names.known`), and later from alignment pro
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -123,6 +124,12 @@ def zipf(word: str, lang: str) -> float:
         return 0.0
 
 
+def _particle_joined(word: str) -> bool:
+    """al-Sisi, bin-Salman: a particle written joined to a capitalised name."""
+    head, _sep, rest = word.partition("-")
+    return bool(rest) and head.lower() in PARTICLES and rest[0].isupper()
+
+
 def is_cased(text: str) -> bool:
     return any(ch.isupper() or ch.islower() for ch in text if ch.isalpha())
 
@@ -134,9 +141,15 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
     return end
 
 
-def extract(text: str, lang: str) -> list[Mention]:
-    """Names in ``text`` (a sentence or paragraph) in language ``lang``, in order."""
+def extract(text: str, lang: str, known: frozenset[str] = frozenset()) -> list[Mention]:
+    """Names in ``text`` (a sentence or paragraph) in language ``lang``, in order.
+
+    ``known``: words already seen as part of a longer name in the same document ("Cameron"
+    after "David Cameron"); standing alone they are still names, however frequent as words.
+    Words of longer names within ``text`` itself count as known too.
+    """
     lang = base_language(lang)
+    known = known | _name_words(text, lang)
     calendar = _calendar_words(lang)
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     mentions: list[Mention] = []
@@ -153,23 +166,39 @@ def extract(text: str, lang: str) -> list[Mention]:
             if gap not in (" ", "-", "\u00a0"):
                 break
             nxt = tokens[j][2]
-            if nxt[0].isupper() and nxt.lower() not in calendar:
+            if (nxt[0].isupper() and nxt.lower() not in calendar) or _particle_joined(nxt):
                 run.append(j)
                 j += 1
                 continue
-            # A particle joins only when a capitalised word follows it: "Osama bin Laden".
-            if (
-                nxt.lower() in PARTICLES
-                and j + 1 < len(tokens)
-                and tokens[j + 1][2][0].isupper()
-                and text[tokens[j][1] : tokens[j + 1][0]] in (" ", "-")
+            # Particles join only when a capitalised word follows them: "Osama bin Laden",
+            # "Ursula von der Leyen".
+            k = j
+            while (
+                k < len(tokens)
+                and tokens[k][2].lower() in PARTICLES
+                and text[tokens[k - 1][1] : tokens[k][0]]
+                in (
+                    " ",
+                    "-",
+                )
             ):
-                run.extend((j, j + 1))
-                j += 2
+                k += 1
+            if (
+                k > j
+                and k < len(tokens)
+                and tokens[k][2][0].isupper()
+                and text[tokens[k - 1][1] : tokens[k][0]]
+                in (
+                    " ",
+                    "-",
+                )
+            ):
+                run.extend(range(j, k + 1))
+                j = k + 1
                 continue
             break
         i = j
-        yield_run = _trim(run, tokens, text, lang)
+        yield_run = _trim(run, tokens, text, lang, known)
         if yield_run:
             first, last = yield_run[0], yield_run[-1]
             s, e = tokens[first][0], _strip_possessive(text, tokens[last][0], tokens[last][1])
@@ -177,30 +206,236 @@ def extract(text: str, lang: str) -> list[Mention]:
     return mentions
 
 
-def _trim(run: list[int], tokens: list[tuple[int, int, str]], text: str, lang: str) -> list[int]:
-    """Drop capitalised common words at the edges of a run ("French President Emmanuel Macron")."""
+# Titles and offices before a name are a closed class of words; no package lists them, so the
+# English ones are written out here. A run is cut after the last of them: "Saudi Crown Prince
+# Mohammed bin Salman" → "Mohammed bin Salman". Other languages fall back to word frequency.
+TITLES = {
+    "en": frozenset(
+        {
+            "acting",
+            "admiral",
+            "ambassador",
+            "archbishop",
+            "assistant",
+            "attorney",
+            "bishop",
+            "brig",
+            "captain",
+            "cardinal",
+            "chairman",
+            "chairwoman",
+            "chancellor",
+            "chief",
+            "colonel",
+            "commander",
+            "commissioner",
+            "congressman",
+            "congresswoman",
+            "councillor",
+            "crown",
+            "defence",
+            "defense",
+            "deputy",
+            "dr",
+            "emir",
+            "envoy",
+            "finance",
+            "foreign",
+            "former",
+            "general",
+            "gen",
+            "governor",
+            "health",
+            "interior",
+            "judge",
+            "justice",
+            "king",
+            "lady",
+            "lieutenant",
+            "lord",
+            "mayor",
+            "minister",
+            "mr",
+            "mrs",
+            "ms",
+            "president",
+            "premier",
+            "pope",
+            "prime",
+            "prince",
+            "princess",
+            "professor",
+            "prof",
+            "queen",
+            "rabbi",
+            "rep",
+            "secretary",
+            "senator",
+            "sen",
+            "sergeant",
+            "sheikh",
+            "sir",
+            "speaker",
+            "spokesman",
+            "spokeswoman",
+            "sultan",
+            "vice",
+        }
+    )
+}
+# A capitalised leading word this frequent is a function word capitalised by position ("At",
+# "The", "Both"), not part of the name: "al" (5.2) or "de" (5.2) stay, "as" (6.8) goes.
+FUNCTION_ZIPF = 5.5
+# A single capitalised word that the gazetteer knows as a country, or as a city this large, is a
+# name however frequent the word (Moscow, Washington); at the start of a sentence the bar is higher
+# (Reading, Mobile).
+PLACE_POPULATION = 100_000
+PLACE_POPULATION_AT_START = 500_000
 
-    def common(index: int) -> bool:
-        word = tokens[index][2]
-        base = _POSSESSIVE.sub("", word).lower()
-        return base not in _territories(lang) and zipf(base, lang) >= COMMON_ZIPF
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> Any:
+    from mtcheck.errors import ConfigError
+    from mtcheck.names.gazetteer import load_gazetteer
+
+    try:
+        return load_gazetteer()
+    except ConfigError:
+        return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _place_size(name: str) -> int:
+    """Population of the largest place written ``name`` (a country counts as very large), 0 if none."""
+    gazetteer = _gazetteer()
+    if gazetteer is None:
+        return 0
+    best = 0
+    for place in gazetteer.lookup(name):
+        if place.kind == "country":
+            return 10**9
+        if place.kind != "subdivision":  # "Western", "Central": provinces named by common words
+            best = max(best, place.population)
+    return best
+
+
+def _is_acronym(word: str, text: str) -> bool:
+    """NATO, KCNA; but not the words of an all-capitals headline."""
+    letters = [ch for ch in text if ch.isalpha()]
+    shouting = sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+    return 2 <= len(word) <= 6 and word.isupper() and not shouting
+
+
+def _trim(run: list[int], tokens: list[tuple[int, int, str]], text: str, lang: str, known: frozenset[str]) -> list[int]:
+    """Drop titles, function words and lone capitalised common words from a run."""
+    titles = TITLES.get(lang)
+
+    def base(index: int) -> str:
+        return str(_POSSESSIVE.sub("", tokens[index][2]))
 
     def sentence_start(index: int) -> bool:
         return bool(_SENTENCE_END.search(text[: tokens[index][0]]))
 
-    def ordinary_at_start(index: int) -> bool:
-        return sentence_start(index) and zipf(tokens[index][2].lower(), lang) >= SENTENCE_START_ZIPF
+    def span_text(indexes: list[int]) -> str:
+        return str(_POSSESSIVE.sub("", text[tokens[indexes[0]][0] : tokens[indexes[-1]][1]]))
 
-    while run and (common(run[0]) or (len(run) == 1 and ordinary_at_start(run[0]))):
+    def common(index: int) -> bool:
+        word = base(index).lower()
+        return word not in _territories(lang) and zipf(word, lang) >= COMMON_ZIPF
+
+    if titles is not None:
+        cut = max((k for k, index in enumerate(run) if base(index).lower().rstrip(".") in titles), default=-1)
+        run = run[cut + 1 :]
+        while len(run) > 1 and zipf(base(run[0]).lower(), lang) >= FUNCTION_ZIPF and _place_size(span_text(run)) == 0:
+            run = run[1:]  # "Both Democrats", "At Davos"; but "The Hague" is a place
+    else:
+        while run and common(run[0]) and len(run) > 1:
+            run = run[1:]
+        while len(run) > 1 and common(run[-1]):
+            run = run[:-1]
+    while run and tokens[run[0]][2].lower() in PARTICLES and len(run) > 1 and tokens[run[0]][2][0].islower():
         run = run[1:]
-    while run and common(run[-1]):
-        run = run[:-1]
-    while run and tokens[run[0]][2].lower() in PARTICLES:
-        run = run[1:]
-    return run
+    if len(run) != 1:
+        return run
+    # One capitalised word alone: a name unless it is a common word capitalised by position or
+    # for emphasis ("Western", "Congress"), with the exceptions above.
+    word = base(run[0])
+    if word in known or _is_acronym(word, text):
+        return run
+    start = sentence_start(run[0])
+    size = _place_size(word)
+    if size >= (PLACE_POPULATION_AT_START if start else PLACE_POPULATION):
+        return run
+    if start and zipf(word.lower(), lang) >= SENTENCE_START_ZIPF and word.lower() not in _territories(lang):
+        return []
+    return [] if common(run[0]) else run
+
+
+# Arabic writes conjunctions and prepositions joined to the next word: وكييف "and Kyiv",
+# بخاركيف "in Kharkiv". Longest first; a name is never shorter than two letters after them.
+ARABIC_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_CASELESS_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
+
+
+def proclitic_length(word: str) -> int:
+    """Length of an Arabic proclitic at the start of ``word`` (0 when none)."""
+    for clitic in ARABIC_PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            return len(clitic)
+    return 0
+
+
+def extract_known(text: str, forms: Sequence[str], threshold: float) -> list[Mention]:
+    """Names in a text without letter case (Arabic, Hebrew…): runs of words that are, or sound
+    like (:func:`mtcheck.names.translit.similarity` >= ``threshold``), one of ``forms`` (names the
+    caller knows: termbase terms, gazetteer forms). A joined proclitic stays outside the span."""
+    from mtcheck.names.translit import similarity
+
+    by_length: dict[int, list[str]] = {}
+    for form in forms:
+        by_length.setdefault(len(form.split()), []).append(form)
+    tokens = [(m.start(), m.end(), m.group()) for m in _CASELESS_WORD.finditer(text)]
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        for n in sorted(by_length, reverse=True):
+            if i + n > len(tokens):
+                continue
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            for skip in dict.fromkeys((0, proclitic_length(tokens[i][2]))):
+                candidate = text[start + skip : end]
+                if any(form == candidate or similarity(candidate, form) >= threshold for form in by_length[n]):
+                    found = (n, Mention(Span(start + skip, end), candidate))
+                    break
+            if found:
+                break
+        if found:
+            mentions.append(found[1])
+            i += found[0]
+        else:
+            i += 1
+    return mentions
+
+
+def _name_words(text: str, lang: str) -> frozenset[str]:
+    """Words of the multi-word names in ``text`` (only a first pass: no lone words)."""
+    return frozenset()
+
+
+def name_words(texts: list[str], lang: str) -> frozenset[str]:
+    """Words of the multi-word names of a whole document, for :func:`extract`'s ``known``."""
+    words: set[str] = set()
+    for text in texts:
+        for mention in extract(text, lang):
+            parts = mention.text.split()
+            if len(parts) > 1:
+                words.update(p for p in parts if p[0].isupper())
+    return frozenset(words)
 
 
 def iter_mentions(texts: list[str], lang: str) -> Iterator[tuple[int, Mention]]:
+    known = name_words(texts, lang)
     for index, text in enumerate(texts):
-        for mention in extract(text, lang):
+        for mention in extract(text, lang, known):
             yield index, mention

@@ -1,19 +1,58 @@
 """The bundled gazetteer: known place names, their preferred forms and deprecated ones.
 
 Built by ``tools/build_gazetteer.py`` from packages only (sources and licences in
-``mtcheck/data/SOURCES.md``) into one SQLite file, opened read-only: nothing is loaded
-up front, each lookup is an indexed query.
+``mtcheck/data/SOURCES.md``) into one SQLite file, shipped xz-compressed
+(``gazetteer.sqlite.xz``) and unpacked once into the user cache directory
+(``MTCHECK_CACHE_DIR`` or the platform's cache dir), named by the archive's hash so that a new
+release never reads an old copy. It is opened read-only: nothing is loaded up front, each
+lookup is an indexed query.
 """
 
 from __future__ import annotations
 
+import hashlib
+import lzma
+import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck.errors import ConfigError
 
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer.sqlite"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+PACKED_PATH = DATA_DIR / "gazetteer.sqlite.xz"
+# An uncompressed build beside the archive (tools/build_gazetteer.py --out ….sqlite) wins.
+DEFAULT_PATH = DATA_DIR / "gazetteer.sqlite"
+
+
+def _cache_dir() -> Path:
+    import platformdirs
+
+    return Path(os.environ.get("MTCHECK_CACHE_DIR") or platformdirs.user_cache_dir("mtcheck"))
+
+
+def unpacked(packed: Path = PACKED_PATH) -> Path:
+    """The bundled database as a plain SQLite file in the cache, unpacking it on first use."""
+    try:
+        data = packed.read_bytes()
+    except OSError as exc:
+        raise ConfigError(
+            f"gazetteer {packed}: {exc.strerror}; rebuild it with: python tools/build_gazetteer.py"
+        ) from None
+    target = _cache_dir() / f"gazetteer-{hashlib.sha256(data).hexdigest()[:16]}.sqlite"
+    if target.is_file():
+        return target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Write beside the target and rename: a concurrent run never sees a half-written file.
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            out.write(lzma.decompress(data))
+        Path(tmp).replace(target)
+    except (OSError, lzma.LZMAError) as exc:
+        raise ConfigError(f"gazetteer {packed} could not be unpacked into {target.parent}: {exc}") from None
+    return target
 
 
 @dataclass(frozen=True)
@@ -33,7 +72,7 @@ class Place:
 class Gazetteer:
     """Read-only lookups in the bundled SQLite gazetteer."""
 
-    def __init__(self, path: Path = DEFAULT_PATH) -> None:
+    def __init__(self, path: Path) -> None:
         if not path.is_file():
             raise ConfigError(f"gazetteer {path} is missing; rebuild it with: python tools/build_gazetteer.py")
         try:
@@ -64,7 +103,7 @@ class Gazetteer:
     def by_key(self, key: str) -> list[Place]:
         """Preferred Latin forms whose transliteration key is ``key``."""
         rows = self._db.execute(
-            "SELECT k.display, e.name, e.kind, e.country, e.population, e.source "
+            "SELECT e.name, e.name, e.kind, e.country, e.population, e.source "
             "FROM namekey k JOIN entity e ON e.id = k.entity WHERE k.key = ?",
             (key,),
         ).fetchall()
@@ -80,4 +119,6 @@ class Gazetteer:
 
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    return Gazetteer(path or DEFAULT_PATH)
+    if path is None:
+        path = DEFAULT_PATH if DEFAULT_PATH.is_file() else unpacked()
+    return Gazetteer(path)

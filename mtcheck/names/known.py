@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from mtcheck.checks.base import CheckContext
 from mtcheck.languages import base_language
-from mtcheck.names.extract import Mention, extract, is_cased, zipf
+from mtcheck.names.extract import Mention, extract, extract_known, is_cased, name_words, zipf
 from mtcheck.names.gazetteer import Gazetteer
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
 from mtcheck.termbase import Termbase
@@ -45,11 +45,18 @@ def gazetteer_of(ctx: CheckContext) -> Gazetteer | None:
 
 def mentions(ctx: CheckContext) -> Iterator[tuple[Segment, Mention]]:
     lang = ctx.document.target_lang
+    cased = [seg for seg in ctx.document.segments if is_cased(seg.target)]
+    known = name_words([seg.target for seg in cased], lang)  # "Cameron" alone after "David Cameron"
+    forms: list[str] | None = None
     for seg in ctx.document.segments:
-        if not is_cased(seg.target):
+        if is_cased(seg.target):
+            yield from ((seg, mention) for mention in extract(seg.target, lang, known))
             continue
-        for mention in extract(seg.target, lang):
-            yield seg, mention
+        # No letter case (Arabic): the names are what sounds like a termbase term of the language.
+        if forms is None:
+            forms = sorted({term.text for term, _concept in termbase_of(ctx).terms_in(lang)})
+        if forms:
+            yield from ((seg, mention) for mention in extract_known(seg.target, forms, SAME_SCRIPT_THRESHOLD))
 
 
 def is_known(text: str, ctx: CheckContext) -> bool:

@@ -41,6 +41,14 @@ final h            ة and a silent h: Fatimah/Fatima, Abdallah/Abdalla
 ʿ ʾ ' apostrophes  ain, hamza and the soft sign vanish: Lʹvov/Lvov, ʿUmar/Umar
 =================  ==========================================================================
 
+Finer than the key, :func:`similarity` knows which letters are ambiguous (``COSTS``, ``_SOFT``):
+Latin w is v or a semivowel (Lawton → لاوتون), j is g or y (Jelinek → يلينيك), ch is sh, kh or k
+(Kirch → Кирх); ts and s are one class against Arabic but two letters in Cyrillic (ц/с); Latin
+and Cyrillic write every vowel, so a vowel letter of another quality costs something there;
+Arabic writes final vowels (Becky → بيكي), so one missing at the end of the word costs more than
+one missing inside. Cyrillic is read three ways (anyascii, ICU BGN/PCGN, ICU ISO 9) and the best
+reading counts. The costs were set on the dev half of ``bench/names_bench.py``'s lexicons.
+
 Scholz and Schulz get one key (SH L S) and differ in one vowel of the same class: by
 form alone they are the same name, and in Arabic they are written alike (شولتز). They are
 told apart by knowledge, not by this module: a name that is itself a known form (termbase,
@@ -69,7 +77,9 @@ _DIGRAPHS = (
     ("tch", "S"),
     ("tsh", "S"),
     ("dzh", "G"),
-    ("ch", "S"),
+    ("dz", "J"),  # Polish and Georgian dz; Japanese j in Cyrillic (Polivanov): Kinjirō → Киндзиро
+    ("ch", "C"),
+    ("cz", "S"),
     ("sh", "S"),
     ("zh", "G"),
     ("dj", "G"),
@@ -78,12 +88,17 @@ _DIGRAPHS = (
     ("ph", "F"),
     ("th", "T"),
     ("dh", "D"),
-    ("ts", "Z"),
-    ("tz", "Z"),
+    ("ts", "X"),
+    ("tz", "X"),
     ("ck", "K"),
 )
+# Letters whose sound the plain ASCII fold loses: Serbian/Croatian/Polish/Turkish palatals
+# (Lazić → Лазич / لازيتش, Tokarczuk's cz above, Uçar → أوجار).
+_LATIN_SPECIAL = str.maketrans(
+    {"ñ": "ny", "č": "ch", "ć": "ch", "ç": "ch", "š": "sh", "ś": "sh", "ş": "sh", "ž": "zh", "ź": "zh"}
+)
 _SINGLE = {
-    "b": "B", "p": "B", "v": "F", "f": "F", "w": "F", "g": "G", "j": "G", "h": "H", "k": "K", "q": "K",
+    "b": "B", "p": "B", "v": "F", "f": "F", "w": "W", "g": "G", "j": "J", "h": "H", "k": "K", "q": "K",
     "s": "Z", "z": "Z", "t": "T", "d": "D", "l": "L", "r": "R", "m": "M", "n": "N",
 }  # fmt: skip
 
@@ -102,6 +117,42 @@ def _arabic_latin() -> Any:
     return icu.Transliterator.createInstance("Arabic-Latin; Latin-ASCII")
 
 
+@functools.lru_cache(maxsize=1)
+def _cyrillic_latin() -> tuple[Any, ...]:
+    import icu
+
+    # Two more readings of Cyrillic beside anyascii's: BGN/PCGN (Russian: е → ye after a vowel,
+    # ы → y) and ICU's scholarly Any-Latin (Ukrainian і/ї/є, х → h).
+    return tuple(icu.Transliterator.createInstance(rules) for rules in ("Russian-Latin/BGN", "Cyrillic-Latin"))
+
+
+# ISO 9 letters (ICU's Cyrillic-Latin) whose plain ASCII fold would lose a sound: щ → ŝ, ю → û.
+_ISO9 = str.maketrans({"ŝ": "shch", "û": "yu", "â": "ya", "ê": "ye", "ë": "yo", "ì": "i", "ʹ": "", "ʺ": ""})
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _readings(name: str) -> tuple[str, ...]:
+    """romanize(name), and for Cyrillic the other standard romanisations too."""
+    from anyascii import anyascii
+
+    first = romanize(name)
+    if not _is_cyrillic(name):
+        return (first,)
+    others = []
+    for translit in _cyrillic_latin():
+        text = str(translit.transliterate(unicodedata.normalize("NFC", name))).lower()
+        # BGN marks a letter boundary with a middle dot (bl·er); only letters and word breaks count.
+        text = "".join(ch for ch in text if ch.isalpha() or ch in " -")
+        text = anyascii(unicodedata.normalize("NFC", text).translate(_ISO9).translate(_LATIN_SPECIAL)).lower()
+        words = ["".join(ch for ch in word if "a" <= ch <= "z") for word in text.replace("-", " ").split()]
+        others.append(" ".join(w for w in words if w))
+    return tuple(dict.fromkeys([first, *others]))
+
+
 @functools.lru_cache(maxsize=65536)
 def romanize(name: str) -> str:
     """Lower-case ASCII letters of ``name`` in any script (spaces kept between words)."""
@@ -116,7 +167,7 @@ def romanize(name: str) -> str:
         # reads as a vowel, not as a consonant w.
         text = re.sub(r"(?:(?<=\s)|^)['`]+", "a", text)
     else:
-        text = anyascii(text).lower()
+        text = anyascii(text.lower().translate(_LATIN_SPECIAL)).lower()
     words = ["".join(ch for ch in word if "a" <= ch <= "z") for word in text.replace("-", " ").split()]
     return " ".join(w for w in words if w)
 
@@ -128,10 +179,15 @@ def _classes(word: str, abjad: bool) -> list[str]:
     out: list[str] = []
     i = 0
     n = len(word)
+    if abjad and n > 3 and word[0] == "a" and word[1] in "wy":
+        # An initial alif or hamza before و / ي only carries that vowel: إيميليو is Emilio,
+        # أوتكر is Oetiker; read the pair as one vowel.
+        out.append("uu" if word[1] == "w" else "iy")
+        i = 2
     while i < n:
         ch = word[i]
         if word.startswith("qu", i) and not abjad:
-            out.extend(("K", "F"))  # Quest → Квест
+            out.extend(("K", "W"))  # Quest → Квест, Quinn → كوين
             i += 2
             continue
         for graph, cls in _DIGRAPHS:
@@ -142,9 +198,9 @@ def _classes(word: str, abjad: bool) -> list[str]:
         else:
             nxt = word[i + 1] if i + 1 < n else ""
             if ch in VOWELS:
-                out.append(VOWEL_CLASS[ch].lower())
+                out.append(VOWEL_CLASS[ch].lower() + ch)  # class, then the letter written
             elif ch == "w" and abjad and i > 0:
-                out.append("u")  # و after the first letter is a long vowel: Umerov → أوميروف
+                out.append("uu")  # و after the first letter is a long vowel: Umerov → أوميروف
             elif ch == "c":
                 out.append("Z" if nxt in ("e", "i", "y") else "K")
             elif ch == "x":
@@ -159,25 +215,53 @@ def _classes(word: str, abjad: bool) -> list[str]:
 
 
 def _collapse(seq: list[str]) -> list[str]:
+    """Runs of one consonant class, or of vowels of one class (ie, oo), count once."""
     out: list[str] = []
     for item in seq:
-        if not out or out[-1] != item:
+        if not out or out[-1][0] != item[0]:
             out.append(item)
     return out
 
 
+Analysis = tuple[tuple[tuple[str, ...], ...], bool]
+
+
 @functools.lru_cache(maxsize=65536)
-def _analyse(name: str) -> tuple[tuple[tuple[str, ...], ...], bool]:
+def _analyses(name: str) -> tuple[Analysis, ...]:
     abjad = is_abjad(name)
-    words = tuple(tuple(_classes(word, abjad)) for word in romanize(name).split() if word not in ("al", "el"))
-    return tuple(w for w in words if w), abjad
+    out = []
+    for reading in _readings(name):
+        words = tuple(tuple(_classes(word, abjad)) for word in reading.split() if word not in ("al", "el"))
+        out.append((tuple(w for w in words if w), abjad))
+    return tuple(out)
+
+
+def _analyse(name: str) -> Analysis:
+    return _analyses(name)[0]
 
 
 def key(name: str) -> str:
     """The consonant-class skeleton of ``name``, words joined by spaces: ``Umerov`` → ``MRF``."""
     words, _abjad = _analyse(name)
-    return " ".join("".join(_collapse([c for c in w if c.isupper()])) for w in words)
+    return " ".join("".join(_collapse([_KEY_LETTER.get(c, c) for c in w if c.isupper()])) for w in words)
 
+
+# The ambiguous Latin letters fold to one key letter each; similarity weighs them finer.
+_KEY_LETTER = {"W": "F", "J": "G", "C": "S", "X": "Z"}
+
+# Ambiguous Latin letters against what the other rendering may have made of them:
+#   w  is a v (Wladimir/Vladimir) or the semivowel و / у (Lawton → لاوتون, Edwin → إدوين);
+#   j  is a g/ǧ (Jawara → جاوارا) or the y of Slavic and German (Jelinek → يلينيك, Emilija → Эмилия);
+#   ch is English sh, German kh (Kirch → Кирх) or Italian k (Varchi → Варки).
+_SOFT = {
+    frozenset("WF"): 0.25,
+    frozenset("JG"): 0.0,
+    frozenset("CS"): 0.0,
+    frozenset("CH"): 0.3,
+    frozenset("CK"): 0.3,
+    frozenset("XZ"): 0.0,  # only outside abjads, where ts (ц) and s (с) are two letters: see _sub_cost
+}
+_SEMIVOWEL = {"W": "u", "J": "i"}
 
 # Near classes: sounds a transliteration often trades for each other, at half the cost
 # (г is g in Russian and h in Ukrainian: Krivoy Rog / Kryvyi Rih, Gorlovka / Horlivka).
@@ -194,45 +278,87 @@ _NEAR = frozenset(
 )
 
 
+# The cost model, in one place (edit operations on sound classes; a consonant weighs 1).
+COSTS = {
+    "vowel_same_class": 0.15,  # Bimbo/Бембо: one class, another written letter (not against an abjad)
+    "vowel_first": 0.6,  # Omerov/Amirov: the first vowel carries the name
+    "vowel_other": 0.5,  # Rustam/Rustem; Kosha/Каша: Cyrillic writes every vowel
+    "vowel_abjad": 0.6,  # a written long vowel of another quality: ا vs و
+    "vowel_unwritten": 0.1,  # a short vowel Arabic leaves unwritten
+    "vowel_final_unwritten": 0.4,  # Arabic writes a final vowel: Becky → بيكي, so بيك is not Becky
+    "vowel_long_missing": 0.4,  # a long vowel the other rendering does not have
+    "vowel_abjad_optional": 0.2,  # a long vowel one Arabic spelling writes and another does not
+    "vowel_indel_first": 0.5,
+    "vowel_indel_other": 0.35,
+    "vowel_weight": 0.3,
+}
+
+
 def _sub_cost(x: str, y: str, abjad: bool, first: bool) -> float:
     if x == y:
         return 0.0
     if x.islower() and y.islower():
+        if x[0] == y[0]:
+            # One vowel class, another letter: Arabic cannot tell them apart; Latin and Cyrillic
+            # write every vowel, so Bimbo/Бембо or Abdiel/Абдель are evidence, if weak.
+            return 0.0 if abjad or x[1:] == y[1:] else COSTS["vowel_same_class"]
         if abjad:
-            return 0.6  # a written long vowel of another quality: ا vs و
-        return 0.6 if first else 0.35  # Rustam/Rustem, but Omerov/Amirov
+            return COSTS["vowel_abjad"]
+        return COSTS["vowel_first"] if first else COSTS["vowel_other"]
     if x.isupper() and y.isupper():
+        pair = frozenset((x, y))
+        if pair == frozenset("XZ") and not abjad:
+            return 0.5  # Matsukawa / Масукава: ц and с are different letters
+        if pair in _SOFT:
+            return _SOFT[pair]
+        x, y = _KEY_LETTER.get(x, x), _KEY_LETTER.get(y, y)
+        if x == y:
+            return 0.0
         return 0.5 if frozenset((x, y)) in _NEAR else 1.0
+    vowel, other = (x, y) if x.islower() else (y, x)
+    if _SEMIVOWEL.get(other) == vowel[0]:
+        return 0.15  # a semivowel written as a vowel letter: Edwin / إدوين, Emilija / Эмилия
     return 1.0
 
 
-def _indel_cost(x: str, side_abjad: bool, other_abjad: bool, first: bool) -> float:
+def _indel_cost(x: str, side_abjad: bool, other_abjad: bool, first: bool, last: bool = False) -> float:
+    if x in _SEMIVOWEL:
+        return 0.4  # Bowerman → باورمان: the w merges into a long vowel
     if x.islower():
         if other_abjad and not side_abjad:
-            return 0.4 if first else 0.1  # a short vowel Arabic leaves unwritten
+            if first:
+                return COSTS["vowel_long_missing"]
+            # Arabic writes a final vowel (Rosie → روزي) but not a silent e (Rose → روز).
+            return COSTS["vowel_final_unwritten"] if last and x != "ie" else COSTS["vowel_unwritten"]
         if side_abjad and not other_abjad:
-            return 0.4  # a long vowel the other rendering does not have
-        return 0.5 if first else 0.35
+            return COSTS["vowel_long_missing"]
+        if side_abjad:
+            # Two Arabic spellings of a foreign name write its long vowels or not at will:
+            # عمروف / أوميروف, رستم / رستام.
+            return COSTS["vowel_abjad_optional"]
+        return COSTS["vowel_indel_first"] if first else COSTS["vowel_indel_other"]
     return 0.5 if x == "H" else 1.0  # h is often dropped: Kahhala / كحالة
 
 
 def _weight(seq: tuple[str, ...]) -> float:
-    return sum(1.0 if c.isupper() else 0.3 for c in seq)
+    return sum(1.0 if c.isupper() else COSTS["vowel_weight"] for c in seq)
 
 
 def _word_similarity(a: tuple[str, ...], b: tuple[str, ...], abjad_a: bool, abjad_b: bool) -> float:
     abjad = abjad_a or abjad_b
     n, m = len(a), len(b)
     prev = [0.0] * (m + 1)
+    del_b = [_indel_cost(b[j], abjad_b, abjad_a, j == 0, j == m - 1) for j in range(m)]
     for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + _indel_cost(b[j - 1], abjad_b, abjad_a, j == 1)
+        prev[j] = prev[j - 1] + del_b[j - 1]
     for i in range(1, n + 1):
-        cur = [prev[0] + _indel_cost(a[i - 1], abjad_a, abjad_b, i == 1)] + [0.0] * m
+        del_a = _indel_cost(a[i - 1], abjad_a, abjad_b, i == 1, i == n)
+        cur = [prev[0] + del_a] + [0.0] * m
         for j in range(1, m + 1):
             cur[j] = min(
                 prev[j - 1] + _sub_cost(a[i - 1], b[j - 1], abjad, i == 1 and j == 1),
-                prev[j] + _indel_cost(a[i - 1], abjad_a, abjad_b, i == 1),
-                cur[j - 1] + _indel_cost(b[j - 1], abjad_b, abjad_a, j == 1),
+                prev[j] + del_a,
+                cur[j - 1] + del_b[j - 1],
             )
         prev = cur
     norm = max(_weight(a), _weight(b), 1.0)
@@ -243,14 +369,28 @@ def _word_similarity(a: tuple[str, ...], b: tuple[str, ...], abjad_a: bool, abja
     return max(score, 0.0)
 
 
-def similarity(a: str, b: str) -> float:
+def similarity(a: str, b: str, *, vowels: bool = True) -> float:
     """How likely ``a`` and ``b`` are renderings of one name, 0..1 (1: same sound classes).
 
     Multi-word names are compared word by word in order; with different word counts the
-    words are joined first (Abd al-Rahman / Abdulrahman).
+    words are joined first (Abd al-Rahman / Abdulrahman). ``vowels=False`` compares the
+    consonant skeletons only, for forms known to differ in vowels by rule (Russian Ровно and
+    Ukrainian Рівне).
     """
-    words_a, abjad_a = _analyse(a)
-    words_b, abjad_b = _analyse(b)
+    pairs = [(x, y) for x in _analyses(a) for y in _analyses(b)]
+    if not vowels:
+        pairs = [(_consonants(x), _consonants(y)) for x, y in pairs]
+    return max(_similarity(x, y) for x, y in pairs)
+
+
+def _consonants(analysis: Analysis) -> Analysis:
+    words, abjad = analysis
+    return tuple(w for w in (tuple(c for c in word if c.isupper()) for word in words) if w), abjad
+
+
+def _similarity(analysis_a: Analysis, analysis_b: Analysis) -> float:
+    words_a, abjad_a = analysis_a
+    words_b, abjad_b = analysis_b
     if not words_a or not words_b:
         return 0.0
     if len(words_a) == len(words_b):
