@@ -149,6 +149,8 @@ def extract(text: str, lang: str, known: frozenset[str] = frozenset()) -> list[M
     Words of longer names within ``text`` itself count as known too.
     """
     lang = base_language(lang)
+    if not any(ch.isupper() for ch in text):
+        return []  # no capital letter, no name: most of a long text's lines in cased scripts
     known = known | _name_words(text, lang)
     calendar = _calendar_words(lang)
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
@@ -321,9 +323,10 @@ def _place_size(name: str) -> int:
 
 def _is_acronym(word: str, text: str) -> bool:
     """NATO, KCNA; but not the words of an all-capitals headline."""
+    if not (2 <= len(word) <= 6 and word.isupper()):
+        return False
     letters = [ch for ch in text if ch.isalpha()]
-    shouting = sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
-    return 2 <= len(word) <= 6 and word.isupper() and not shouting
+    return sum(ch.isupper() for ch in letters) <= 0.6 * len(letters)  # else a shouted headline
 
 
 def _trim(run: list[int], tokens: list[tuple[int, int, str]], text: str, lang: str, known: frozenset[str]) -> list[int]:

@@ -17,7 +17,7 @@ from mtcheck.names.extract import Mention, extract, extract_known, is_cased, nam
 from mtcheck.names.gazetteer import Gazetteer
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
 from mtcheck.termbase import Termbase
-from mtcheck.types import Segment
+from mtcheck.types import Document, Segment
 
 # Zipf frequency at which a word is established in the language's running text (wordfreq
 # 2.0 = about once per 10 million words): Schulz 3.1, Scholz 2.3, but Omerov 0, Zelenskyy 0.
@@ -43,7 +43,23 @@ def gazetteer_of(ctx: CheckContext) -> Gazetteer | None:
     return gz if isinstance(gz, Gazetteer) else None
 
 
-def mentions(ctx: CheckContext) -> Iterator[tuple[Segment, Mention]]:
+# Several checks ask for the same document's names in a row; extraction is the costly part
+# of a name check, so the last document's answer is kept (matched by identity, not equality,
+# which would hash every segment).
+_last_mentions: tuple[Document, Termbase | None, list[tuple[Segment, Mention]]] | None = None
+
+
+def mentions(ctx: CheckContext) -> list[tuple[Segment, Mention]]:
+    """Every name mention in the document's target segments, in document order."""
+    global _last_mentions
+    if _last_mentions is not None and _last_mentions[0] is ctx.document and _last_mentions[1] is ctx.termbase:
+        return _last_mentions[2]
+    found = list(_find_mentions(ctx))
+    _last_mentions = (ctx.document, ctx.termbase, found)
+    return found
+
+
+def _find_mentions(ctx: CheckContext) -> Iterator[tuple[Segment, Mention]]:
     lang = ctx.document.target_lang
     cased = [seg for seg in ctx.document.segments if is_cased(seg.target)]
     known = name_words([seg.target for seg in cased], lang)  # "Cameron" alone after "David Cameron"
