@@ -4,6 +4,14 @@ from __future__ import annotations
 
 import json
 
+from mtcheck.config import Config
+from mtcheck.pipeline import check_text
+from mtcheck.registry import (
+    CHECKS,
+    RENDERERS,
+)
+from mtcheck.render.base import RenderOptions
+from mtcheck.types import Report, Severity
 from tests.adequacy_fixtures import (
     ADDED,
     BACK,
@@ -16,15 +24,6 @@ from tests.adequacy_fixtures import (
     WRONG_BACK,
 )
 from tests.doubles import DictTranslator
-
-from mtcheck.config import Config
-from mtcheck.pipeline import check_text
-from mtcheck.registry import (
-    CHECKS,
-    RENDERERS,
-)
-from mtcheck.render.base import RenderOptions
-from mtcheck.types import Report, Severity
 
 # Only the checks under test, so that checks added elsewhere cannot change these outcomes.
 MINE = {"low-adequacy", "unaligned"}
