@@ -45,6 +45,12 @@ FOUND, TRANSLITERATED, MISSING, MISMATCH = "found", "transliterated", "missing",
 # Below this similarity a name the back-translation shows in place of the original's
 # is clearly another name, not a variant spelling of it.
 DIFFERENT_NAME = 0.5
+# A capitalised word of a cased translation is a name's likely rendering at a lower bar:
+# the few capitalised words of a sentence leave little to confuse (Bjorn / Бьорна 0.77,
+# Czeisler / Чейслер 0.73, Lithgow / Літгоу 0.78, while unrelated names score below 0.5).
+CAPITALISED_THRESHOLD = 0.7
+# In a caseless script, a word rarer than this (wordfreq Zipf) counts as capitalised would.
+RARE_ZIPF = 2.5
 # A word of the original this frequent as a lower-case word (wordfreq Zipf) is not taken
 # alone as evidence of a name: "Bank", "Party".
 COMMON_WORD_ZIPF = 4.5
@@ -148,6 +154,8 @@ def _variants(word: str) -> tuple[str, ...]:
         for prefix in _ARABIC_PREFIXES:
             if low.startswith(prefix) and len(low) - len(prefix) >= 3:
                 out.append(word[len(prefix) :])
+    elif low.endswith(("'s", "’s")):
+        out.append(word[:-2])  # Sainsbury's kept in Latin inside a Ukrainian sentence
     elif any("\u0400" <= ch <= "\u04ff" for ch in word):
         for ending in _SLAVIC_ENDINGS:
             if low.endswith(ending) and len(low) - len(ending) >= 3:
@@ -460,6 +468,13 @@ def _counterparts(ctx: CheckContext) -> Iterator[Counterpart]:
                 yield Counterpart(status, target=segments[hit.index], target_span=hit.span,
                                   target_text=hit.text, via="transliteration", score=score, **base)  # fmt: skip
                 continue
+            capitalised = [t for t in tokens if _name_like(t, tgt)]
+            if is_cased(text) and capitalised:
+                hit, score = _best_match(name.text, capitalised)
+                if hit is not None and score >= CAPITALISED_THRESHOLD:
+                    yield Counterpart(FOUND, target=segments[hit.index], target_span=hit.span,
+                                      target_text=hit.text, via="transliteration", score=score, **base)  # fmt: skip
+                    continue
             bt_token, bt_score = _best_match(name.text, pair_back) if pair_back else (None, 0.0)
             if bt_token is not None and bt_score >= SAME_SCRIPT_THRESHOLD:
                 yield Counterpart(FOUND, target=first, back_span=bt_token.span, back_text=bt_token.text,
@@ -470,6 +485,13 @@ def _counterparts(ctx: CheckContext) -> Iterator[Counterpart]:
                 continue  # in a neighbouring sentence: the alignment, not the translation, is off
             lost.append((name, base, first))
         yield from _judge_lost(ctx, lost, unmatched_back, all_tokens, back_tokens)
+
+
+def _name_like(token: _Token, lang: str) -> bool:
+    """Capitalised in a cased script; in Arabic, rare as a word of the language (بيورن, فاينشتاين)."""
+    if is_cased(token.text):
+        return token.text[:1].isupper()
+    return all(zipf(v, lang) < RARE_ZIPF for v in token.variants)
 
 
 def _worth_checking(name: str, lang: str) -> bool:
@@ -505,6 +527,9 @@ def _judge_lost(
     for name, base, first in lost:
         token, score = _best_match(name.text, all_tokens)
         elsewhere = token is not None and score >= _threshold(name.text, token.text)
+        known = base["known"]
+        if not elsewhere and known is not None:
+            elsewhere = _find_known(known, all_tokens) is not None
         if not elsewhere and back_tokens:
             bt, bt_score = _best_match(name.text, back_tokens)
             elsewhere = bt is not None and bt_score >= SAME_SCRIPT_THRESHOLD
@@ -531,7 +556,6 @@ def _judge_lost(
         # transliteration comparison says so, which a translated name fools ("Judiciary" →
         # "судовий", "Pyongyang" → "Пхеньян"): then only a name with known target forms
         # (termbase, gazetteer) none of which is there is worth a warning.
-        known = base["known"]
         expected = known is not None and not known.ambiguous
         yield Counterpart(
             MISSING,

@@ -197,3 +197,55 @@ def test_paired_units_are_checked_without_an_original_file() -> None:
     assert (finding.check, finding.text, finding.suggestion) == ("name-transliteration", "Киева", "Київ")
     [finding] = paired("Ласкаво просимо", "Welcome to Kyiv").findings
     assert (finding.check, finding.severity) == ("name-missing", Severity.WARNING)
+
+
+def test_hard_transliterations_and_kept_latin_names_are_counterparts() -> None:
+    # Чейслер scores 0.73 against Czeisler (cz → ч): below the cross-script bar, but a
+    # capitalised word of the sentence; Sainsbury's stays in Latin script.
+    report = check_text(
+        "Чарльз Чейслер розробив курс. Sainsbury's планує вийти на ринок косметики.",
+        source_lang="en",
+        target_lang="uk",
+        original="Charles Czeisler designed the course. Sainsbury's plans push into the beauty market.",
+        config=NO_MODEL,
+    )
+    assert report.findings == ()
+
+
+def test_name_moved_to_another_sentence_is_only_a_hint() -> None:
+    # A neighbouring sentence is tolerated silently (loose alignment); further away it is a hint.
+    report = check_text(
+        "Уряд оголосив про новий план реформ. Він почне діяти в травні наступного року. "
+        "Про це в понеділок повідомив прем'єр-міністр Денис Шмигаль на брифінгу.",
+        source_lang="en",
+        target_lang="uk",
+        original="Denys Shmyhal announced a new reform plan. It will start in May next year. "
+        "The prime minister said this on Monday at a briefing.",
+        config=NO_MODEL,
+    )
+    [finding] = report.findings
+    assert (finding.check, finding.severity) == ("name-missing", Severity.INFO)
+    assert "elsewhere" in finding.message
+
+
+def test_english_original_arabic_translation() -> None:
+    original = "Mike Pompeo will visit Germany next week."
+    clean = check_text(
+        "سيزور مايك بومبيو ألمانيا الأسبوع المقبل.",
+        source_lang="en",
+        target_lang="ar",
+        original=original,
+        config=NO_MODEL,
+    )
+    assert clean.findings == ()
+    dropped = check_text(
+        "سيزور مايك بومبيو أوروبا الأسبوع المقبل.",
+        source_lang="en",
+        target_lang="ar",
+        original=original,
+        config=NO_MODEL,
+    )
+    [finding] = dropped.findings
+    assert (finding.check, finding.severity) == ("name-missing", Severity.WARNING)
+    assert finding.evidence["original_name"] == "Germany"
+    assert finding.evidence["expected"] == ["ألمانيا"]
