@@ -341,7 +341,7 @@ def _best_match(name: str, tokens: Iterable[_Token]) -> tuple[_Token | None, flo
                 wkey = keys[word]
                 if not vkey or not wkey or abs(len(vkey) - len(wkey)) > 2:
                     continue
-                score = similarity(word, variant)
+                score = _similarity(word, variant)
                 if score > best[1]:
                     best = (token, score)
     return best
@@ -354,6 +354,11 @@ def _spoken(word: str) -> tuple[str, ...]:
     import re
 
     return word, re.sub(r"(?i)gh(?=t|$)", "", word)
+
+
+@functools.lru_cache(maxsize=262144)
+def _similarity(a: str, b: str) -> float:
+    return similarity(a, b)
 
 
 def _threshold(a: str, b: str) -> float:
@@ -369,6 +374,62 @@ def _find_known(known: Known, tokens: Sequence[_Token]) -> _Token | None:
             ):
                 return token
     return None
+
+
+def _bucket(text: str) -> str:
+    return text.casefold().translate(_ALEFS)[:2]
+
+
+_ALEFS = str.maketrans("أإآٱ", "اااا")
+
+
+class _Index:
+    """The distinct words of a whole document, for "is this name anywhere in it?".
+
+    Scanning every token for every name is quadratic in document length; here candidates
+    come from the transliteration keys through rapidfuzz (C speed), and known forms from
+    the words that share their first two letters.
+    """
+
+    def __init__(self, tokens: Sequence[_Token]) -> None:
+        self.first: dict[str, _Token] = {}
+        for token in tokens:
+            for variant in token.variants:
+                self.first.setdefault(variant, token)
+        self.variants = list(self.first)
+        self.keys = [key(v) for v in self.variants]
+        self.folded = {v.casefold(): self.first[v] for v in self.variants}
+        self.buckets: dict[str, list[str]] = {}
+        for variant in self.variants:
+            self.buckets.setdefault(_bucket(variant), []).append(variant)
+
+    def match(self, name: str) -> tuple[_Token | None, float]:
+        from rapidfuzz import fuzz, process
+
+        words = list(dict.fromkeys(v for w in _name_words(name) for s in _spoken(w) for v in _variants(s)))
+        for word in words:
+            if word.casefold() in self.folded:
+                return self.folded[word.casefold()], 1.0
+        best: tuple[_Token | None, float] = (None, 0.0)
+        for word in words:
+            wkey = key(word)
+            if not wkey:
+                continue
+            for _choice, _ratio, index in process.extract(
+                wkey, self.keys, scorer=fuzz.ratio, score_cutoff=50, limit=40
+            ):
+                variant = self.variants[index]
+                score = _similarity(word, variant)
+                if score > best[1]:
+                    best = (self.first[variant], score)
+        return best
+
+    def has_known(self, known: Known) -> bool:
+        for form in known.forms:
+            first = form.split()[0]
+            if any(_same_form(first, v) for v in self.buckets.get(_bucket(first), ())):
+                return True
+        return False
 
 
 @dataclass
@@ -420,12 +481,17 @@ def _counterparts(ctx: CheckContext) -> Iterator[Counterpart]:
     for token in all_tokens:
         by_segment.setdefault(token.index, []).append(token)
     back_tokens = _tokens([(j, back.get(seg.id, "")) for j, seg in enumerate(segments)]) if back else []
+    back_by_segment: dict[int, list[_Token]] = {}
+    for token in back_tokens:
+        back_by_segment.setdefault(token.index, []).append(token)
+    everywhere = _Index(all_tokens)
+    back_everywhere = _Index(back_tokens) if back_tokens else None
     for pair in _pairs(ctx):
         target_texts = [segments[j].target for j in pair.targets]
         target_names = [m.text for t in target_texts if is_cased(t) for m in extract(t, tgt)]
         tokens = [t for j in pair.targets for t in by_segment.get(j, [])]
         near = [t for j in _around(pair.targets, len(segments)) for t in by_segment.get(j, [])]
-        pair_back = [t for t in back_tokens if t.index in pair.targets]
+        pair_back = [t for j in pair.targets for t in back_by_segment.get(j, [])]
         back_text = " ".join(back.get(segments[j].id, "") for j in pair.targets)
         back_names = _back_names(ctx, pair, src)
         matched_back: set[tuple[int, int]] = set()
@@ -484,7 +550,7 @@ def _counterparts(ctx: CheckContext) -> Iterator[Counterpart]:
             if near_token is not None and near_score >= _threshold(name.text, near_token.text):
                 continue  # in a neighbouring sentence: the alignment, not the translation, is off
             lost.append((name, base, first))
-        yield from _judge_lost(ctx, lost, unmatched_back, all_tokens, back_tokens)
+        yield from _judge_lost(ctx, lost, unmatched_back, by_segment, everywhere, back_everywhere)
 
 
 def _name_like(token: _Token, lang: str) -> bool:
@@ -519,24 +585,25 @@ def _judge_lost(
     ctx: CheckContext,
     lost: list[tuple[Name, dict[str, Any], Segment]],
     unmatched_back: list[Name],
-    all_tokens: list[_Token],
-    back_tokens: list[_Token],
+    by_segment: dict[int, list[_Token]],
+    everywhere: _Index,
+    back_everywhere: _Index | None,
 ) -> Iterator[Counterpart]:
     segments = ctx.document.segments
     has_model = bool(ctx.back_translations)
     for name, base, first in lost:
-        token, score = _best_match(name.text, all_tokens)
+        token, score = everywhere.match(name.text)
         elsewhere = token is not None and score >= _threshold(name.text, token.text)
         known = base["known"]
         if not elsewhere and known is not None:
-            elsewhere = _find_known(known, all_tokens) is not None
-        if not elsewhere and back_tokens:
-            bt, bt_score = _best_match(name.text, back_tokens)
+            elsewhere = everywhere.has_known(known)
+        if not elsewhere and back_everywhere is not None:
+            bt, bt_score = back_everywhere.match(name.text)
             elsewhere = bt is not None and bt_score >= SAME_SCRIPT_THRESHOLD
         instead = [b for b in unmatched_back if similarity(name.text, b.text) < DIFFERENT_NAME]
         if has_model and instead:
             other = instead[0]
-            target_token, _s = _best_match(other.text, [t for t in all_tokens if t.index == other.index])
+            target_token, _s = _best_match(other.text, by_segment.get(other.index, []))
             # One name lost and one other name in its place: a swap, not a guess.
             sure = len(lost) == 1 and len(instead) == 1 and not elsewhere
             yield Counterpart(
