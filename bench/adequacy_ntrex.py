@@ -56,13 +56,16 @@ def main() -> int:
         disable = frozenset(set(CHECKS.names()) - MINE)
     config = Config(model=ModelSettings(enabled=False), disable=disable)
     print(f"NTREX-128: {len(groups)} documents, {sum(map(len, groups.values()))} segments; no model")
-    print(f"{'lang':<5} {'words':>7} {'errors':>7} {'warnings':>9} {'err/1k':>7} {'warn+err/1k':>12}")
+    print(
+        f"{'lang':<5} {'words':>7} {'errors':>7} {'warnings':>9} {'err/1k':>7} {'warn+err/1k':>12} "
+        f"{'name hints/1k':>14}"
+    )
     causes: dict[str, Counter[str]] = {}
     named: dict[str, Counter[str]] = {}
     for code in args.langs:
         lang = LANGS[code]
         target = (DATA / f"newstest2019-ref.{code}.txt").read_text(encoding="utf-8").split("\n")
-        words = errors = warnings = 0
+        words = errors = warnings = hints = 0
         cause: Counter[str] = Counter()
         names: Counter[str] = Counter()
         for lines in groups.values():
@@ -71,6 +74,8 @@ def main() -> int:
             report = check_text(translation, source_lang="en", target_lang=lang, original=original, config=config)
             words += int(report.scores.get("words", 0))
             for finding in report.findings:
+                # Info-level name-missing: no model and no known form, so only a hint.
+                hints += finding.check == "name-missing" and finding.severity == Severity.INFO
                 if finding.severity >= Severity.WARNING:
                     errors += finding.severity == Severity.ERROR
                     warnings += finding.severity == Severity.WARNING
@@ -82,7 +87,7 @@ def main() -> int:
         named[code] = names
         print(
             f"{lang:<5} {words:>7} {errors:>7} {warnings:>9} {1000 * errors / words:>7.2f} "
-            f"{1000 * (errors + warnings) / words:>12.2f}"
+            f"{1000 * (errors + warnings) / words:>12.2f} {1000 * hints / words:>14.2f}"
         )
     for code, cause in causes.items():
         print(f"\nmost frequent causes, {LANGS[code]}: " + ", ".join(f"{k} ×{v}" for k, v in cause.most_common(6)))
