@@ -127,7 +127,7 @@ class Counterpart:
             out["expected_from"] = self.known.source
         if self.score:
             out["similarity"] = round(self.score, 2)
-        return out
+        return {k: v for k, v in out.items() if v is not None}
 
 
 @dataclass(frozen=True)
