@@ -115,6 +115,19 @@ def test_without_a_model_alignment_still_finds_an_omission_as_a_warning() -> Non
     assert report.details["alignment"][""]["by_model"] is False
 
 
+def test_a_lone_dash_line_is_neither_added_nor_omitted() -> None:
+    # Dialogue dashes the sentence splitter leaves on their own carry no content.
+    config = Config(disable=CONFIG.disable)
+    report = check_text(
+        "\n".join([*TRANSLATION[:3], "—", *TRANSLATION[3:]]),
+        source_lang="en",
+        target_lang="uk",
+        original="\n".join([*ORIGINAL[:1], '"', *ORIGINAL[1:]]),
+        config=config,
+    )
+    assert [f for f in report.findings if f.check == "unaligned"] == []
+
+
 def monolingual(round_trip: dict[str, str]) -> Report:
     translator = DictTranslator({("uk", "en"): BACK_TABLE, ("en", "uk"): round_trip})
     return check_text("\n".join(TRANSLATION), source_lang="en", target_lang="uk", config=CONFIG, translator=translator)

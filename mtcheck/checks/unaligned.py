@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from mtcheck.adequacy import ORIGINAL
 from mtcheck.align import Link
-from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.checks.base import CheckContext, Hit, check, iter_words
 from mtcheck.types import Severity
 
 # A sentence this short left unaligned is usually a heading or caption merged into a
@@ -26,6 +26,8 @@ def unaligned(ctx: CheckContext) -> Iterator[Hit]:
     for index, link in enumerate(links):
         if link.source_ids and not link.target_ids:
             original = " ".join(doc.original[i].target for i in link.source_ids)
+            if not _has_words(original):
+                continue
             anchor = _nearest_target(links, index)
             segment = doc.segments[anchor]
             # With a model the back-translation confirms that nothing says this; without
@@ -40,9 +42,16 @@ def unaligned(ctx: CheckContext) -> Iterator[Hit]:
             )
         elif link.target_ids and not link.source_ids:
             segment = doc.segments[link.target_ids[0]]
+            if not any(_has_words(doc.segments[j].target) for j in link.target_ids):
+                continue
             back = ctx.back_translations.get(segment.id)
             evidence = {"back_translation": back} if back else {}
             yield Hit(segment, "this sentence has no counterpart in the original (added?)", evidence=evidence)
+
+
+def _has_words(text: str) -> bool:
+    """A lone dash or quote, left as a "sentence" by the splitter, is nothing to omit or add."""
+    return next(iter_words(text), None) is not None
 
 
 def _nearest_target(links: tuple[Link, ...], index: int) -> int:

@@ -1,0 +1,30 @@
+"""The translation names someone or somewhere else than the original."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.crossnames import MISMATCH, counterparts
+from mtcheck.types import Severity
+
+
+@check("name-mismatch", Severity.WARNING, needs=("source", "back_translation"))
+def name_mismatch(ctx: CheckContext) -> Iterator[Hit]:
+    """Name rendered as a different name."""
+    for found in counterparts(ctx):
+        if found.status != MISMATCH:
+            continue
+        shown = (
+            f"“{found.target_text}” (back-translated “{found.back_text}”)"
+            if found.target_text
+            else (f"“{found.back_text}” in the back-translation")
+        )
+        yield Hit(
+            found.target,
+            f"the original's “{found.original.text}” appears to be rendered as {shown}",
+            span=found.target_span,
+            source_span=found.original.span,
+            evidence=found.evidence(),
+            severity=Severity.ERROR if found.high_confidence else None,
+        )

@@ -1,0 +1,39 @@
+"""A name of the original has no counterpart in the aligned translation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.crossnames import MISSING, counterparts
+from mtcheck.types import Severity
+
+
+@check("name-missing", Severity.WARNING, needs=("source",))
+def name_missing(ctx: CheckContext) -> Iterator[Hit]:
+    """Name of the original missing from the translation."""
+    for found in counterparts(ctx):
+        if found.status != MISSING:
+            continue
+        if found.elsewhere:
+            # The name is in another sentence of the translation: moved, or aligned loosely.
+            severity = Severity.INFO
+            where = "not in the aligned sentence (it appears elsewhere in the translation)"
+        elif found.high_confidence:
+            severity = Severity.ERROR
+            where = "nowhere in the translation, nor in its back-translation"
+        elif found.weak:
+            # No model and no known form: a name translated rather than transliterated
+            # looks exactly like this, so it is a hint, not a warning.
+            severity = Severity.INFO
+            where = "not found by transliteration in the aligned sentence or anywhere in the translation"
+        else:
+            severity = None
+            where = "not found in the aligned sentence or anywhere in the translation"
+        yield Hit(
+            found.target,
+            f"the original's “{found.original.text}” is {where}",
+            source_span=found.original.span,
+            evidence=found.evidence(),
+            severity=severity,
+        )
