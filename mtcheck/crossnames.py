@@ -30,12 +30,12 @@ import functools
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from mtcheck.checks.base import CheckContext, iter_words
 from mtcheck.languages import base_language
 from mtcheck.names.extract import extract, is_cased, zipf
+from mtcheck.names.gazetteer import Gazetteer
 from mtcheck.names.translit import CROSS_SCRIPT_THRESHOLD, SAME_SCRIPT_THRESHOLD, is_abjad, key, similarity
 from mtcheck.termbase import Termbase
 from mtcheck.types import Segment, Span
@@ -204,43 +204,12 @@ def _arabic_stem(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=4)
-def _connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-
-
 @functools.lru_cache(maxsize=65536)
-def _gazetteer_known(path: Path, form: str, src: str, tgt: str) -> Known | None:
-    """Target-language forms of the places written ``form`` in the source language.
-
-    The Gazetteer class answers one language at a time; going from a form to its
-    entity's forms in another language is one join over the same read-only file.
-    """
+def _gazetteer_known(gazetteer: Gazetteer, form: str, src: str, tgt: str) -> Known | None:
+    """Target-language forms of the places written ``form`` in the source language."""
     try:
-        db = _connect(path)
-        entities = [
-            r[0]
-            for r in db.execute(
-                "SELECT DISTINCT entity FROM name WHERE form = ? AND status != 'deprecated' AND lang IN ('', ?)",
-                (form.casefold(), src),
-            )
-        ]
-        if not entities:
-            return None
-        latin_target = _script_of_lang(tgt) == "latin"
-        per_entity: list[tuple[list[str], str | None, str]] = []
-        for entity in entities:
-            rows = db.execute("SELECT display, lang, status FROM name WHERE entity = ?", (entity,)).fetchall()
-            name, country = db.execute("SELECT name, country FROM entity WHERE id = ?", (entity,)).fetchone()
-            forms = [
-                d for d, lang, status in rows if status != "deprecated" and (lang == tgt or (latin_target and not lang))
-            ]
-            preferred = next((d for d, lang, status in rows if lang == tgt and status == "preferred"), None)
-            if latin_target:
-                forms.append(name)
-                preferred = preferred or name
-            per_entity.append((forms, preferred, country or ""))
-    except (sqlite3.Error, TypeError):
+        per_entity = [(list(t.forms), t.preferred, t.country) for t in gazetteer.translations(form, src, tgt)]
+    except sqlite3.Error:
         return None
     with_forms = [(f, p) for f, p, _c in per_entity if f]
     if not with_forms:
@@ -254,16 +223,6 @@ def _gazetteer_known(path: Path, form: str, src: str, tgt: str) -> Known | None:
     return Known(all_forms, next(iter(preferreds)) if len(preferreds) == 1 else None, "gazetteer", ambiguous)
 
 
-def _script_of_lang(lang: str) -> str:
-    return (
-        "abjad"
-        if lang in ("ar", "fa", "ur", "he")
-        else "cyrillic"
-        if lang in ("uk", "ru", "bg", "sr", "be")
-        else "latin"
-    )
-
-
 def known_forms(name: str, ctx: CheckContext) -> Known | None:
     """Target-language forms of ``name`` (source language) from the termbase, else the gazetteer."""
     src = base_language(ctx.document.source_lang)
@@ -275,10 +234,8 @@ def known_forms(name: str, ctx: CheckContext) -> Known | None:
             if forms:
                 preferred = concept.preferred(tgt)
                 return Known(forms, preferred.text if preferred else None, f"termbase: {concept.origin or concept.id}")
-    gazetteer = ctx.gazetteer
-    path = getattr(gazetteer, "path", None)
-    if isinstance(path, Path):
-        return _gazetteer_known(path, name, src, tgt)
+    if ctx.gazetteer is not None:
+        return _gazetteer_known(ctx.gazetteer, name, src, tgt)
     return None
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck.errors import ConfigError
+from mtcheck.languages import script_of
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 PACKED_PATH = DATA_DIR / "gazetteer.sqlite.xz"
@@ -69,6 +70,15 @@ class Place:
     ambiguous: bool = False
 
 
+@dataclass(frozen=True)
+class Translation:
+    """One place's allowed forms in a target language."""
+
+    forms: tuple[str, ...]
+    preferred: str | None
+    country: str
+
+
 class Gazetteer:
     """Read-only lookups in the bundled SQLite gazetteer."""
 
@@ -108,6 +118,34 @@ class Gazetteer:
             (key,),
         ).fetchall()
         return [Place(r[0], r[1], "preferred", r[2], r[3], int(r[4] or 0), r[5]) for r in rows]
+
+    def translations(self, form: str, src: str, tgt: str) -> list[Translation]:
+        """For every place written ``form`` in language ``src``: its non-deprecated forms in ``tgt``.
+
+        A Latin-script target also accepts the place's primary name (the official
+        romanisation, or GeoNames' English name).
+        """
+        entities = [
+            r[0]
+            for r in self._db.execute(
+                "SELECT DISTINCT entity FROM name WHERE form = ? AND status != 'deprecated' AND lang IN ('', ?)",
+                (form.casefold(), src),
+            )
+        ]
+        latin_target = script_of(tgt) == "Latn"
+        found = []
+        for entity in entities:
+            rows = self._db.execute("SELECT display, lang, status FROM name WHERE entity = ?", (entity,)).fetchall()
+            name, country = self._db.execute("SELECT name, country FROM entity WHERE id = ?", (entity,)).fetchone()
+            forms = [
+                d for d, lang, status in rows if status != "deprecated" and (lang == tgt or (latin_target and not lang))
+            ]
+            preferred = next((d for d, lang, status in rows if lang == tgt and status == "preferred"), None)
+            if latin_target:
+                forms.append(name)
+                preferred = preferred or name
+            found.append(Translation(tuple(forms), preferred, country or ""))
+        return found
 
     def deprecated_forms(self, lang: str) -> list[Place]:
         rows = self._db.execute(
