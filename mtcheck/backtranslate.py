@@ -45,6 +45,7 @@ def back_translate(doc: Document, settings: ModelSettings, translator: Translato
     try:
         translator = translator or make_translator(settings)
         texts = [seg.target for seg in doc.segments]
+        before = dict(getattr(translator, "stats", {}))
         outputs = translator.translate(texts, doc.target_lang, doc.source_lang)
     except (ModelError, MissingDependencyError) as exc:
         if settings.required:
@@ -56,5 +57,6 @@ def back_translate(doc: Document, settings: ModelSettings, translator: Translato
         texts={seg.id: out for seg, out in zip(doc.segments, outputs, strict=True)},
         signature=dict(translator.signature),
         translator=translator,
-        stats=dict(getattr(translator, "stats", {})),
+        # a translator reused across documents keeps running totals: report this document's share
+        stats={k: v - before.get(k, 0) for k, v in getattr(translator, "stats", {}).items()},
     )

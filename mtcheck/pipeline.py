@@ -117,10 +117,9 @@ def enabled_checks(config: Config) -> list[Check]:
     return [c for _id, c in CHECKS.items() if config.check_enabled(c.id, c.enabled_by_default)]
 
 
-def run_checks(checks: Iterable[Check], ctx: CheckContext) -> tuple[list[Finding], list[str]]:
-    """Run each check; return findings and notes on checks skipped for want of input."""
+def run_checks(checks: Iterable[Check], ctx: CheckContext) -> list[Finding]:
+    """Run each check that has what it needs (a source, a back-translation); return its findings."""
     findings: list[Finding] = []
-    notes: list[str] = []
     for chk in checks:
         if "source" in chk.needs and not ctx.document.bilingual:
             continue
@@ -129,7 +128,7 @@ def run_checks(checks: Iterable[Check], ctx: CheckContext) -> tuple[list[Finding
         severity = ctx.config.severities.get(chk.id, chk.severity)
         for hit in chk.run(ctx):
             findings.append(to_finding(chk.id, hit.severity or severity, hit))
-    return findings, notes
+    return findings
 
 
 def to_finding(check_id: str, severity: Severity, hit: Hit) -> Finding:
@@ -177,6 +176,7 @@ def check_documents(
     for doc in documents:
         say(f"back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
         back = back_translate(doc, config.model, translator)
+        translator = translator or back.translator  # load the model once for all documents
         if back.skipped and back.skipped not in notes:
             notes.append(back.skipped)
         if back.texts:
@@ -198,9 +198,7 @@ def check_documents(
             termbase=termbase,
             gazetteer=gazetteer,
         )
-        doc_findings, doc_notes = run_checks(document_checks, ctx)
-        findings.extend(doc_findings)
-        notes.extend(n for n in doc_notes if n not in notes)
+        findings.extend(run_checks(document_checks, ctx))
     if run_checks_ and documents:
         ctx = CheckContext(
             document=documents[0],
@@ -209,8 +207,7 @@ def check_documents(
             termbase=termbase,
             gazetteer=gazetteer,
         )
-        run_findings, _ = run_checks(run_checks_, ctx)
-        findings.extend(run_findings)
+        findings.extend(run_checks(run_checks_, ctx))
     findings, silenced = apply_suppressions(findings, documents)
     findings, ignored = apply_ignore(findings, config.ignore)
     if silenced or ignored:
