@@ -78,3 +78,13 @@ def test_direction_marks_are_allowed_in_right_to_left_targets_but_overrides_are_
     assert [f.suggestion for f in by_check(loud, "hidden-character")] == ["Firefox"]
     # the same direction mark inside an English word is a defect
     assert by_check(run("Open Fire\u200ffox now."), "hidden-character")
+
+
+def test_untranslated_script_keeps_latin_names_in_cyrillic_news_but_flags_fragments() -> None:
+    quiet = run("За даними BBC та Financial Times, компанія Apple покаже iPhone 15.", source="en", target="uk")
+    assert by_check(quiet, "untranslated-script") == []
+    loud = run("Прем'єр заявив, що the talks will continue у вівторок.", source="en", target="uk")
+    assert [f.text for f in by_check(loud, "untranslated-script")] == ["the talks will continue"]
+    # a name next to an untranslated word is part of the fragment
+    mixed = run("Він сказав, що Reuters reported це вчора.", source="en", target="uk")
+    assert [f.text for f in by_check(mixed, "untranslated-script")] == ["Reuters reported"]

@@ -64,7 +64,7 @@ def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, in
     ("is Forbidden Rules"), since a copied Title Case phrase is an untranslated one.
     """
     if source is None:
-        return set(), set()
+        return _names_in_running_text(target)
     words = list(iter_words(target))
     if target.strip() == source.strip() or source in ("translator-credits", "translator_credits"):
         return set(words), set()  # a whole copy, or gettext's list of translators' names
@@ -111,6 +111,29 @@ def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, in
         if code_like:
             kept.add((start, end))
         elif name_like:
+            names.add((start, end))
+    return kept, names
+
+
+def _names_in_running_text(target: str) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """(code, names) of a sentence that has no paired source: wire copy, articles.
+
+    Translators of news into Cyrillic or Arabic script keep many names in Latin letters
+    ("Facebook", "BBC", "iPhone 15"); an untranslated fragment shows itself by its
+    lower-case words ("the talks will continue"). So in a cased script, acronyms and
+    single letters are kept, and capitalised, camelCase or digit-bearing words are names
+    that count only beside a lower-case word. Caseless scripts (Arabic) have no such
+    signal: every word of theirs still counts.
+    """
+    kept: set[tuple[int, int]] = set()
+    names: set[tuple[int, int]] = set()
+    for start, end in iter_words(target):
+        word = target[start:end]
+        if len(word) == 1 or (word.isupper() and any(c.isalpha() for c in word)):
+            kept.add((start, end))
+        elif word[0].isupper() or any(c.isdigit() for c in word) or any(
+            a.islower() and b.isupper() for a, b in itertools.pairwise(word)
+        ):
             names.add((start, end))
     return kept, names
 
