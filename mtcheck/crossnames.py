@@ -169,7 +169,22 @@ def _tokens(texts: Sequence[tuple[int, str]]) -> list[_Token]:
     ]
 
 
-def _same_form(form: str, word: str) -> bool:
+def one_word_inflected(a: str, b: str) -> bool:
+    """Two forms of one declined word: Трампа / Трампом, Київ / Києві, لندن / بلندن.
+
+    A hyphenated name declines part by part: Бернерса-Лі / Бернерс-Лі.
+    """
+    if not any(is_abjad(w) or any("\u0400" <= ch <= "\u04ff" for ch in w) for w in (a, b)):
+        return False  # Latin-script names are not declined in the languages mtcheck targets
+    parts_a, parts_b = a.split("-"), b.split("-")
+    if len(parts_a) > 1 and len(parts_a) == len(parts_b):
+        return all(x == y or one_word_inflected(x, y) for x, y in zip(parts_a, parts_b, strict=True))
+    if same_form(a, b) or same_form(b, a):
+        return True
+    return bool({v.casefold() for v in _variants(a)[1:]} & {v.casefold() for v in _variants(b)[1:]})
+
+
+def same_form(form: str, word: str) -> bool:
     """``word`` is ``form`` up to case and a case ending: Лондон / Лондоні, Київ / Києві."""
     expected = {v.casefold() for v in _variants(form)}
     low = form.casefold()
@@ -326,8 +341,8 @@ def _find_known(known: Known, tokens: Sequence[_Token]) -> _Token | None:
     for form in known.forms:
         words = form.split()
         for k, token in enumerate(tokens):
-            if _same_form(words[0], token.text) and all(
-                k + n < len(tokens) and _same_form(w, tokens[k + n].text) for n, w in enumerate(words[1:], 1)
+            if same_form(words[0], token.text) and all(
+                k + n < len(tokens) and same_form(w, tokens[k + n].text) for n, w in enumerate(words[1:], 1)
             ):
                 return token
     return None
@@ -384,7 +399,7 @@ class _Index:
     def has_known(self, known: Known) -> bool:
         for form in known.forms:
             first = form.split()[0]
-            if any(_same_form(first, v) for v in self.buckets.get(_bucket(first), ())):
+            if any(same_form(first, v) for v in self.buckets.get(_bucket(first), ())):
                 return True
         return False
 
@@ -461,7 +476,7 @@ def _counterparts(ctx: CheckContext) -> Iterator[Counterpart]:
         # Names the back-translation shows that are the original's own: not candidates for "instead".
         for name, _seg, _text, _known in pending:
             for b in back_names:
-                if _same_form(name.text, b.text) or similarity(name.text, b.text) >= _threshold(name.text, b.text):
+                if same_form(name.text, b.text) or similarity(name.text, b.text) >= _threshold(name.text, b.text):
                     matched_back.add((b.span.start, b.index))
         unmatched_back = [b for b in back_names if (b.span.start, b.index) not in matched_back]
         lost = []

@@ -127,3 +127,30 @@ def test_arabic_target_quiet_on_the_preferred_forms(tmp_path: Path) -> None:
     text = "وقال وزير الدفاع رستم عمروف إن القوات انسحبت من محيط خاركيف وبخاركيف."
     found = run_ar(text, arabic_glossary(tmp_path))
     assert not [f for f in found if f.check in ("deprecated-term", "suspect-rendering", "name-variant")]
+
+
+def test_name_variant_is_quiet_on_declined_names_in_ukrainian() -> None:
+    from mtcheck import Config, ModelSettings, check_text
+
+    text = (
+        "Гемілтон виграв гонку. Команда Гемілтона святкувала. Журналісти говорили з Гемілтоном. "
+        "Бернерс-Лі виступив. Слова Бернерса-Лі цитували."
+    )
+    report = check_text(text, source_lang="en", target_lang="uk", config=Config(model=ModelSettings(enabled=False)))
+    assert [f for f in report.findings if f.check == "name-variant"] == []
+
+
+def test_name_variant_still_fires_on_a_real_variant_in_ukrainian() -> None:
+    from mtcheck import Config, ModelSettings, check_text
+
+    text = "Рейнджерс виграли. Фанати Рейнджерс святкували. Тренер Ренджерс був задоволений."
+    report = check_text(text, source_lang="en", target_lang="uk", config=Config(model=ModelSettings(enabled=False)))
+    assert [(f.text, f.suggestion) for f in report.findings if f.check == "name-variant"] == [("Ренджерс", "Рейнджерс")]
+
+
+def test_name_variant_original_latin_spelling_beside_cyrillic_is_info() -> None:
+    from mtcheck import Config, ModelSettings, check_text
+
+    text = "Бернерс-Лі (Berners-Lee) виступив. Бернерс-Лі сказав, що мережа змінилась."
+    report = check_text(text, source_lang="en", target_lang="uk", config=Config(model=ModelSettings(enabled=False)))
+    assert all(f.severity == Severity.INFO for f in report.findings if f.check == "name-variant")

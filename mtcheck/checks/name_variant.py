@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.crossnames import one_word_inflected
 from mtcheck.names.extract import PARTICLES
 from mtcheck.names.known import gazetteer_of, is_known, mentions
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
@@ -47,8 +48,9 @@ def name_variant(ctx: CheckContext) -> Iterator[Hit]:
         variants = [f for f in forms if f != main and similarity(f, main) >= threshold]
         if not variants:
             continue
-        # al-Moualem and Moualem are one spelling with and without the article.
-        variants = [f for f in variants if _bare(f) != _bare(main)]
+        # al-Moualem and Moualem are one spelling with and without the article; Трампа and
+        # Трампом are one name in two grammatical cases.
+        variants = [f for f in variants if _bare(f) != _bare(main) and not one_word_inflected(f, main)]
         if not variants:
             continue
         group = [main, *variants]
@@ -57,6 +59,9 @@ def name_variant(ctx: CheckContext) -> Iterator[Hit]:
             # An established spelling (Schulz beside Scholz, Christian beside Christine) is likely
             # another person: say so quietly.
             all_known = is_known(form, ctx)
+            # The original spelling beside the transliterated one ("Бернерс-Лі (Berners-Lee)")
+            # is a news convention, not an inconsistency: mention it only.
+            quiet = all_known or form.isascii() != main.isascii()
             for seg, span in occurrences[form]:
                 yield Hit(
                     seg,
@@ -65,5 +70,5 @@ def name_variant(ctx: CheckContext) -> Iterator[Hit]:
                     suggestion=main,
                     confidence=round(similarity(form, main) * (0.5 if all_known else 1.0), 2),
                     evidence={"key": key(form), "forms": {f: counts[f] for f in group}, "locations": locations},
-                    severity=Severity.INFO if all_known else None,
+                    severity=Severity.INFO if quiet else None,
                 )

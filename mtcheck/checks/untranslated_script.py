@@ -131,8 +131,10 @@ def _names_in_running_text(target: str) -> tuple[set[tuple[int, int]], set[tuple
         word = target[start:end]
         if len(word) == 1 or (word.isupper() and any(c.isalpha() for c in word)):
             kept.add((start, end))
-        elif word[0].isupper() or any(c.isdigit() for c in word) or any(
-            a.islower() and b.isupper() for a, b in itertools.pairwise(word)
+        elif (
+            word[0].isupper()
+            or any(c.isdigit() for c in word)
+            or any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
         ):
             names.add((start, end))
     return kept, names
