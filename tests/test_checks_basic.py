@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mtcheck import Config, check_text
-from mtcheck.types import Report
+from mtcheck.types import Report, Severity
 
 
 def run(text: str, source: str = "ar", target: str = "en") -> Report:
@@ -88,3 +88,10 @@ def test_untranslated_script_keeps_latin_names_in_cyrillic_news_but_flags_fragme
     # a name next to an untranslated word is part of the fragment
     mixed = run("Він сказав, що Reuters reported це вчора.", source="en", target="uk")
     assert [f.text for f in by_check(mixed, "untranslated-script")] == ["Reuters reported"]
+
+
+def test_repeated_word_arabic_acronym_letters_and_names_are_not_warnings() -> None:
+    report = run("وقالت شبكة سي إن إن إن المحادثات ستستمر في في الأسبوع المقبل.", source="en", target="ar")
+    assert [f.text for f in by_check(report, "repeated-word")] == ["في في"]
+    named = run("The band Duran Duran played.")
+    assert [f.severity for f in by_check(named, "repeated-word")] == [Severity.INFO]

@@ -19,7 +19,11 @@ _ALLOWED = {
     "en": {"had", "that", "is", "do", "bye", "ha", "no", "yes", "so", "very", "many", "far", "again", "knock"},
     "fr": {"nous", "vous", "que"},
     "de": {"die", "der", "das", "sie"},
-}
+    # Arabic spells Latin acronyms as letter names: بي بي سي = BBC, سي إن إن = CNN, إم إم = MM.
+    # (في is also the letter V, but far more often "in": "في في" stays a finding.)
+    "ar": {"إيه", "اي", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "إل", "إم", "إن", "ان",
+           "أو", "كيو", "آر", "إس", "تي", "يو", "دبليو", "إكس", "واي", "زد"},
+}  # fmt: skip
 
 
 @check("repeated-word", Severity.WARNING)
@@ -33,9 +37,12 @@ def repeated_word(ctx: CheckContext) -> Iterator[Hit]:
             word = match.group(1)
             if word.lower() in allowed or (len(word) == 1 and not word.isalpha()):
                 continue
+            # "Duran Duran", "Sirhan Sirhan": a capitalised pair inside a sentence may be a name
+            name_like = word[0].isupper() and seg.target[: match.start()].strip() != ""
             yield Hit(
                 seg,
                 f"“{word}” is repeated",
+                severity=Severity.INFO if name_like else None,
                 span=Span(match.start(), match.end()),
                 suggestion=word,
                 evidence={"word": word},
