@@ -7,7 +7,10 @@ from the ``wordfreq`` package so that input lengths in tokens are realistic.
 
 Workloads, each backend in its own process (so peak RSS is its own), 2 threads, beam 4:
 
-* 30 sentences with a forced output length of 40 tokens (equal work whatever the weights);
+* 30 sentences with a forced output length of 40 tokens (equal work whatever the weights),
+  through mtcheck and, in the same process and interleaved with it, through the bare library
+  call (``generate`` / ``translate_batch``) on the same loaded model, so mtcheck's own overhead
+  is a number;
 * the seed article's 23 sentences (en→ar back-translation), warm, at the normal length cap
   (a random model never emits end-of-sentence, so every output runs to the 2n+10 cap) and
   with the output forced to the mean input length (what a real translation roughly costs);
@@ -23,9 +26,11 @@ import multiprocessing
 import os
 import random
 import resource
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +42,7 @@ SENTENCES = 30
 FORCED = 40
 BEAM = 4
 THREADS = 2
+ROUNDS = 3
 REFERENCE = {"torch": 190.0, "ctranslate2": 990.0}  # tokens/s measured on this kind of machine (issue 4)
 
 
@@ -88,6 +94,63 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def timed(fn: Callable[[], object]) -> tuple[float, float]:
+    start, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def raw_calls(backend: str, translator: Any, step: Any, texts: list[str]) -> dict[str, Callable[[], object]]:
+    """The same work as mtcheck's call, straight through the library, on the same loaded model.
+
+    Tokenised beforehand (mtcheck's timing includes its tokenising and detokenising), so the
+    difference to mtcheck is everything mtcheck adds: batching, tokenizer, trimming, routing.
+    """
+    if backend == "torch":
+        import torch
+
+        loaded = translator.load(step)
+        enc = loaded.tokenizer(texts, return_tensors="pt", padding=True)
+
+        def generate() -> object:
+            with torch.inference_mode():
+                return loaded.model.generate(
+                    **enc, num_beams=BEAM, do_sample=False, max_new_tokens=FORCED, min_new_tokens=FORCED
+                )
+
+        return {"raw": generate}
+    from mtcheck.translators.ctranslate2_backend import sub_batch_size
+
+    ct2, tok = translator.load(step)
+    tokens = [tok.convert_ids_to_tokens(x) for x in tok(texts)["input_ids"]]
+
+    def translate_batch(max_batch_size: int) -> Callable[[], object]:
+        return lambda: ct2.translate_batch(
+            tokens,
+            beam_size=BEAM,
+            max_batch_size=max_batch_size,
+            max_decoding_length=FORCED,
+            min_decoding_length=FORCED,
+        )
+
+    # The reference's settings (issue 4: inter_threads 2, intra_threads 1, batch 16), and
+    # mtcheck's own sub-batch split: the gap between those two is the split, the rest is mtcheck.
+    return {
+        "raw": translate_batch(16),
+        "raw_split": translate_batch(sub_batch_size(len(texts), ct2.num_translators)),
+    }
+
+
+def threads_in_use(backend: str, translator: Any, step: Any) -> str:
+    if backend == "torch":
+        import torch
+
+        model = translator.load(step).model
+        return f"{torch.get_num_threads()} intra-op, eval={not model.training}"
+    ct2 = translator.load(step)[0]
+    return f"{ct2.num_translators} workers × 1 thread (inter_threads × intra_threads)"
+
+
 def child(backend: str, model: str, cache_dir: str, queue: Any) -> None:
     os.environ["MTCHECK_CACHE_DIR"] = cache_dir
     from mtcheck.config import ModelSettings
@@ -110,15 +173,28 @@ def child(backend: str, model: str, cache_dir: str, queue: Any) -> None:
     result["load_s"] = time.perf_counter() - start
     texts = bench_sentences(random.Random(2))
     forced.translate(texts[:2], "en", "ar")  # warm-up: first-call allocations
+    raw = raw_calls(backend, forced, step, texts)
+    for fn in raw.values():
+        fn()  # warm-up at full batch size
     print(f"{backend}: loaded and warm", file=sys.stderr, flush=True)
-    start, cpu = time.perf_counter(), time.process_time()
-    forced.translate(texts, "en", "ar")
-    elapsed = time.perf_counter() - start
-    result["forced_s"] = elapsed
-    result["tokens_per_s"] = SENTENCES * FORCED / elapsed
-    # CPU seconds of all the process's threads: less sensitive than wall time to other work
-    # on a shared machine (though threads spinning while descheduled still inflate it).
-    result["tokens_per_cpu_s"] = SENTENCES * FORCED / (time.process_time() - cpu)
+    # mtcheck and the bare library calls take turns, round after round, so that a burst of
+    # other work on the machine hits both alike; the median round is reported.
+    runs: dict[str, list[tuple[float, float]]] = {"mtcheck": [], **{name: [] for name in raw}}
+    for _ in range(ROUNDS):
+        runs["mtcheck"].append(timed(lambda: forced.translate(texts, "en", "ar")))
+        for name, fn in raw.items():
+            runs[name].append(timed(fn))
+    for name, times in runs.items():
+        wall = statistics.median(t[0] for t in times)
+        # CPU seconds of all the process's threads: less sensitive than wall time to other work
+        # on a shared machine (though threads spinning while descheduled still inflate it).
+        cpu = statistics.median(t[1] for t in times)
+        prefix = "" if name == "mtcheck" else f"{name}_"
+        result[f"{prefix}forced_s"] = wall
+        result[f"{prefix}tokens_per_s"] = SENTENCES * FORCED / wall
+        result[f"{prefix}tokens_per_cpu_s"] = SENTENCES * FORCED / cpu
+    result["raw_names"] = list(raw)
+    result["threads"] = threads_in_use(backend, forced, step)
 
     seed = seed_sentences()
     tokenizer = forced.load(step)[1] if backend == "ctranslate2" else forced.load(step).tokenizer
@@ -161,12 +237,14 @@ def run(backend: str, model: Path, work: Path) -> dict[str, Any]:
 
 def report(results: dict[str, dict[str, Any]]) -> None:
     torch, ct2 = results["torch"], results["ctranslate2"]
-    print(f"\n{'':28}{'torch fp32':>14}{'ct2 int8':>14}")
+    print(f"\n{'':30}{'torch fp32':>14}{'ct2 int8':>14}")
     rows = [
         ("load (s)", "load_s", "{:.2f}"),
-        (f"{SENTENCES}×{FORCED} tokens (s)", "forced_s", "{:.2f}"),
-        ("tokens/s", "tokens_per_s", "{:.0f}"),
-        ("tokens per CPU-second", "tokens_per_cpu_s", "{:.0f}"),
+        (f"{SENTENCES}×{FORCED} tokens, mtcheck (s)", "forced_s", "{:.2f}"),
+        ("  tokens/s", "tokens_per_s", "{:.0f}"),
+        ("  tokens per CPU-second", "tokens_per_cpu_s", "{:.0f}"),
+        ("  raw library call, tokens/s", "raw_tokens_per_s", "{:.0f}"),
+        ("  raw, tokens per CPU-second", "raw_tokens_per_cpu_s", "{:.0f}"),
         ("seed, warm, 2n+10 cap (s)", "seed_capped_s", "{:.2f}"),
         ("seed, warm, forced mean (s)", "seed_realistic_s", "{:.2f}"),
         ("  its CPU time (s)", "seed_realistic_cpu_s", "{:.2f}"),
@@ -174,11 +252,24 @@ def report(results: dict[str, dict[str, Any]]) -> None:
         ("peak RSS (MB)", "peak_rss_mb", "{:.0f}"),
     ]
     for label, key, fmt in rows:
-        print(f"{label:28}{fmt.format(torch[key]):>14}{fmt.format(ct2[key]):>14}")
-    print(f"{'int8 conversion, once (s)':28}{'':>14}{ct2['convert_s']:>14.2f}")
+        print(f"{label:30}{fmt.format(torch[key]):>14}{fmt.format(ct2[key]):>14}")
+    print(f"{'int8 conversion, once (s)':30}{'':>14}{ct2['convert_s']:>14.2f}")
+    print(f"threads: torch {torch['threads']}; CTranslate2 {ct2['threads']}")
+    print(
+        f"\nraw library calls on the same loaded models and tokens ({ROUNDS} interleaved rounds, medians):\n"
+        f"  transformers generate: {torch['raw_tokens_per_s']:.0f} tok/s "
+        f"(mtcheck's torch path: {torch['tokens_per_s'] / torch['raw_tokens_per_s']:.2f}x of it)\n"
+        f"  ctranslate2 translate_batch, max_batch_size 16 (the reference's): {ct2['raw_tokens_per_s']:.0f} tok/s\n"
+        f"  ctranslate2 translate_batch, mtcheck's sub-batch split: {ct2['raw_split_tokens_per_s']:.0f} tok/s\n"
+        f"  mtcheck's CTranslate2 path: {ct2['tokens_per_s']:.0f} tok/s = "
+        f"{ct2['tokens_per_s'] / ct2['raw_tokens_per_s']:.2f}x raw at batch 16, "
+        f"{ct2['tokens_per_s'] / ct2['raw_split_tokens_per_s']:.2f}x raw at its own split"
+    )
     speedup = ct2["tokens_per_s"] / torch["tokens_per_s"]
     per_cpu = ct2["tokens_per_cpu_s"] / torch["tokens_per_cpu_s"]
-    print(f"\nCTranslate2 / torch: {speedup:.1f}x wall, {per_cpu:.1f}x per CPU-second (target >= 5x)")
+    raw_speedup = ct2["raw_tokens_per_s"] / torch["raw_tokens_per_s"]
+    print(f"\nmtcheck CTranslate2 / torch: {speedup:.1f}x wall, {per_cpu:.1f}x per CPU-second (target >= 5x)")
+    print(f"raw ctranslate2 (batch 16) / raw transformers: {raw_speedup:.1f}x wall (the libraries' own ratio)")
     for name, res in results.items():
         ratio = res["tokens_per_s"] / REFERENCE[name]
         print(f"{name}: {res['tokens_per_s']:.0f} tok/s = {ratio:.2f}x the reference {REFERENCE[name]:.0f} tok/s")

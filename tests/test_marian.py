@@ -15,8 +15,8 @@ import pytest
 from mtcheck.cli import main
 from mtcheck.config import ModelSettings
 from mtcheck.errors import ModelError
-from mtcheck.translators._engine import Decoding, plan_batches
-from mtcheck.translators.ctranslate2_backend import CTranslate2Translator
+from mtcheck.translators._engine import MAX_BATCH_EXAMPLES, Decoding, plan_batches
+from mtcheck.translators.ctranslate2_backend import SUB_BATCH, CTranslate2Translator, sub_batch_size
 from mtcheck.translators.marian import MarianTranslator
 from tests.tiny_marian import tiny_marian_dir
 
@@ -143,6 +143,36 @@ def test_ctranslate2_int8_is_converted_once_and_reused(tiny: Path) -> None:
     assert again == out
     assert out[1] == "" and len(out) == len(TEXTS)
     assert first.signature["precision"] == "int8"
+
+
+def test_ctranslate2_greedy_outputs_do_not_depend_on_sub_batches(tiny: Path) -> None:
+    # Two workers and more texts than one sub-batch holds: the call is cut and run in parallel.
+    words = " ".join(TEXTS).split()
+    many = [" ".join(words[i : i + 2 + i % 7]) for i in range(20)]
+    assert sub_batch_size(len(many), 2) < len(many)
+    ct2 = CTranslate2Translator(ModelSettings(model=str(tiny), use_cache=False, threads=2, beam=1))
+    together = ct2.translate(many, "en", "ar")
+    assert [ct2.translate([t], "en", "ar")[0] for t in many] == together
+    assert len(set(together)) > 1
+
+
+def dispatch(texts: int, workers: int, size: int) -> list[int]:
+    """Texts per worker when CTranslate2's sub-batches go, in order, to whichever worker is free."""
+    loads = [0] * workers
+    for start in range(0, texts, size):
+        loads[loads.index(min(loads))] += min(size, texts - start)
+    return loads
+
+
+def test_sub_batches_keep_two_workers_equally_busy() -> None:
+    for texts in range(2, MAX_BATCH_EXAMPLES + 1):
+        size = sub_batch_size(texts, 2)
+        assert 1 <= size <= SUB_BATCH
+        loads = dispatch(texts, 2, size)
+        # a plain ceil(texts / workers) cap of 16 gives 48 texts as 16+16+16: 32 against 16
+        assert max(loads) - min(loads) <= 4, (texts, size, loads)
+    assert dispatch(23, 2, sub_batch_size(23, 2)) == [12, 11]
+    assert sub_batch_size(40, 1) == SUB_BATCH  # one worker: the fewest sub-batches
 
 
 def test_cli_translate_writes_one_line_per_input_line(
