@@ -185,10 +185,16 @@ def test_russian_original_dropped_name() -> None:
     assert finding.evidence["original_name"] == "Олафом Шольцем"
 
 
-def paired(target: str, source: str) -> Report:
-    segment = Segment("u1", target, source, Location("app.po", 3, 1, "u1"))
-    doc = Document("app.po", "en", "uk", (segment,), format="po")
+def paired(target: str, source: str, fmt: str = "tmx") -> Report:
+    segment = Segment("u1", target, source, Location(f"memory.{fmt}", 3, 1, "u1"))
+    doc = Document(f"memory.{fmt}", "en", "uk", (segment,), format=fmt)
     return check_documents([doc], NO_MODEL)
+
+
+def test_interface_catalogues_are_not_searched_for_names() -> None:
+    # Title Case labels of a PO or XLIFF catalogue are not names; the termbase checks cover them.
+    for fmt in ("po", "xliff"):
+        assert [f.check for f in paired("Відкрити недавній файл", "Open Recent File", fmt).findings] == []
 
 
 def test_paired_units_are_checked_without_an_original_file() -> None:
