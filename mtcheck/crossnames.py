@@ -451,7 +451,8 @@ _LAST: tuple[CheckContext, list[Counterpart]] | None = None
 
 def _counterparts(ctx: CheckContext) -> Iterator[Counterpart]:
     doc = ctx.document
-    if not doc.bilingual or not doc.segments:
+    pairs = _pairs(ctx) if doc.bilingual and doc.segments else []
+    if not pairs:
         return
     src = base_language(doc.source_lang)
     tgt = base_language(doc.target_lang)
@@ -467,7 +468,7 @@ def _counterparts(ctx: CheckContext) -> Iterator[Counterpart]:
         back_by_segment.setdefault(token.index, []).append(token)
     everywhere = _Index(all_tokens)
     back_everywhere = _Index(back_tokens) if back_tokens else None
-    for pair in _pairs(ctx):
+    for pair in pairs:
         target_texts = [segments[j].target for j in pair.targets]
         target_names = [m.text for t in target_texts if is_cased(t) for m in extract(t, tgt)]
         tokens = [t for j in pair.targets for t in by_segment.get(j, [])]

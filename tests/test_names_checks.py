@@ -154,3 +154,12 @@ def test_name_variant_original_latin_spelling_beside_cyrillic_is_info() -> None:
     text = "Бернерс-Лі (Berners-Lee) виступив. Бернерс-Лі сказав, що мережа змінилась."
     report = check_text(text, source_lang="en", target_lang="uk", config=Config(model=ModelSettings(enabled=False)))
     assert all(f.severity == Severity.INFO for f in report.findings if f.check == "name-variant")
+
+
+def test_suspect_rendering_never_suggests_a_latin_gazetteer_form_in_cyrillic_text() -> None:
+    from mtcheck import Config, ModelSettings, check_text
+
+    # Correct Ukrainian city names that the gazetteer knows only in Latin (Abadan, Agadir).
+    text = "Прогноз погоди для міст Абадан та Агадір."
+    report = check_text(text, source_lang="en", target_lang="uk", config=Config(model=ModelSettings(enabled=False)))
+    assert [f for f in report.findings if f.check == "suspect-rendering"] == []

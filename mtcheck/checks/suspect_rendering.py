@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.languages import script_of
 from mtcheck.names.known import gazetteer_candidates, is_known, mentions, termbase_candidates
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key
 from mtcheck.types import Severity, Span
@@ -19,6 +20,9 @@ GAZETTEER_THRESHOLD = 0.93
 def suspect_rendering(ctx: CheckContext) -> Iterator[Hit]:
     """Suspect rendering of a known name."""
     threshold = ctx.config.threshold("suspect-rendering", SAME_SCRIPT_THRESHOLD)
+    # The gazetteer's preferred forms are Latin: a suggestion in another script's text
+    # would replace a correct Київ with a Latin Kyiv. Other scripts rely on the termbase.
+    use_gazetteer = script_of(ctx.document.target_lang) == "Latn"
     for seg, mention in mentions(ctx):
         words = mention.text.split()
         # The whole name first ("Rustam Omerov"), then each unknown word on its own.
@@ -35,7 +39,7 @@ def suspect_rendering(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             found = termbase_candidates(text, ctx, threshold)
             severity = None
-            if not found:
+            if not found and use_gazetteer:
                 found = gazetteer_candidates(
                     text, ctx, ctx.config.threshold("suspect-rendering-gazetteer", GAZETTEER_THRESHOLD)
                 )
