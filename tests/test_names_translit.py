@@ -44,3 +44,20 @@ def test_confusion_classes_examples() -> None:
     assert key("Mohammed") == key("Muhamad")  # doubled letters, vowels
     assert key("Fatimah") == key("Fatima")  # final h
     assert key("Chernihiv") == key("Shernihiv")  # ch / sh
+
+
+@pytest.mark.parametrize(("a", "b"), [("Ansaldo", "Ансальди"), ("Kitova", "Китов"), ("Ingrida", "Ингрид")])
+def test_a_different_vowel_ending_separates_latin_and_cyrillic_names(a: str, b: str) -> None:
+    # Cyrillic writes the ending in full; -o/-i, -ov/-ova are different names, not renderings.
+    assert similarity(a, b) < CROSS_SCRIPT_THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b"), [("Diogene", "Диоген"), ("Duvernoy", "Дювернуа"), ("Kitova", "Китова")])
+def test_silent_e_and_final_diphthongs_stay_renderings(a: str, b: str) -> None:
+    assert similarity(a, b) >= CROSS_SCRIPT_THRESHOLD
+
+
+def test_p_and_b_are_one_letter_only_against_arabic() -> None:
+    assert similarity("Peron", "بيرون") == similarity("Beron", "بيرون")
+    assert similarity("Peron", "Берон") < similarity("Peron", "Перон")
+    assert similarity("Peron", "Берон") < SAME_SCRIPT_THRESHOLD

@@ -46,7 +46,10 @@ Latin w is v or a semivowel (Lawton → لاوتون), j is g or y (Jelinek → 
 (Kirch → Кирх); ts and s are one class against Arabic but two letters in Cyrillic (ц/с); Latin
 and Cyrillic write every vowel, so a vowel letter of another quality costs something there;
 Arabic writes final vowels (Becky → بيكي), so one missing at the end of the word costs more than
-one missing inside. Cyrillic is read three ways (anyascii, ICU BGN/PCGN, ICU ISO 9) and the best
+one missing inside; Latin and Cyrillic write the ending in full, so a vowel ending added, dropped or
+of another quality after a consonant costs as much as a consonant (Sokolov/Соколова, Ansaldo/Ансальди;
+a silent final e and a final diphthong are exempt: Diogene/Диоген, Duvernoy/Дювернуа); p and b are one
+class only against Arabic (Peron/Берон). Cyrillic is read three ways (anyascii, ICU BGN/PCGN, ICU ISO 9) and the best
 reading counts. The costs were set on the dev half of ``bench/names_bench.py``'s lexicons.
 
 Scholz and Schulz get one key (SH L S) and differ in one vowel of the same class: by
@@ -98,7 +101,7 @@ _LATIN_SPECIAL = str.maketrans(
     {"ñ": "ny", "č": "ch", "ć": "ch", "ç": "ch", "š": "sh", "ś": "sh", "ş": "sh", "ž": "zh", "ź": "zh"}
 )
 _SINGLE = {
-    "b": "B", "p": "B", "v": "F", "f": "F", "w": "W", "g": "G", "j": "J", "h": "H", "k": "K", "q": "K",
+    "b": "B", "p": "P", "v": "F", "f": "F", "w": "W", "g": "G", "j": "J", "h": "H", "k": "K", "q": "K",
     "s": "Z", "z": "Z", "t": "T", "d": "D", "l": "L", "r": "R", "m": "M", "n": "N",
 }  # fmt: skip
 
@@ -247,7 +250,7 @@ def key(name: str) -> str:
 
 
 # The ambiguous Latin letters fold to one key letter each; similarity weighs them finer.
-_KEY_LETTER = {"W": "F", "J": "G", "C": "S", "X": "Z"}
+_KEY_LETTER = {"W": "F", "J": "G", "C": "S", "X": "Z", "P": "B"}
 
 # Ambiguous Latin letters against what the other rendering may have made of them:
 #   w  is a v (Wladimir/Vladimir) or the semivowel و / у (Lawton → لاوتون, Edwin → إدوين);
@@ -291,13 +294,20 @@ COSTS = {
     "vowel_indel_first": 0.5,
     "vowel_indel_other": 0.35,
     "vowel_weight": 0.3,
+    "vowel_final": 1.0,  # Sokolov/Соколова, Ansaldo/Ансальди: Latin and Cyrillic write the ending in full
+    "vowel_final_abjad": 0.6,  # Fontane/فونتانا: Arabic writes a final vowel, as a long one
+    "p_b": 0.5,  # Peron/Берон: Cyrillic has both letters (Arabic has no p: there they are one)
 }
 
 
-def _sub_cost(x: str, y: str, abjad: bool, first: bool) -> float:
+def _sub_cost(x: str, y: str, abjad: bool, first: bool, last: bool = False, ending: bool = False) -> float:
     if x == y:
         return 0.0
     if x.islower() and y.islower():
+        if ending and x[0] != y[0]:
+            # The ending is written in every script (Arabic as a long vowel) and carries
+            # gender and origin: Ansaldo/Ансальди, Karpov/Karpova are two names.
+            return COSTS["vowel_final_abjad"] if abjad else COSTS["vowel_final"]
         if x[0] == y[0]:
             # One vowel class, another letter: Arabic cannot tell them apart; Latin and Cyrillic
             # write every vowel, so Bimbo/Бембо or Abdiel/Абдель are evidence, if weak.
@@ -309,6 +319,8 @@ def _sub_cost(x: str, y: str, abjad: bool, first: bool) -> float:
         pair = frozenset((x, y))
         if pair == frozenset("XZ") and not abjad:
             return 0.5  # Matsukawa / Масукава: ц and с are different letters
+        if pair == frozenset("PB"):
+            return 0.0 if abjad else COSTS["p_b"]  # the key folds them; only Arabic lacks p
         if pair in _SOFT:
             return _SOFT[pair]
         x, y = _KEY_LETTER.get(x, x), _KEY_LETTER.get(y, y)
@@ -321,7 +333,9 @@ def _sub_cost(x: str, y: str, abjad: bool, first: bool) -> float:
     return 1.0
 
 
-def _indel_cost(x: str, side_abjad: bool, other_abjad: bool, first: bool, last: bool = False) -> float:
+def _indel_cost(
+    x: str, side_abjad: bool, other_abjad: bool, first: bool, last: bool = False, ending: bool = False
+) -> float:
     if x in _SEMIVOWEL:
         return 0.4  # Bowerman → باورمان: the w merges into a long vowel
     if x.islower():
@@ -336,6 +350,8 @@ def _indel_cost(x: str, side_abjad: bool, other_abjad: bool, first: bool, last: 
             # Two Arabic spellings of a foreign name write its long vowels or not at will:
             # عمروف / أوميروف, رستم / رستام.
             return COSTS["vowel_abjad_optional"]
+        if ending and x != "ie":
+            return COSTS["vowel_final"]  # Sokolov/Соколова; a silent final e (Diogene/Диоген) is not
         return COSTS["vowel_indel_first"] if first else COSTS["vowel_indel_other"]
     return 0.5 if x == "H" else 1.0  # h is often dropped: Kahhala / كحالة
 
@@ -348,15 +364,26 @@ def _word_similarity(a: tuple[str, ...], b: tuple[str, ...], abjad_a: bool, abja
     abjad = abjad_a or abjad_b
     n, m = len(a), len(b)
     prev = [0.0] * (m + 1)
-    del_b = [_indel_cost(b[j], abjad_b, abjad_a, j == 0, j == m - 1) for j in range(m)]
+    # A vowel ending after a consonant (-ov/-ova, -o/-i); a final diphthong is rendered
+    # more freely (Duvernoy/Дювернуа, Veturio/Ветурий).
+    end_a, end_b = n < 2 or a[-2].isupper(), m < 2 or b[-2].isupper()
+    del_b = [_indel_cost(b[j], abjad_b, abjad_a, j == 0, j == m - 1, j == m - 1 and end_b) for j in range(m)]
     for j in range(1, m + 1):
         prev[j] = prev[j - 1] + del_b[j - 1]
     for i in range(1, n + 1):
-        del_a = _indel_cost(a[i - 1], abjad_a, abjad_b, i == 1, i == n)
+        del_a = _indel_cost(a[i - 1], abjad_a, abjad_b, i == 1, i == n, i == n and end_a)
         cur = [prev[0] + del_a] + [0.0] * m
         for j in range(1, m + 1):
             cur[j] = min(
-                prev[j - 1] + _sub_cost(a[i - 1], b[j - 1], abjad, i == 1 and j == 1),
+                prev[j - 1]
+                + _sub_cost(
+                    a[i - 1],
+                    b[j - 1],
+                    abjad,
+                    i == 1 and j == 1,
+                    i == n and j == m,
+                    i == n and j == m and end_a and end_b,
+                ),
                 prev[j] + del_a,
                 cur[j - 1] + del_b[j - 1],
             )
