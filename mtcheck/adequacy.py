@@ -115,6 +115,8 @@ def assess(doc: Document, back: BackTranslation, round_trips: Mapping[str, str] 
             hypothesis = tuple("" for _ in segments)
             alignment = align([romanize(t) for t in reference], [romanize(seg.target) for seg in segments])
     elif mode == PAIRED:
+        if not has_model:
+            return None  # units are paired already; without a back-translation there is nothing to score
         reference = tuple(seg.source or "" for seg in segments)
         hypothesis = tuple(back.texts.get(seg.id, "") for seg in segments)
         alignment = identity(len(segments))
