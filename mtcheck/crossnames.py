@@ -61,7 +61,9 @@ COMMON_WORD_ZIPF = 4.5
 # stemmer and pymorphy3's guesses for foreign names are no better than this list.
 _ENDINGS = (
     "ами ями ові еві єві ого ому ими ій ої ою ею єю ом ем єм ам ям ах ях ов ев ей ой ий ым им "
-    "ии ия ие ию ией й а я у ю і ї и е є ы ь"
+    "ии ия ие ию ией й а я у ю і ї и е є ы ь "
+    # adjectives, which name-like Title Case words often are: Побитовый / Побитовое
+    "ый ая ое ые ую ых ее яя юю ього ьому ього їй"
 )
 _SLAVIC_ENDINGS = tuple(sorted(_ENDINGS.split(), key=len, reverse=True))
 # Arabic writes conjunctions, prepositions and the article joined to the word:
