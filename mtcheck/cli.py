@@ -31,7 +31,7 @@ from mtcheck.cli_models import (
     models_app,
     translate,
 )
-from mtcheck.errors import EXIT_INPUT, EXIT_INTERNAL, MtcheckError
+from mtcheck.errors import EXIT_INPUT, EXIT_INTERNAL, InputError, MtcheckError
 
 app = typer.Typer(
     name="mtcheck",
@@ -330,7 +330,7 @@ def _emit(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise MtcheckError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
 def main(argv: list[str] | None = None) -> None:

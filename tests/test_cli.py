@@ -139,6 +139,17 @@ def test_output_file_gets_the_report_and_stdout_stays_empty(
     assert json.loads(target.read_text())["counts"]["warning"] == 1
 
 
+def test_unwritable_output_is_exit_2_not_an_internal_error(
+    capsys: pytest.CaptureFixture[str], clean: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "no-such-dir" / "report.json"
+    code, _out, err = run(
+        capsys, "check", str(clean), "-s", "ar", "-t", "en", "--no-mt", "-f", "json", "-o", str(target)
+    )
+    assert code == 2
+    assert err.startswith("mtcheck: error: cannot write") and err.count("\n") == 1
+
+
 def test_internal_error_is_one_line_exit_3(
     capsys: pytest.CaptureFixture[str], clean: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
