@@ -47,8 +47,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-FAIL_ON_CHOICES = ("error", "warning", "info", "never")
-
 app.add_typer(models_app, name="models")
 app.command("translate")(translate)
 
@@ -312,15 +310,12 @@ def _pair_outputs(formats: list[str], outputs: list[Path]) -> list[tuple[str, Pa
 
 
 def _parse_fail_on(value: str) -> Severity | None:
-    from mtcheck.types import Severity
+    from mtcheck.config import parse_fail_on
 
-    if value.lower() == "never":
-        return None
     try:
-        return Severity.parse(value)
-    except ValueError:
-        choices = ", ".join(FAIL_ON_CHOICES)
-        raise typer.BadParameter(f"{value!r} (choose from {choices})", param_hint="--fail-on") from None
+        return parse_fail_on(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--fail-on") from None
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -38,7 +38,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from mtcheck.config import Config, ModelSettings
+from mtcheck.config import Config, ModelSettings, parse_fail_on
 from mtcheck.errors import ConfigError
 from mtcheck.types import Severity
 
@@ -142,7 +142,7 @@ def apply_file(config: Config, table: Mapping[str, Any], path: Path) -> Config:
     if "fail-on" in settings:
         value = _string(settings["fail-on"], path, "fail-on")
         try:
-            changes["fail_on"] = None if value.lower() == "never" else Severity.parse(value)
+            changes["fail_on"] = parse_fail_on(value)
         except ValueError as exc:
             raise ConfigError(f"{path}: fail-on: {exc}") from None
     if "files" in settings:
