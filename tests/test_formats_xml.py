@@ -116,3 +116,15 @@ def test_xml_with_a_doctype_but_no_entities_is_read(tmp_path: Path, name: str) -
     path.write_text(template.format(dtd="<!DOCTYPE x>", target="Привіт"), encoding="utf-8")
     [doc] = reader.read(path, Languages())
     assert [s.target for s in doc.segments] == ["Привіт"]
+
+
+@pytest.mark.parametrize("name", ["missing.po", "missing.xliff", "missing.tmx"])
+def test_every_reader_says_the_same_of_a_missing_file_or_a_directory(tmp_path: Path, name: str) -> None:
+    from mtcheck.registry import READERS
+
+    reader = next(r for _n, r in READERS.items() if Path(name).suffix in r.extensions)
+    with pytest.raises(InputError, match="no such file"):
+        reader.read(tmp_path / name, Languages())
+    (tmp_path / name).mkdir()
+    with pytest.raises(InputError, match="is a directory"):
+        reader.read(tmp_path / name, Languages())

@@ -18,6 +18,7 @@ from mtcheck.formats.langs import language_from_filename, tidy_language
 from mtcheck.formats.toolkit import storage
 from mtcheck.registry import READERS
 from mtcheck.runtime import gc_paused
+from mtcheck.textio import read_bytes
 from mtcheck.types import Document, Location, Segment
 
 # The toolkit's pure-Python parser keeps no line numbers, so the msgid/msgstr keyword
@@ -98,10 +99,7 @@ class PoReader:
 
     def read(self, path: Path, languages: Languages) -> Sequence[Document]:
         pypo = storage("pypo")
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raw = read_bytes(path)
         with gc_paused():
             return self._read(pypo, raw, path, languages)
 

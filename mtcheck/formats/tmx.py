@@ -16,6 +16,7 @@ from mtcheck.formats.langs import tidy_language
 from mtcheck.formats.toolkit import storage
 from mtcheck.formats.xmlparts import child, children, inline_text, reject_entities
 from mtcheck.registry import READERS
+from mtcheck.textio import read_bytes
 from mtcheck.types import Document, Location, Segment
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -31,10 +32,9 @@ class TmxReader:
 
     def read(self, path: Path, languages: Languages) -> Sequence[Document]:
         tmxfile = storage("tmx").tmxfile
+        raw = read_bytes(path)
         try:
-            store = tmxfile(path.read_bytes())
-        except OSError as exc:
-            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+            store = tmxfile(raw)
         except Exception as exc:  # noqa: BLE001 - lxml and the toolkit raise many types on bad XML
             raise InputError(f"{path}: not a valid TMX file ({exc})") from None
         reject_entities(store.document, path)

@@ -17,6 +17,7 @@ from mtcheck.formats.langs import tidy_language
 from mtcheck.formats.toolkit import storage
 from mtcheck.formats.xmlparts import child, children, inline_text, local_name, reject_entities
 from mtcheck.registry import READERS
+from mtcheck.textio import read_bytes
 from mtcheck.types import Document, Location, Segment
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2"
@@ -44,10 +45,7 @@ class XliffReader:
     extensions: tuple[str, ...] = (".xliff", ".xlf")
 
     def read(self, path: Path, languages: Languages) -> Sequence[Document]:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raw = read_bytes(path)
         version2 = XLIFF2_NS.encode() in raw[:4096]
         storage("xliff")  # a missing toolkit is an install problem, not a bad file
         try:
