@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mtcheck.config import Config
     from mtcheck.types import Severity
 
@@ -67,7 +69,7 @@ def _root(
     """mtcheck: a multilingual translation-quality checker."""
 
 
-def _stderr_progress(quiet: bool):  # type: ignore[no-untyped-def]
+def _stderr_progress(quiet: bool) -> Callable[[str], None] | None:
     if quiet or not sys.stderr.isatty():
         return None
 

@@ -150,6 +150,15 @@ def test_unwritable_output_is_exit_2_not_an_internal_error(
     assert err.startswith("mtcheck: error: cannot write") and err.count("\n") == 1
 
 
+@pytest.mark.parametrize("command", ["path", "verify", "pull"])
+def test_models_command_with_a_bad_language_code_is_exit_2_not_a_missing_model(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    code, _out, err = run(capsys, "models", command, "ar-zz")
+    assert code == 2
+    assert err.strip() == "mtcheck: error: 'zz' is not a known language code (examples: ar, en, uk, pt-BR)"
+
+
 def test_internal_error_is_one_line_exit_3(
     capsys: pytest.CaptureFixture[str], clean: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
