@@ -59,7 +59,8 @@ class CsvReader:
                 dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
             except csv.Error:
                 dialect = csv.excel
-        reader = csv.reader(io.StringIO(text), dialect)
+        # strict: a stray quote would otherwise swallow every later row into one cell, silently
+        reader = csv.reader(io.StringIO(text), dialect, strict=True)
         try:
             rows = []
             start = 1
