@@ -49,11 +49,18 @@ def read_baseline(path: Path) -> Counter[str]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise InputError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
-    except json.JSONDecodeError as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not a baseline file ({exc})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("findings"), dict):
         raise ConfigError(f"{path}: not an mtcheck baseline (make one with: mtcheck baseline FILES -o {path})")
-    return Counter({fp: int(entry.get("count", 1)) for fp, entry in data["findings"].items()})
+    accepted: Counter[str] = Counter()
+    for fingerprint, entry in data["findings"].items():
+        count = entry.get("count", 1) if isinstance(entry, dict) else None
+        # bool is an int to Python, but never a count a baseline writes
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise ConfigError(f"{path}: finding {fingerprint!r} has no valid count (an edited or corrupt baseline)")
+        accepted[fingerprint] = count
+    return accepted
 
 
 def filter_new(findings: Sequence[Finding], accepted: Counter[str]) -> tuple[list[Finding], int]:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mtcheck.config import Config
     from mtcheck.types import Severity
 
@@ -31,7 +33,7 @@ from mtcheck.cli_models import (
     models_app,
     translate,
 )
-from mtcheck.errors import EXIT_INPUT, EXIT_INTERNAL, MtcheckError
+from mtcheck.errors import EXIT_INPUT, EXIT_INTERNAL, InputError, MtcheckError
 
 app = typer.Typer(
     name="mtcheck",
@@ -46,8 +48,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
 app.add_typer(models_app, name="models")
 app.command("translate")(translate)
@@ -69,7 +69,7 @@ def _root(
     """mtcheck: a multilingual translation-quality checker."""
 
 
-def _stderr_progress(quiet: bool):  # type: ignore[no-untyped-def]
+def _stderr_progress(quiet: bool) -> Callable[[str], None] | None:
     if quiet or not sys.stderr.isatty():
         return None
 
@@ -312,15 +312,12 @@ def _pair_outputs(formats: list[str], outputs: list[Path]) -> list[tuple[str, Pa
 
 
 def _parse_fail_on(value: str) -> Severity | None:
-    from mtcheck.types import Severity
+    from mtcheck.config import parse_fail_on
 
-    if value.lower() == "never":
-        return None
     try:
-        return Severity.parse(value)
-    except ValueError:
-        choices = ", ".join(FAIL_ON_CHOICES)
-        raise typer.BadParameter(f"{value!r} (choose from {choices})", param_hint="--fail-on") from None
+        return parse_fail_on(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--fail-on") from None
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -330,7 +327,7 @@ def _emit(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise MtcheckError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
 def main(argv: list[str] | None = None) -> None:

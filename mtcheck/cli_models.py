@@ -84,10 +84,13 @@ models_app = typer.Typer(
 
 
 def _pair(value: str) -> tuple[str, str]:
+    from mtcheck.languages import normalize_language
+
     src, sep, tgt = value.strip().partition("-")
     if not sep or not src or not tgt:
         raise ConfigError(f"{value!r} is not a language pair; write it as SRC-TGT, e.g. ar-en")
-    return src.lower(), tgt.lower()
+    # a typo ("ar-zz") is a usage error (exit 2), not a model that is missing (exit 3)
+    return normalize_language(src).lower(), normalize_language(tgt).lower()
 
 
 @models_app.command("list")

@@ -11,6 +11,24 @@ from typing import Any
 
 from mtcheck.types import Severity
 
+NEVER = "never"  # the --fail-on / fail-on value that lets every finding pass
+FAIL_ON_CHOICES = ("error", "warning", "info", NEVER)
+
+
+def parse_fail_on(value: str) -> Severity | None:
+    """A ``fail-on`` value: a severity, or ``None`` for never; ValueError names the choices."""
+    if value.strip().lower() == NEVER:
+        return None
+    try:
+        return Severity.parse(value)
+    except ValueError:
+        raise ValueError(f"{value!r} (choose from {', '.join(FAIL_ON_CHOICES)})") from None
+
+
+def fail_on_name(fail_on: Severity | None) -> str:
+    """How reports write a gate: the severity, or ``never``."""
+    return str(fail_on) if fail_on else NEVER
+
 
 @dataclass(frozen=True)
 class ModelSettings:
@@ -72,7 +90,7 @@ class Config:
         data: dict[str, Any] = {
             "source_lang": self.source_lang,
             "target_lang": self.target_lang,
-            "fail_on": str(self.fail_on) if self.fail_on else "never",
+            "fail_on": fail_on_name(self.fail_on),
             "enable": sorted(self.enable),
             "disable": sorted(self.disable),
             "severities": {k: str(v) for k, v in sorted(self.severities.items())},

@@ -270,7 +270,7 @@ def check_files(
     termbase: Termbase | None = None,
 ) -> Report:
     """Read ``paths`` and check them: the main entry point of the Python API."""
-    from mtcheck.formats.po import gc_paused
+    from mtcheck.runtime import gc_paused
 
     with gc_paused():  # a run builds many small objects and frees few: see gc_paused
         documents = read_documents(paths, config, original)

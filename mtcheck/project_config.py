@@ -38,7 +38,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from mtcheck.config import Config, ModelSettings
+from mtcheck.config import Config, ModelSettings, parse_fail_on
 from mtcheck.errors import ConfigError
 from mtcheck.types import Severity
 
@@ -59,7 +59,8 @@ def find_config(start: Path | None = None) -> tuple[Path, Mapping[str, Any]] | N
             return candidate, _read(candidate)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            table = _read(pyproject).get("tool", {}).get("mtcheck")
+            tool = _read(pyproject).get("tool", {})
+            table = tool.get("mtcheck") if isinstance(tool, dict) else None
             if table is not None:
                 return pyproject, _table(table, pyproject, "tool.mtcheck")
         if (folder / ".git").exists():
@@ -73,9 +74,10 @@ def load_config_file(path: Path) -> Mapping[str, Any]:
         raise ConfigError(f"config file {path} not found")
     data = _read(path)
     if path.name == "pyproject.toml":
-        if "mtcheck" not in data.get("tool", {}):
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict) or "mtcheck" not in tool:
             raise ConfigError(f"{path}: no [tool.mtcheck] table")
-        return _table(data["tool"]["mtcheck"], path, "tool.mtcheck")
+        return _table(tool["mtcheck"], path, "tool.mtcheck")
     return data
 
 
@@ -140,7 +142,7 @@ def apply_file(config: Config, table: Mapping[str, Any], path: Path) -> Config:
     if "fail-on" in settings:
         value = _string(settings["fail-on"], path, "fail-on")
         try:
-            changes["fail_on"] = None if value.lower() == "never" else Severity.parse(value)
+            changes["fail_on"] = parse_fail_on(value)
         except ValueError as exc:
             raise ConfigError(f"{path}: fail-on: {exc}") from None
     if "files" in settings:

@@ -76,3 +76,22 @@ def test_fingerprint_ignores_lines_and_path_spelling_but_not_the_subject() -> No
     assert _finding(3).fingerprint == _finding(3, "./po/uk.po").fingerprint == _finding(3, "po\\uk.po").fingerprint
     assert _finding(3, subject="%1$s").fingerprint != _finding(3, subject="%2$d").fingerprint
     assert _finding(3).fingerprint != _finding(3, "po/ru.po").fingerprint
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"format": "mtcheck-baseline", "findings": {"abc": "not an entry"}}',
+        b'{"format": "mtcheck-baseline", "findings": {"abc": {"count": "two"}}}',
+        b'{"format": "mtcheck-baseline", "findings": {"abc": {"count": -1}}}',
+        b'\xff\xfe{"format"',
+    ],
+    ids=["entry-not-object", "count-not-number", "negative-count", "not-utf8"],
+)
+def test_corrupt_baseline_is_a_usage_error_not_an_internal_one(
+    project: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    (project / "bad.json").write_bytes(content)
+    code, _out, err = run_cli(["check", "po", "--no-mt", "--baseline", "bad.json"], capsys)
+    assert code == 2, err
+    assert err.startswith("mtcheck: error: bad.json") and err.count("\n") == 1

@@ -139,6 +139,26 @@ def test_output_file_gets_the_report_and_stdout_stays_empty(
     assert json.loads(target.read_text())["counts"]["warning"] == 1
 
 
+def test_unwritable_output_is_exit_2_not_an_internal_error(
+    capsys: pytest.CaptureFixture[str], clean: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "no-such-dir" / "report.json"
+    code, _out, err = run(
+        capsys, "check", str(clean), "-s", "ar", "-t", "en", "--no-mt", "-f", "json", "-o", str(target)
+    )
+    assert code == 2
+    assert err.startswith("mtcheck: error: cannot write") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["path", "verify", "pull"])
+def test_models_command_with_a_bad_language_code_is_exit_2_not_a_missing_model(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    code, _out, err = run(capsys, "models", command, "ar-zz")
+    assert code == 2
+    assert err.strip() == "mtcheck: error: 'zz' is not a known language code (examples: ar, en, uk, pt-BR)"
+
+
 def test_internal_error_is_one_line_exit_3(
     capsys: pytest.CaptureFixture[str], clean: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -64,6 +64,14 @@ def test_pyproject_table(project: Path) -> None:
     assert origin == project / "pyproject.toml" and config.fail_on == Severity.INFO
 
 
+def test_pyproject_whose_tool_is_not_a_table(project: Path) -> None:
+    (project / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
+    config, origin = load_project_config()  # not ours to judge: no [tool.mtcheck], so defaults
+    assert origin is None and config.fail_on == Severity.ERROR
+    with pytest.raises(ConfigError, match=r"no \[tool.mtcheck\] table"):
+        load_project_config(project / "pyproject.toml")
+
+
 @pytest.mark.parametrize(
     ("text", "named"),
     [

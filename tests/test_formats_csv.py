@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from mtcheck.errors import InputError
 from mtcheck.formats.base import Languages
 from mtcheck.formats.csv_bilingual import CsvReader
 
@@ -32,3 +35,10 @@ def test_headerless_two_column_csv(tmp_path: Path) -> None:
     table.write_text("Yes,Так\nNo,Ні\n", encoding="utf-8")
     [doc] = CsvReader().read(table, Languages("en", "uk"))
     assert [(s.source, s.target) for s in doc.segments] == [("Yes", "Так"), ("No", "Ні")]
+
+
+def test_unterminated_quote_is_an_error_not_rows_swallowed_into_one_cell(tmp_path: Path) -> None:
+    path = tmp_path / "strings.csv"
+    path.write_text('source,target\nOpen,"Відкрити\nSave,Зберегти\nQuit,Вийти\n', encoding="utf-8")
+    with pytest.raises(InputError, match="bad CSV"):
+        CsvReader().read(path, Languages())

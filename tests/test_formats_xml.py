@@ -71,3 +71,60 @@ def test_tmx_gives_one_document_per_target_language() -> None:
     assert uk.source == 'Open <bpt id="1"/>%s<ept id="1"/>'
     assert uk.target == 'Відкрити <bpt id="1"/>%s<ept id="1"/>'
     assert uk.location.unit_id == "t1" and docs["uk"].source_lang == "en"
+
+
+_BOMB = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+_EXTERNAL = '<!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+_XLIFF12 = (
+    '<?xml version="1.0"?>{dtd}<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+    '<file original="f" source-language="en" target-language="uk" datatype="plaintext"><body>'
+    '<trans-unit id="1"><source>Hello</source><target>{target}</target></trans-unit></body></file></xliff>'
+)
+_XLIFF20 = (
+    '<?xml version="1.0"?>{dtd}<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
+    'trgLang="uk"><file id="f"><unit id="u"><segment><source>Hello</source><target>{target}</target></segment>'
+    "</unit></file></xliff>"
+)
+_TMX = (
+    '<?xml version="1.0"?>{dtd}<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" '
+    'adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/><body><tu><tuv xml:lang="en"><seg>Hello</seg>'
+    '</tuv><tuv xml:lang="uk"><seg>{target}</seg></tuv></tu></body></tmx>'
+)
+_READERS = {
+    "sample.xliff": (_XLIFF12, XliffReader()),
+    "sample.xlf": (_XLIFF20, XliffReader()),
+    "s.tmx": (_TMX, TmxReader()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_READERS))
+@pytest.mark.parametrize(("dtd", "target"), [(_BOMB, "&b;"), (_EXTERNAL, "&secret;")], ids=["bomb", "external"])
+def test_xml_declaring_entities_is_refused_not_read_with_the_text_missing(
+    tmp_path: Path, name: str, dtd: str, target: str
+) -> None:
+    template, reader = _READERS[name]
+    path = tmp_path / name
+    path.write_text(template.format(dtd=dtd, target=target), encoding="utf-8")
+    with pytest.raises(InputError, match="declares XML entities"):
+        reader.read(path, Languages())
+
+
+@pytest.mark.parametrize("name", sorted(_READERS))
+def test_xml_with_a_doctype_but_no_entities_is_read(tmp_path: Path, name: str) -> None:
+    template, reader = _READERS[name]
+    path = tmp_path / name
+    path.write_text(template.format(dtd="<!DOCTYPE x>", target="Привіт"), encoding="utf-8")
+    [doc] = reader.read(path, Languages())
+    assert [s.target for s in doc.segments] == ["Привіт"]
+
+
+@pytest.mark.parametrize("name", ["missing.po", "missing.xliff", "missing.tmx"])
+def test_every_reader_says_the_same_of_a_missing_file_or_a_directory(tmp_path: Path, name: str) -> None:
+    from mtcheck.registry import READERS
+
+    reader = next(r for _n, r in READERS.items() if Path(name).suffix in r.extensions)
+    with pytest.raises(InputError, match="no such file"):
+        reader.read(tmp_path / name, Languages())
+    (tmp_path / name).mkdir()
+    with pytest.raises(InputError, match="is a directory"):
+        reader.read(tmp_path / name, Languages())

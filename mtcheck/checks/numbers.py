@@ -16,15 +16,12 @@ from urllib.parse import urlsplit
 import regex
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.placeholders import all_placeholders, tag_placeholders
+from mtcheck.textspans import EMAIL, URL, code_spans, links
 from mtcheck.types import Segment, Severity, Span
 
-_URL = regex.compile(r"\b(?:https?|ftp)://[^\s<>\"'«»“”]+|\bwww\.[\w-]+(?:\.[\w-]+)+[^\s<>\"'«»“”]*", regex.IGNORECASE)
-_EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TIMES = regex.compile(r"(?<=\p{Nd})[xXхХ×⨯*](?=\p{Nd})")
 _SEPARATOR = regex.compile(r"[.,\u066b\u066c\u00a0\u202f\u2009 ]")
 _DIGIT = regex.compile(r"\p{Nd}")
-_TRAILING = ".,;:!?)]}»”'’"
 # A number: digits, with group or decimal separators between digit runs; a plain space
 # groups only when exactly three digits follow ("1 000", not "page 1 2").
 _NUMBER = regex.compile(
@@ -37,14 +34,6 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
-
-
-def _links(text: str, pattern: regex.Pattern[str]) -> list[tuple[str, int, int]]:
-    found = []
-    for m in pattern.finditer(text):
-        value = m.group(0).rstrip(_TRAILING)
-        found.append((value, m.start(), m.start() + len(value)))
-    return found
 
 
 @dataclass(frozen=True)
@@ -70,8 +59,7 @@ def numbers_in(text: str) -> list[Number]:
     Greek, but in Arabic it may carry a proclitic ("و9956": "and 9956"); such numbers are
     "glued": they can match a number on the other side but are never reported themselves.
     """
-    spans = [(p.start, p.end) for p in all_placeholders(text) + tag_placeholders(text)]
-    spans += [(s, e) for _v, s, e in _links(text, _URL) + _links(text, _EMAIL)]
+    spans = code_spans(text)
     clean = _blank(text, spans) if spans else text
     clean = _TIMES.sub("|", clean)  # "10x11" is two numbers, whether written with x, х or ×
     found = []
@@ -164,8 +152,8 @@ def urls(ctx: CheckContext) -> Iterator[Hit]:
     for seg in _pairs(ctx):
         if "://" not in (seg.source or "") + seg.target and "www." not in (seg.source or "") + seg.target:
             continue
-        source = _links(seg.source or "", _URL)
-        target = _links(seg.target, _URL)
+        source = links(seg.source or "", URL)
+        target = links(seg.target, URL)
         target_urls = {u for u, _s, _e in target}
         # a localised path on the same host ("/en-US/" → "/uk/") is a translation, not a bug
         target_hosts = {_host(u) for u in target_urls}
@@ -186,8 +174,8 @@ def emails(ctx: CheckContext) -> Iterator[Hit]:
     for seg in _pairs(ctx):
         if "@" not in (seg.source or "") + seg.target:
             continue
-        source = _links(seg.source or "", _EMAIL)
-        target = _links(seg.target, _EMAIL)
+        source = links(seg.source or "", EMAIL)
+        target = links(seg.target, EMAIL)
         target_set = {a.lower() for a, _s, _e in target}
         source_set = {a.lower() for a, _s, _e in source}
         for address, start, end in source:

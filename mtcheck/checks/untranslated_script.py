@@ -68,11 +68,9 @@ def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, in
     words = list(iter_words(target))
     if target.strip() == source.strip() or source in ("translator-credits", "translator_credits"):
         return set(words), set()  # a whole copy, or gettext's list of translators' names
-    from mtcheck.checks.numbers import _EMAIL, _URL, _links
-    from mtcheck.placeholders import all_placeholders, tag_placeholders
+    from mtcheck.textspans import code_spans
 
-    code = [(p.start, p.end) for p in all_placeholders(target) + tag_placeholders(target)]
-    code += [(s, e) for _v, s, e in _links(target, _URL) + _links(target, _EMAIL)]
+    code = code_spans(target)
     code += [m.span() for m in _ENTITY.finditer(target)]
     source_words = {source[s:e] for s, e in iter_words(source)}
     source_words |= {part for w in source_words for part in re.split(r"['’]", w)}  # "Inkscape's"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mtcheck.errors import InputError
 from mtcheck.formats.base import Languages
-from mtcheck.formats.langs import _LOCALE, tidy_language
+from mtcheck.formats.langs import LOCALE, tidy_language
 from mtcheck.registry import READERS
 from mtcheck.textio import read_text
 from mtcheck.types import Document, Location, Segment
@@ -38,7 +38,7 @@ def _columns(header: list[str]) -> dict[str, int] | None:
             if name in words and role not in roles:
                 roles[role] = i
     if "source" not in roles or "target" not in roles:
-        langs = [i for i, h in enumerate(header) if _LOCALE.match(h.strip())]
+        langs = [i for i, h in enumerate(header) if LOCALE.match(h.strip())]
         if len(langs) < 2:
             return None
         roles["source"], roles["target"] = langs[0], langs[1]
@@ -59,7 +59,8 @@ class CsvReader:
                 dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
             except csv.Error:
                 dialect = csv.excel
-        reader = csv.reader(io.StringIO(text), dialect)
+        # strict: a stray quote would otherwise swallow every later row into one cell, silently
+        reader = csv.reader(io.StringIO(text), dialect, strict=True)
         try:
             rows = []
             start = 1

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 _MODIFIER_SCRIPT = {"latin": "Latn", "cyrillic": "Cyrl", "arabic": "Arab"}
-_LOCALE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2}|[_-][A-Z][a-z]{3}|[_-]\d{3})?$")
+# a file or column name that is a locale: "uk", "pt_BR", "sr-Latn", "es-419"
+LOCALE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2}|[_-][A-Z][a-z]{3}|[_-]\d{3})?$")
 
 
 def tidy_language(code: str) -> str:
@@ -27,6 +28,6 @@ def language_from_filename(path: Path) -> str:
     """``apt.uk.po``, ``uk.po`` or ``pt_BR.po`` → the language code; ``""`` if none."""
     parts = path.name.split(".")[:-1]
     for part in reversed(parts):
-        if _LOCALE.match(part):
+        if LOCALE.match(part):
             return tidy_language(part)
     return ""

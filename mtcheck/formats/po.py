@@ -7,10 +7,8 @@ One segment per translation; a plural unit gives one segment per ``msgstr[i]`` w
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,8 @@ from mtcheck.formats.base import Languages
 from mtcheck.formats.langs import language_from_filename, tidy_language
 from mtcheck.formats.toolkit import storage
 from mtcheck.registry import READERS
+from mtcheck.runtime import gc_paused
+from mtcheck.textio import read_bytes
 from mtcheck.types import Document, Location, Segment
 
 # The toolkit's pure-Python parser keeps no line numbers, so the msgid/msgstr keyword
@@ -92,23 +92,6 @@ def _notes(unit: Any) -> tuple[str, ...]:
     return tuple(notes)
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector while a catalogue is turned into segments.
-
-    Parsing allocates a few objects per line and frees none, so the collector runs
-    again and again over an ever larger heap: half the reading time of a large
-    catalogue (measured: 4.0 s → 1.9 s over 84,000 entries). Nothing cyclic is freed late.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class PoReader:
     name = "po"
     extensions: tuple[str, ...] = (".po",)
@@ -116,10 +99,7 @@ class PoReader:
 
     def read(self, path: Path, languages: Languages) -> Sequence[Document]:
         pypo = storage("pypo")
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raw = read_bytes(path)
         with gc_paused():
             return self._read(pypo, raw, path, languages)
 

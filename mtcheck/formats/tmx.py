@@ -14,8 +14,9 @@ from mtcheck.errors import InputError
 from mtcheck.formats.base import Languages
 from mtcheck.formats.langs import tidy_language
 from mtcheck.formats.toolkit import storage
-from mtcheck.formats.xliff import _child, _local, inline_text
+from mtcheck.formats.xmlparts import child, children, inline_text, reject_entities
 from mtcheck.registry import READERS
+from mtcheck.textio import read_bytes
 from mtcheck.types import Document, Location, Segment
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -31,31 +32,31 @@ class TmxReader:
 
     def read(self, path: Path, languages: Languages) -> Sequence[Document]:
         tmxfile = storage("tmx").tmxfile
+        raw = read_bytes(path)
         try:
-            store = tmxfile(path.read_bytes())
-        except OSError as exc:
-            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+            store = tmxfile(raw)
         except Exception as exc:  # noqa: BLE001 - lxml and the toolkit raise many types on bad XML
             raise InputError(f"{path}: not a valid TMX file ({exc})") from None
+        reject_entities(store.document, path)
         root = store.document.getroot()
-        header = _child(root, "header")
+        header = child(root, "header")
         source = tidy_language(header.get("srclang", "") if header is not None else "")
         if not source or source == "*all*":
             source = languages.source or ""
         docs: dict[str, list[Segment]] = {}
         for number, tu in enumerate(root.iter("{*}tu"), 1):
-            tuvs = [e for e in tu if isinstance(e.tag, str) and _local(e.tag) == "tuv"]
+            tuvs = children(tu, "tuv")
             by_lang = {_tuv_lang(t): t for t in tuvs}
             src_tuv = by_lang.get(source) if source else (tuvs[0] if tuvs else None)
             if src_tuv is None:
                 continue
-            src_seg = _child(src_tuv, "seg")
+            src_seg = child(src_tuv, "seg")
             unit_id = tu.get("tuid") or str(number)
-            notes = tuple(n.text or "" for n in tu if isinstance(n.tag, str) and _local(n.tag) == "note")
+            notes = tuple(n.text or "" for n in children(tu, "note"))
             for lang, tuv in by_lang.items():
                 if tuv is src_tuv or (languages.target and lang != tidy_language(languages.target)):
                     continue
-                seg = _child(tuv, "seg")
+                seg = child(tuv, "seg")
                 docs.setdefault(lang, []).append(
                     Segment(
                         unit_id,

@@ -15,49 +15,12 @@ from mtcheck.errors import InputError
 from mtcheck.formats.base import Languages
 from mtcheck.formats.langs import tidy_language
 from mtcheck.formats.toolkit import storage
+from mtcheck.formats.xmlparts import child, children, inline_text, local_name, reject_entities
 from mtcheck.registry import READERS
+from mtcheck.textio import read_bytes
 from mtcheck.types import Document, Location, Segment
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2"
-
-
-def _local(tag: object) -> str:
-    return str(tag).rsplit("}", 1)[-1]
-
-
-# Codes whose content is native markup (XLIFF 1.2 and TMX), not translatable text.
-_NATIVE_CODES = {"bpt", "ept", "ph", "it", "x", "bx", "ex", "sc", "ec", "cp"}
-
-
-def inline_text(element: Any) -> str:
-    """Element text with inline codes written back as tags carrying only their id.
-
-    The toolkit's ``unit.source`` drops empty codes such as ``<x/>``; a dropped code is
-    exactly what the tag check must see, so the markup is rebuilt here. Codes holding
-    native markup (``<bpt>&lt;b&gt;</bpt>``) become empty tags; wrappers of text
-    (``<g>``, ``<pc>``, ``<mrk>``, ``<hi>``) keep their text.
-    """
-    parts = [element.text or ""]
-    for child in element:
-        if not isinstance(child.tag, str):  # comments, processing instructions
-            parts.append(child.tail or "")
-            continue
-        name = _local(child.tag)
-        ident = child.get("id") or child.get("i") or child.get("x")
-        attrs = f' id="{ident}"' if ident is not None else ""
-        if name in _NATIVE_CODES:
-            parts.append(f"<{name}{attrs}/>")
-        else:
-            parts.append(f"<{name}{attrs}>{inline_text(child)}</{name}>")
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _child(element: Any, name: str) -> Any:
-    for child in element:
-        if isinstance(child.tag, str) and _local(child.tag) == name:
-            return child
-    return None
 
 
 def _needs_review(target: Any) -> bool:
@@ -72,7 +35,7 @@ def _needs_review(target: Any) -> bool:
 
 def _file_element(element: Any) -> Any:
     node = element
-    while node is not None and _local(node.tag) != "file":
+    while node is not None and local_name(node.tag) != "file":
         node = node.getparent()
     return node
 
@@ -82,10 +45,7 @@ class XliffReader:
     extensions: tuple[str, ...] = (".xliff", ".xlf")
 
     def read(self, path: Path, languages: Languages) -> Sequence[Document]:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raw = read_bytes(path)
         version2 = XLIFF2_NS.encode() in raw[:4096]
         storage("xliff")  # a missing toolkit is an install problem, not a bad file
         try:
@@ -95,6 +55,7 @@ class XliffReader:
                 store = storage("xliff").xlifffile(raw)
         except Exception as exc:  # noqa: BLE001 - lxml and the toolkit raise many types on bad XML
             raise InputError(f"{path}: not a valid XLIFF file ({exc})") from None
+        reject_entities(store.document, path)
         root = store.document.getroot()
         groups: dict[tuple[str, str], list[Segment]] = {}
         for unit in store.units:
@@ -118,8 +79,8 @@ class XliffReader:
         ]
 
     def _segment(self, unit: Any, element: Any, path: str, file_name: str, version2: bool) -> Segment:
-        source_el = _child(element, "source")
-        target_el = _child(element, "target")
+        source_el = child(element, "source")
+        target_el = child(element, "target")
         source = inline_text(source_el) if source_el is not None else ""
         target = inline_text(target_el) if target_el is not None else ""
         ident = str(unit.getid() or "").rsplit("\x04", 1)[-1]
@@ -127,9 +88,9 @@ class XliffReader:
         line = (target_el if target_el is not None else element).sourceline or 1
         notes: list[str] = []
         if version2:
-            notes_el = _child(unit.getunitelement(), "notes")
+            notes_el = child(unit.getunitelement(), "notes")
             if notes_el is not None:
-                notes = [n.text or "" for n in notes_el if isinstance(n.tag, str) and _local(n.tag) == "note"]
+                notes = [n.text or "" for n in children(notes_el, "note")]
         else:
             text = unit.getnotes()
             notes = [text] if text else []

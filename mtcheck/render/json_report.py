@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from mtcheck import __version__
+from mtcheck.config import fail_on_name
 from mtcheck.registry import RENDERERS
 from mtcheck.render.base import RenderOptions
 from mtcheck.types import Finding, Report, Span
@@ -47,7 +48,7 @@ def report_to_dict(report: Report, options: RenderOptions) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "mtcheck", "version": __version__},
         "passed": report.exit_code(options.fail_on) == 0,
-        "fail_on": str(options.fail_on) if options.fail_on else "never",
+        "fail_on": fail_on_name(options.fail_on),
         "counts": report.counts(),
         "scores": dict(report.scores),
         "signature": dict(report.signature),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from mtcheck.config import fail_on_name
 from mtcheck.registry import CHECKS, RENDERERS
 from mtcheck.render.base import RenderOptions
 from mtcheck.types import Report
@@ -18,7 +19,7 @@ def _cell(text: str) -> str:
 @RENDERERS.register("markdown")
 def render_markdown(report: Report, options: RenderOptions) -> str:
     passed = report.exit_code(options.fail_on) == 0
-    gate = str(options.fail_on) if options.fail_on else "never"
+    gate = fail_on_name(options.fail_on)
     counts = report.counts()
     lines = [
         f"## mtcheck: {'✅ passed' if passed else '❌ failed'} (fail on {gate})",
