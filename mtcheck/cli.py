@@ -79,6 +79,45 @@ def _stderr_progress(quiet: bool) -> Callable[[str], None] | None:
     return say
 
 
+# Options that `check` and `baseline` share: a baseline must be made with the same selection.
+TermbaseOpt = Annotated[
+    Optional[list[Path]],
+    typer.Option(
+        "--termbase", help="Termbase or glossary (TBX, CSV, TSV); repeat for several. Example: --termbase house.tbx"
+    ),
+]
+NoGazetteerOpt = Annotated[
+    bool, typer.Option("--no-gazetteer", help="Do not use the bundled gazetteer of place names.")
+]
+EnableOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--enable", help="Turn on a check that is off by default; repeatable. See: mtcheck checks"),
+]
+DisableOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--disable", help="Turn off a check; repeatable. Example: --disable repeated-word"),
+]
+
+
+def _with_selection(
+    config: Config, termbase: list[Path] | None, no_gazetteer: bool, enable: list[str] | None, disable: list[str] | None
+) -> Config:
+    """The config with the command line's termbases, gazetteer switch and check selection on top."""
+    import dataclasses
+
+    if termbase:
+        config = dataclasses.replace(config, termbases=(*config.termbases, *(str(p) for p in termbase)))
+    if no_gazetteer:
+        config = dataclasses.replace(config, use_gazetteer=False)
+    if enable or disable:
+        config = dataclasses.replace(
+            config,
+            enable=config.enable | set(enable or ()) - set(disable or ()),
+            disable=config.disable - set(enable or ()) | set(disable or ()),
+        )
+    return config
+
+
 @app.command()
 def check(
     targets: Annotated[
@@ -137,24 +176,10 @@ def check(
     require_mt: Annotated[
         bool, typer.Option("--require-mt", help="Exit 3 when no translation model is available, instead of skipping.")
     ] = False,
-    termbase: Annotated[
-        Optional[list[Path]],
-        typer.Option(
-            "--termbase",
-            help="Termbase or glossary (TBX, CSV, TSV); repeat for several. Example: --termbase house.tbx",
-        ),
-    ] = None,
-    no_gazetteer: Annotated[
-        bool, typer.Option("--no-gazetteer", help="Do not use the bundled gazetteer of place names.")
-    ] = False,
-    enable: Annotated[
-        Optional[list[str]],
-        typer.Option("--enable", help="Turn on a check that is off by default; repeatable. See: mtcheck checks"),
-    ] = None,
-    disable: Annotated[
-        Optional[list[str]],
-        typer.Option("--disable", help="Turn off a check; repeatable. Example: --disable repeated-word"),
-    ] = None,
+    termbase: TermbaseOpt = None,
+    no_gazetteer: NoGazetteerOpt = False,
+    enable: EnableOpt = None,
+    disable: DisableOpt = None,
     model: ModelOpt = None,
     backend: BackendOpt = "torch",
     beam: BeamOpt = 4,
@@ -182,10 +207,7 @@ def check(
     from mtcheck.render.base import RenderOptions
 
     config = _project_config(config_file, source_lang, target_lang, fail_on, no_mt, require_mt)
-    if termbase:
-        config = dataclasses.replace(config, termbases=(*config.termbases, *(str(p) for p in termbase)))
-    if no_gazetteer:
-        config = dataclasses.replace(config, use_gazetteer=False)
+    config = _with_selection(config, termbase, no_gazetteer, enable, disable)
     settings = model_settings(
         model=model,
         backend=backend,
@@ -199,12 +221,6 @@ def check(
         required=config.model.required,
     )
     config = dataclasses.replace(config, model=settings)
-    if enable or disable:
-        config = dataclasses.replace(
-            config,
-            enable=config.enable | set(enable or ()) - set(disable or ()),
-            disable=config.disable - set(enable or ()) | set(disable or ()),
-        )
     gate = config.fail_on
     outputs = _pair_outputs(output_format or ["text"], output or [])
     renderers = [(RENDERERS.get(name), path) for name, path in outputs]
@@ -248,6 +264,10 @@ def baseline_command(
     target_lang: Annotated[Optional[str], typer.Option("--target-lang", "-t", help="Language translated INTO.")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Project configuration file.")] = None,
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Skip back-translation (model-free checks only).")] = False,
+    termbase: TermbaseOpt = None,
+    no_gazetteer: NoGazetteerOpt = False,
+    enable: EnableOpt = None,
+    disable: DisableOpt = None,
 ) -> None:
     """Record today's findings, so that `check --baseline` reports only new ones.
 
@@ -260,6 +280,7 @@ def baseline_command(
     from mtcheck.pipeline import check_files
 
     config = _project_config(config_file, source_lang, target_lang, None, no_mt, False)
+    config = _with_selection(config, termbase, no_gazetteer, enable, disable)
     report = check_files(_inputs(targets, config), config)
     write_baseline(report.findings, output)
     typer.echo(f"mtcheck: recorded {len(report.findings)} finding(s) in {output}", err=True)

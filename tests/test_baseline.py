@@ -95,3 +95,27 @@ def test_corrupt_baseline_is_a_usage_error_not_an_internal_one(
     code, _out, err = run_cli(["check", "po", "--no-mt", "--baseline", "bad.json"], capsys)
     assert code == 2, err
     assert err.startswith("mtcheck: error: bad.json") and err.count("\n") == 1
+
+
+def test_baseline_takes_the_same_termbase_as_check(project, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from tests.loc_fixtures import run_cli
+
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text("en,uk\nfile,файл\n", encoding="utf-8")
+    po = project / "po" / "uk.po"
+    po.write_text(
+        po.read_text(encoding="utf-8") + '\nmsgid "Open file"\nmsgstr "Відкрити документ"\n',
+        encoding="utf-8",
+    )
+    base = ["--no-mt", "-s", "en", "po/uk.po"]
+    with_termbase = [*base, "--termbase", str(glossary)]
+    check = ["check", *with_termbase, "--baseline", "b.json", "--fail-on", "info", "-f", "json"]
+    # a baseline made without the termbase leaves the glossary finding new ...
+    assert run_cli(["baseline", *base, "-o", "b.json"], capsys)[0] == 0
+    code, out, _err = run_cli(check, capsys)
+    assert code == 1
+    assert "term-adherence" in out
+    # ... one made with it, as check is run, accepts it
+    assert run_cli(["baseline", *with_termbase, "-o", "b.json"], capsys)[0] == 0
+    code, out, _err = run_cli(check, capsys)
+    assert code == 0, out
