@@ -163,3 +163,21 @@ def test_suspect_rendering_never_suggests_a_latin_gazetteer_form_in_cyrillic_tex
     text = "Прогноз погоди для міст Абадан та Агадір."
     report = check_text(text, source_lang="en", target_lang="uk", config=Config(model=ModelSettings(enabled=False)))
     assert [f for f in report.findings if f.check == "suspect-rendering"] == []
+
+
+def test_name_variant_does_not_compare_the_units_of_a_catalogue() -> None:
+    from mtcheck import Config, ModelSettings
+    from mtcheck.pipeline import check_documents
+    from mtcheck.types import Document, Location, Segment
+
+    units = [("Johnstown", "Джонстаун"), ("Johnston", "Джонстон"), ("Johnston", "Джонстон")]
+    segments = tuple(
+        Segment(f"u{i}", target, source, Location("places.po", i, 1, f"u{i}"))
+        for i, (source, target) in enumerate(units)
+    )
+    document = Document("places.po", "en", "uk", segments, format="po")
+    report = check_documents([document], Config(model=ModelSettings(enabled=False)))
+    assert [f for f in report.findings if f.check == "name-variant"] == []
+    as_text = Document("places.txt", "en", "uk", segments, format="text")
+    assert [f.check for f in check_documents([as_text], Config(model=ModelSettings(enabled=False))).findings
+            if f.check == "name-variant"]  # fmt: skip

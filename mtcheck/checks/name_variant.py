@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.crossnames import one_word_inflected
+from mtcheck.crossnames import USER_INTERFACE_FORMATS, one_word_inflected
 from mtcheck.names.extract import PARTICLES
 from mtcheck.names.known import gazetteer_of, is_known, mentions
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
@@ -24,6 +24,10 @@ def _bare(form: str) -> str:
 @check("name-variant", Severity.WARNING)
 def name_variant(ctx: CheckContext) -> Iterator[Hit]:
     """Name spelled in different ways in one document."""
+    if ctx.document.format in USER_INTERFACE_FORMATS:
+        # A catalogue's units are separate strings, often long lists of similar names
+        # (Johnstown, Johnston): the same source translated two ways is target-inconsistency.
+        return
     threshold = ctx.config.threshold("name-variant", SAME_SCRIPT_THRESHOLD)
     gazetteer = gazetteer_of(ctx)
     deprecated = (
