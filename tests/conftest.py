@@ -1,4 +1,4 @@
-"""Shared fixtures. Tests never touch the network or ../shared; caches go to a temp dir."""
+"""Shared fixtures. Tests never touch the network or the development data; caches go to a temp dir."""
 
 from __future__ import annotations
 
