@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mtcheck.align import Alignment, align, align_by_length
+from mtcheck.align.align import Alignment, align, align_by_length
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "wmt24-en-uk"
 
@@ -62,7 +62,7 @@ def documents(doc_ids: list[str]) -> list[list[int]]:
 
 
 def split_line(text: str, lang: str) -> tuple[str, str] | None:
-    from mtcheck.segment import split_sentences
+    from mtcheck.read.segment import split_sentences
 
     spans = split_sentences(text, lang)
     if len(spans) >= 2:
@@ -132,7 +132,7 @@ def table(title: str, rows: list[tuple[str, tuple[float, float, float], float]])
 
 
 def romanize(texts: list[str]) -> list[str]:
-    from mtcheck.adequacy import romanize as to_latin
+    from mtcheck.align.adequacy import romanize as to_latin
 
     return [to_latin(t) for t in texts]
 

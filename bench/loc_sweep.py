@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from mtcheck.config import Config, ModelSettings  # noqa: E402
 from mtcheck.errors import MtcheckError  # noqa: E402
+from mtcheck.names.termbase import ADMITTED, DEPRECATED, PREFERRED, Concept, Term, Termbase  # noqa: E402
 from mtcheck.pipeline import check_files  # noqa: E402
-from mtcheck.termbase import ADMITTED, DEPRECATED, PREFERRED, Concept, Term, Termbase  # noqa: E402
 from mtcheck.types import Finding, Report, Severity  # noqa: E402
 
 # The house style the bench assumes: the city's current English name, Kyiv, and the

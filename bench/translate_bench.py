@@ -154,8 +154,8 @@ def threads_in_use(backend: str, translator: Any, step: Any) -> str:
 def child(backend: str, model: str, cache_dir: str, queue: Any) -> None:
     os.environ["MTCHECK_CACHE_DIR"] = cache_dir
     from mtcheck.config import ModelSettings
-    from mtcheck.translation_cache import TranslationCache
     from mtcheck.translators._engine import CachedTranslator, Decoding
+    from mtcheck.translators.cache import TranslationCache
     from mtcheck.translators.ctranslate2_backend import CTranslate2Translator, convert, converted_dir
     from mtcheck.translators.marian import MarianTranslator
 

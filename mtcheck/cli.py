@@ -232,7 +232,7 @@ def check(
         report = dataclasses.replace(report, notes=(*report.notes, note))
         baseline_path = None
     if baseline_path is not None:
-        from mtcheck.baseline import apply_baseline
+        from mtcheck.gate.baseline import apply_baseline
 
         report = apply_baseline(report, baseline_path)
     for renderer, path in renderers:
@@ -276,7 +276,7 @@ def baseline_command(
       mtcheck baseline po/ -o .mtcheck-baseline.json
       mtcheck check po/ --baseline .mtcheck-baseline.json
     """
-    from mtcheck.baseline import write_baseline
+    from mtcheck.gate.baseline import write_baseline
     from mtcheck.pipeline import check_files
 
     config = _project_config(config_file, source_lang, target_lang, None, no_mt, False)
@@ -293,7 +293,7 @@ def _project_config(
     """The project file's settings with the command-line flags that were given on top."""
     import dataclasses
 
-    from mtcheck.project_config import load_project_config
+    from mtcheck.gate.project_config import load_project_config
 
     config, _origin = load_project_config(path)
     changes: dict[str, object] = {}

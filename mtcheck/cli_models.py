@@ -84,7 +84,7 @@ models_app = typer.Typer(
 
 
 def _pair(value: str) -> tuple[str, str]:
-    from mtcheck.languages import normalize_language
+    from mtcheck.read.languages import normalize_language
 
     src, sep, tgt = value.strip().partition("-")
     if not sep or not src or not tgt:
@@ -96,7 +96,7 @@ def _pair(value: str) -> tuple[str, str]:
 @models_app.command("list")
 def list_models(allow_pickle: AllowPickleOpt = False) -> None:
     """List the registry's language pairs and where each model is found (or that it is missing)."""
-    from mtcheck.models import ModelMissingError, load_registry, registry_path, resolve_route
+    from mtcheck.translators.models import ModelMissingError, load_registry, registry_path, resolve_route
 
     settings = ModelSettings(allow_pickle=allow_pickle)
     entries = load_registry(registry_path(settings))
@@ -120,7 +120,7 @@ def model_path(
     allow_pickle: AllowPickleOpt = False,
 ) -> None:
     """Print the folder(s) of the model(s) used for PAIR; exit 3 when missing."""
-    from mtcheck.models import resolve_route
+    from mtcheck.translators.models import resolve_route
 
     src, tgt = _pair(pair)
     for step in resolve_route(src, tgt, ModelSettings(allow_pickle=allow_pickle)):
@@ -142,7 +142,7 @@ def pull(
     """
     from itertools import pairwise
 
-    from mtcheck.models import download, load_registry, registry_entry, registry_path, write_manifest
+    from mtcheck.translators.models import download, load_registry, registry_entry, registry_path, write_manifest
 
     src, tgt = _pair(pair)
     settings = ModelSettings(allow_pickle=allow_pickle)
@@ -161,7 +161,7 @@ def pull(
 
 
 def _hashes(folder: Path) -> dict[str, str]:
-    from mtcheck.models import _tracked, sha256_file
+    from mtcheck.translators.models import _tracked, sha256_file
 
     return {p.name: sha256_file(p) for p in _tracked(folder)}
 
@@ -173,7 +173,7 @@ def verify(
     allow_pickle: AllowPickleOpt = False,
 ) -> None:
     """Check the sha256 of every model file for PAIR (registry pins, pull manifest, or HF blob names)."""
-    from mtcheck.models import registry_entry, resolve_route, verify
+    from mtcheck.translators.models import registry_entry, resolve_route, verify
 
     src, tgt = _pair(pair)
     settings = ModelSettings(model=model, allow_pickle=allow_pickle)
@@ -210,9 +210,9 @@ def translate(
       mtcheck translate article.ar.txt --from ar --to en
       mtcheck translate copy.txt --from en --to ar --backend ctranslate2 -o back.ar.txt
     """
-    from mtcheck.backtranslate import make_translator
-    from mtcheck.languages import normalize_language
-    from mtcheck.textio import read_text
+    from mtcheck.read.languages import normalize_language
+    from mtcheck.read.textio import read_text
+    from mtcheck.translators.backtranslate import make_translator
 
     settings = model_settings(
         model=model,

@@ -13,18 +13,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtcheck import __version__
-from mtcheck.adequacy import ROUND_TRIP, Adequacy, assess, mode_of, round_trip, run_scores, to_details
-from mtcheck.backtranslate import BackTranslation, back_translate
+from mtcheck.align.adequacy import ROUND_TRIP, Adequacy, assess, mode_of, round_trip, run_scores, to_details
 from mtcheck.checks.base import Check, CheckContext, Hit
 from mtcheck.config import Config
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.formats.base import Languages, Reader
 from mtcheck.formats.text import sentences
-from mtcheck.languages import detect_language, normalize_language
+from mtcheck.gate.suppress import apply_ignore, apply_suppressions
+from mtcheck.names.termbase import Termbase
+from mtcheck.read.languages import detect_language, normalize_language
+from mtcheck.read.textio import read_text
 from mtcheck.registry import CHECKS, READERS
-from mtcheck.suppress import apply_ignore, apply_suppressions
-from mtcheck.termbase import Termbase
-from mtcheck.textio import read_text
+from mtcheck.translators.backtranslate import BackTranslation, back_translate
 from mtcheck.translators.base import Translator
 from mtcheck.types import Document, Finding, Report, Severity
 
@@ -65,7 +65,7 @@ def expand_paths(paths: Sequence[str | Path], exclude: Sequence[str] = ()) -> li
     Markdown, which would sweep in READMEs); paths under the working directory are
     made relative to it, so reports, SARIF URIs and baselines are repository-relative.
     """
-    from mtcheck.globs import expand
+    from mtcheck.read.globs import expand
 
     return expand(paths, exclude, [ext for name, r in READERS.items() if name not in ("text", "markdown")
                                    for ext in r.extensions])  # fmt: skip
@@ -226,7 +226,7 @@ def check_documents(
 def load_name_resources(config: Config) -> tuple[Termbase, Gazetteer | None]:
     """The run's termbases (``config.termbases``) and, unless switched off, the bundled gazetteer."""
     from mtcheck.names.gazetteer import load_gazetteer
-    from mtcheck.termbase_io import load_termbases
+    from mtcheck.names.termbase_io import load_termbases
 
     return load_termbases(config.termbases), (load_gazetteer() if config.use_gazetteer else None)
 

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from mtcheck.align import Alignment, AlignSettings, Link, align, align_by_length, char_ngram_vectors, dice
+from mtcheck.align.align import Alignment, AlignSettings, Link, align, align_by_length, char_ngram_vectors, dice
 
 Truth = set[tuple[tuple[int, ...], tuple[int, ...]]]
 

@@ -9,8 +9,8 @@ import pytest
 from mtcheck.config import Config
 from mtcheck.formats.base import Languages
 from mtcheck.formats.po import PoReader
+from mtcheck.names.termbase import ADMITTED, DEPRECATED, PREFERRED, Concept, Term, Termbase
 from mtcheck.pipeline import check_documents
-from mtcheck.termbase import ADMITTED, DEPRECATED, PREFERRED, Concept, Term, Termbase
 from tests.loc_fixtures import doc, hits, unit
 
 KYIV = Concept(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mtcheck.errors import ConfigError
-from mtcheck.project_config import load_project_config
+from mtcheck.gate.project_config import load_project_config
 from mtcheck.types import Severity
 from tests.loc_fixtures import LEGACY_PO, run_cli
 

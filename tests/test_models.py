@@ -13,14 +13,14 @@ import pytest
 
 from mtcheck.config import ModelSettings
 from mtcheck.errors import ConfigError, ModelError
-from mtcheck.models import (
+from mtcheck.translators.marian import MarianTranslator
+from mtcheck.translators.models import (
     ModelMissingError,
     load_registry,
     registry_entry,
     resolve_route,
     verify,
 )
-from mtcheck.translators.marian import MarianTranslator
 from tests.tiny_marian import tiny_marian_dir
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -79,7 +79,7 @@ def test_term_consistency(tmp_path: Path) -> None:
     glossary.write_text("ar,en,en:admitted\nوزير الدفاع,Defence Minister,Defense Secretary\n", encoding="utf-8")
     from mtcheck.checks.base import CheckContext
     from mtcheck.checks.term_consistency import term_consistency
-    from mtcheck.termbase_io import load_termbases
+    from mtcheck.names.termbase_io import load_termbases
     from mtcheck.types import Document, Location, Segment
 
     def doc(targets: list[str]) -> Document:

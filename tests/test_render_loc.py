@@ -9,8 +9,8 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from mtcheck.config import Config, ModelSettings
+from mtcheck.gate.suppress import suppressed_checks
 from mtcheck.pipeline import check_files
-from mtcheck.suppress import suppressed_checks
 from tests.loc_fixtures import LEGACY_PO, run_cli
 
 

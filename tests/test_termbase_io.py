@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from mtcheck.errors import ConfigError, InputError
-from mtcheck.termbase import DEPRECATED, FORBIDDEN, PREFERRED
-from mtcheck.termbase_io import load_termbases
+from mtcheck.names.termbase import DEPRECATED, FORBIDDEN, PREFERRED
+from mtcheck.names.termbase_io import load_termbases
 
 TBX_V3 = """<?xml version="1.0"?>
 <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mtcheck.errors import InputError
-from mtcheck.textio import decode, read_text
+from mtcheck.read.textio import decode, read_text
 
 
 def test_utf8_bom_is_stripped() -> None:

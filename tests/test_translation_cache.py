@@ -11,10 +11,10 @@ import pytest
 
 from mtcheck.cli import main
 from mtcheck.config import ModelSettings
-from mtcheck.models import ModelStep
-from mtcheck.translation_cache import FILENAME, TranslationCache, cache_namespace
 from mtcheck.translators._engine import CachedTranslator
+from mtcheck.translators.cache import FILENAME, TranslationCache, cache_namespace
 from mtcheck.translators.marian import MarianTranslator
+from mtcheck.translators.models import ModelStep
 from tests.tiny_marian import tiny_marian_dir
 
 

@@ -23,10 +23,10 @@ from mtcheck.registry import CHECKS
 from mtcheck.types import Document, Segment, Severity, Span
 
 if TYPE_CHECKING:
-    from mtcheck.adequacy import Adequacy
-    from mtcheck.align import Alignment
+    from mtcheck.align.adequacy import Adequacy
+    from mtcheck.align.align import Alignment
     from mtcheck.names.gazetteer import Gazetteer
-    from mtcheck.termbase import Termbase
+    from mtcheck.names.termbase import Termbase
 
 
 @dataclass(frozen=True)

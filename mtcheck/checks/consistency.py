@@ -37,7 +37,7 @@ def _same_lemmas(variants: list[str], lang: str) -> bool:
     A string used in two grammatical contexts inflects differently; that is grammar, not
     inconsistency. Only looked at for groups that already differ, so it costs little.
     """
-    from mtcheck.morphology import tokens
+    from mtcheck.names.morphology import tokens
 
     first, *others = [[keys for _s, _e, keys in tokens(v, lang)] for v in variants]
     return all(len(other) == len(first) and all(a & b for a, b in zip(first, other, strict=True)) for other in others)

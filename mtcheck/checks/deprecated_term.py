@@ -7,11 +7,11 @@ from collections.abc import Iterator
 import regex
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.languages import base_language
 from mtcheck.names.extract import ARABIC_PROCLITICS
 from mtcheck.names.known import gazetteer_of, termbase_of
+from mtcheck.names.termbase import DEPRECATED, FORBIDDEN
 from mtcheck.names.translit import is_abjad
-from mtcheck.termbase import DEPRECATED, FORBIDDEN
+from mtcheck.read.languages import base_language
 from mtcheck.types import Severity, Span
 
 # Deprecated place names derived from the gazetteer are English house style (KMU-2010 forms

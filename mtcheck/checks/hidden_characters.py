@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check, iter_words
-from mtcheck.languages import base_language, script_of
+from mtcheck.read.languages import base_language, script_of
 from mtcheck.types import Severity, Span
 
 # Format characters (Unicode category Cf) that change how a word is matched or displayed

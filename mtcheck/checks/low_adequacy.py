@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mtcheck.adequacy import ROUND_TRIP
+from mtcheck.align.adequacy import ROUND_TRIP
 from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.types import Severity
 

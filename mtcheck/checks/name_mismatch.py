@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.crossnames import MISMATCH, counterparts
+from mtcheck.names.crossnames import MISMATCH, counterparts
 from mtcheck.types import Severity
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.crossnames import TRANSLITERATED, counterparts
+from mtcheck.names.crossnames import TRANSLITERATED, counterparts
 from mtcheck.types import Severity
 
 

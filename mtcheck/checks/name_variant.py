@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.crossnames import USER_INTERFACE_FORMATS, one_word_inflected
+from mtcheck.names.crossnames import USER_INTERFACE_FORMATS, one_word_inflected
 from mtcheck.names.extract import PARTICLES
 from mtcheck.names.known import gazetteer_of, is_known, mentions
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity

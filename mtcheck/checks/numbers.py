@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import regex
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.textspans import EMAIL, URL, code_spans, links
+from mtcheck.read.textspans import EMAIL, URL, code_spans, links
 from mtcheck.types import Segment, Severity, Span
 
 _TIMES = regex.compile(r"(?<=\p{Nd})[xXхХ×⨯*](?=\p{Nd})")

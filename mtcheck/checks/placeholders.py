@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.placeholders import Placeholder, all_placeholders, is_strftime, tag_placeholders
+from mtcheck.read.placeholders import Placeholder, all_placeholders, is_strftime, tag_placeholders
 from mtcheck.types import Segment, Severity, Span
 
 Extract = Callable[[Segment, str], list[Placeholder]]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.languages import base_language
+from mtcheck.read.languages import base_language
 from mtcheck.types import Severity, Span
 
 # A doubled word separated by whitespace only (not by a comma or dash, which mark a

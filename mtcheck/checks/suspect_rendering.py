@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.languages import script_of
 from mtcheck.names.known import gazetteer_candidates, is_known, mentions, termbase_candidates
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key
+from mtcheck.read.languages import script_of
 from mtcheck.types import Severity, Span
 
 # Gazetteer matches are weaker evidence than a termbase the user gave: 57,000 places are

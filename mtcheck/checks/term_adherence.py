@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.morphology import find_phrase, tokens
-from mtcheck.termbase import Concept, Term, Termbase
+from mtcheck.names.morphology import find_phrase, tokens
+from mtcheck.names.termbase import Concept, Term, Termbase
 from mtcheck.types import Severity, Span
 
 

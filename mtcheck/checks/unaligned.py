@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mtcheck.adequacy import ORIGINAL
-from mtcheck.align import Link
+from mtcheck.align.adequacy import ORIGINAL
+from mtcheck.align.align import Link
 from mtcheck.checks.base import CheckContext, Hit, check, iter_words
 from mtcheck.types import Severity
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import regex
 
 from mtcheck.checks.base import CheckContext, Hit, check, iter_words
-from mtcheck.languages import script_of
+from mtcheck.read.languages import script_of
 from mtcheck.types import Severity, Span
 
 _SCRIPT_NAME = {"Arab": "Arabic", "Cyrl": "Cyrillic", "Latn": "Latin", "Grek": "Greek", "Hebr": "Hebrew"}
@@ -68,7 +68,7 @@ def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, in
     words = list(iter_words(target))
     if target.strip() == source.strip() or source in ("translator-credits", "translator_credits"):
         return set(words), set()  # a whole copy, or gettext's list of translators' names
-    from mtcheck.textspans import code_spans
+    from mtcheck.read.textspans import code_spans
 
     code = code_spans(target)
     code += [m.span() for m in _ENTITY.finditer(target)]

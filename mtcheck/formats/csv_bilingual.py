@@ -17,8 +17,8 @@ from pathlib import Path
 from mtcheck.errors import InputError
 from mtcheck.formats.base import Languages
 from mtcheck.formats.langs import LOCALE, tidy_language
+from mtcheck.read.textio import read_text
 from mtcheck.registry import READERS
-from mtcheck.textio import read_text
 from mtcheck.types import Document, Location, Segment
 
 _SOURCE = {"source", "msgid", "original", "src", "english"}

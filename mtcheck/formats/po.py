@@ -16,9 +16,9 @@ from mtcheck.errors import InputError
 from mtcheck.formats.base import Languages
 from mtcheck.formats.langs import language_from_filename, tidy_language
 from mtcheck.formats.toolkit import storage
+from mtcheck.read.textio import read_bytes
 from mtcheck.registry import READERS
 from mtcheck.runtime import gc_paused
-from mtcheck.textio import read_bytes
 from mtcheck.types import Document, Location, Segment
 
 # The toolkit's pure-Python parser keeps no line numbers, so the msgid/msgstr keyword

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mtcheck.formats.base import Languages
+from mtcheck.read.segment import split_sentences
+from mtcheck.read.textio import read_text
 from mtcheck.registry import READERS
-from mtcheck.segment import split_sentences
-from mtcheck.textio import read_text
 from mtcheck.types import Document, Location, Segment
 
 # Markdown block markers that are layout, not text: kept in the file, left out of spans.

@@ -15,8 +15,8 @@ from mtcheck.formats.base import Languages
 from mtcheck.formats.langs import tidy_language
 from mtcheck.formats.toolkit import storage
 from mtcheck.formats.xmlparts import child, children, inline_text, reject_entities
+from mtcheck.read.textio import read_bytes
 from mtcheck.registry import READERS
-from mtcheck.textio import read_bytes
 from mtcheck.types import Document, Location, Segment
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -16,8 +16,8 @@ from mtcheck.formats.base import Languages
 from mtcheck.formats.langs import tidy_language
 from mtcheck.formats.toolkit import storage
 from mtcheck.formats.xmlparts import child, children, inline_text, local_name, reject_entities
+from mtcheck.read.textio import read_bytes
 from mtcheck.registry import READERS
-from mtcheck.textio import read_bytes
 from mtcheck.types import Document, Location, Segment
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2"

@@ -26,7 +26,7 @@ from typing import Any
 
 import regex
 
-from mtcheck.languages import base_language
+from mtcheck.read.languages import base_language
 from mtcheck.types import Span
 
 # Name particles that join capitalised words without being capitalised themselves.

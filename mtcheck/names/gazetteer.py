@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck.errors import ConfigError
-from mtcheck.languages import script_of
+from mtcheck.read.languages import script_of
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 PACKED_PATH = DATA_DIR / "gazetteer.sqlite.xz"

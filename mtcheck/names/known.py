@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mtcheck.checks.base import CheckContext
-from mtcheck.languages import base_language
 from mtcheck.names.extract import Mention, extract, extract_known, is_cased, name_words, zipf
 from mtcheck.names.gazetteer import Gazetteer
+from mtcheck.names.termbase import Termbase
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
-from mtcheck.termbase import Termbase
+from mtcheck.read.languages import base_language
 from mtcheck.types import Document, Segment
 
 # Zipf frequency at which a word is established in the language's running text (wordfreq

@@ -15,8 +15,8 @@ from types import TracebackType
 from typing import Any
 
 from mtcheck.config import ModelSettings
-from mtcheck.models import ModelStep, resolve_route
-from mtcheck.translation_cache import TranslationCache, cache_namespace, default_cache_dir
+from mtcheck.translators.cache import TranslationCache, cache_namespace, default_cache_dir
+from mtcheck.translators.models import ModelStep, resolve_route
 
 # Beyond 2n+10 tokens a Marian output is a degenerate repetition, not a translation; the cap
 # keeps one runaway hypothesis from holding a whole batch (Marian's own cap is 512).

@@ -16,11 +16,11 @@ from typing import Any
 
 from mtcheck.config import ModelSettings
 from mtcheck.errors import MissingDependencyError, ModelError
-from mtcheck.models import ModelStep, hf_hub_cache
 from mtcheck.registry import TRANSLATORS
-from mtcheck.translation_cache import default_cache_dir
 from mtcheck.translators._engine import CachedTranslator, Decoding, RoutedTranslator, with_cache
+from mtcheck.translators.cache import default_cache_dir
 from mtcheck.translators.marian import import_marian, load_tokenizer, with_target_token
+from mtcheck.translators.models import ModelStep, hf_hub_cache
 
 # CTranslate2 cuts a call into sub-batches of max_batch_size (after sorting by length) and its
 # inter_threads workers take them from a queue. Measured on the opus-mt base shape

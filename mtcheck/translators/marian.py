@@ -1,7 +1,7 @@
 """MarianMT through transformers + torch: the reference backend (``--backend torch``).
 
 torch and transformers are imported on first translation, never at import time. Models are
-always loaded from a local folder found by :mod:`mtcheck.models`, with the concrete Marian
+always loaded from a local folder found by :mod:`mtcheck.translators.models`, with the concrete Marian
 classes (no Auto* class, so no remote code can ever run) and safetensors unless
 ``--allow-pickle``.
 """
@@ -14,9 +14,9 @@ from typing import Any
 
 from mtcheck.config import ModelSettings
 from mtcheck.errors import MissingDependencyError, ModelError
-from mtcheck.models import ModelStep, weight_files
 from mtcheck.registry import TRANSLATORS
 from mtcheck.translators._engine import CachedTranslator, Decoding, RoutedTranslator, with_cache
+from mtcheck.translators.models import ModelStep, weight_files
 
 
 @dataclass(frozen=True)

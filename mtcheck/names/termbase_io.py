@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.errors import ConfigError, InputError
-from mtcheck.termbase import ADMITTED, DEPRECATED, FORBIDDEN, PREFERRED, STATUSES, Concept, Term, Termbase
+from mtcheck.names.termbase import ADMITTED, DEPRECATED, FORBIDDEN, PREFERRED, STATUSES, Concept, Term, Termbase
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -100,7 +100,7 @@ def _tbx_terms(group: Any, lang: str) -> list[Term]:
 
 
 def read_glossary(path: Path) -> Termbase:
-    from mtcheck.textio import read_text
+    from mtcheck.read.textio import read_text
 
     text = read_text(path)
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".txt") or "\t" in text.split("\n", 1)[0] else ","
@@ -128,7 +128,7 @@ def read_glossary(path: Path) -> Termbase:
 
 
 def _glossary_columns(path: Path, header: Sequence[str]) -> dict[str, tuple[str, str]]:
-    from mtcheck.languages import normalize_language
+    from mtcheck.read.languages import normalize_language
 
     columns: dict[str, tuple[str, str]] = {}
     for name in header:

@@ -4,7 +4,7 @@ Three ways to get two same-language texts to compare, chosen by the input:
 
 ``original``
     bilingual with a plain-text original (``--original``): the back-translation of each
-    target sentence, against the original's sentences, aligned n:m by :mod:`mtcheck.align`
+    target sentence, against the original's sentences, aligned n:m by :mod:`mtcheck.align.align`
     (translators split and merge sentences). With no model the target and the original
     are aligned through anyascii transliteration: length, names and numbers only.
 ``paired``
@@ -28,9 +28,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mtcheck.align import Alignment, Link, align
-from mtcheck.backtranslate import BackTranslation
+from mtcheck.align.align import Alignment, Link, align
 from mtcheck.errors import ModelError
+from mtcheck.translators.backtranslate import BackTranslation
 from mtcheck.translators.base import Translator
 from mtcheck.types import Document
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mtcheck.languages import base_language
+from mtcheck.read.languages import base_language
 
 Offsets = tuple[int, int]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from mtcheck.checks.base import iter_words
 from mtcheck.errors import MissingDependencyError
-from mtcheck.languages import base_language
+from mtcheck.read.languages import base_language
 
 _SNOWBALL = {
     "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech", "da": "danish",

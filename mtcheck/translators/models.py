@@ -29,9 +29,9 @@ from pathlib import Path
 
 from mtcheck.config import ModelSettings
 from mtcheck.errors import ConfigError, MissingDependencyError, ModelError
-from mtcheck.languages import base_language
+from mtcheck.read.languages import base_language
 
-PROJECT_MODELS = Path(__file__).resolve().parents[1] / "models"
+PROJECT_MODELS = Path(__file__).resolve().parents[2] / "models"
 DEFAULT_HUB_ID = "Helsinki-NLP/opus-mt-{src}-{tgt}"
 # Files a Marian checkpoint needs; anything else in a hub repo (TF/Flax weights, READMEs) is not fetched.
 SAFE_PATTERNS = ("*.json", "*.spm", "*.safetensors", "*.txt")
@@ -291,7 +291,7 @@ def _file_sha(path: Path) -> str:
 
 
 def _memo_file() -> Path:
-    from mtcheck.translation_cache import default_cache_dir
+    from mtcheck.translators.cache import default_cache_dir
 
     return default_cache_dir(None) / "file-hashes.json"
 

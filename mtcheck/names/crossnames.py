@@ -1,6 +1,6 @@
 """Names across languages: does every name of the original reach the aligned translation?
 
-Bilingual mode only (a plain-text original aligned by :mod:`mtcheck.adequacy`, or paired
+Bilingual mode only (a plain-text original aligned by :mod:`mtcheck.align.adequacy`, or paired
 units that carry their source). For each aligned pair, the names of the original
 sentence are looked for in the target sentence(s) in three ways:
 
@@ -33,11 +33,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mtcheck.checks.base import CheckContext, iter_words
-from mtcheck.languages import base_language
 from mtcheck.names.extract import extract, is_cased, zipf
 from mtcheck.names.gazetteer import Gazetteer
+from mtcheck.names.termbase import Termbase
 from mtcheck.names.translit import CROSS_SCRIPT_THRESHOLD, SAME_SCRIPT_THRESHOLD, is_abjad, key, similarity
-from mtcheck.termbase import Termbase
+from mtcheck.read.languages import base_language
 from mtcheck.types import Segment, Span
 
 FOUND, TRANSLITERATED, MISSING, MISMATCH = "found", "transliterated", "missing", "mismatch"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from mtcheck.placeholders import all_placeholders, tag_placeholders
+from mtcheck.read.placeholders import all_placeholders, tag_placeholders
 
 URL = regex.compile(r"\b(?:https?|ftp)://[^\s<>\"'«»“”]+|\bwww\.[\w-]+(?:\.[\w-]+)+[^\s<>\"'«»“”]*", regex.IGNORECASE)
 EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

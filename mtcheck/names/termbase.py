@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from mtcheck.languages import base_language
+from mtcheck.read.languages import base_language
 
 PREFERRED = "preferred"
 ADMITTED = "admitted"
