@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from mtcheck.config import Config
     from mtcheck.types import Severity
 
-from mtcheck import __version__
 from mtcheck.cli_models import (
     AllowDownloadOpt,
     AllowPickleOpt,
@@ -34,6 +33,7 @@ from mtcheck.cli_models import (
     translate,
 )
 from mtcheck.errors import EXIT_INPUT, EXIT_INTERNAL, InputError, MtcheckError
+from mtcheck.version import __version__
 
 app = typer.Typer(
     name="mtcheck",

@@ -9,7 +9,9 @@ from dataclasses import asdict, dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from mtcheck.types import Severity
+from mtcheck.types import ModelSettings, Severity
+
+__all__ = ["FAIL_ON_CHOICES", "NEVER", "Config", "ModelSettings", "fail_on_name", "parse_fail_on"]
 
 NEVER = "never"  # the --fail-on / fail-on value that lets every finding pass
 FAIL_ON_CHOICES = ("error", "warning", "info", NEVER)
@@ -28,26 +30,6 @@ def parse_fail_on(value: str) -> Severity | None:
 def fail_on_name(fail_on: Severity | None) -> str:
     """How reports write a gate: the severity, or ``never``."""
     return str(fail_on) if fail_on else NEVER
-
-
-@dataclass(frozen=True)
-class ModelSettings:
-    """How the back-translation step finds and runs its models."""
-
-    model: str | None = None
-    backend: str = "torch"
-    beam: int = 4
-    threads: int | None = None
-    device: str = "auto"
-    batch_tokens: int = 4096
-    models_dir: str | None = None
-    cache_dir: str | None = None
-    use_cache: bool = True
-    allow_download: bool = False
-    allow_pickle: bool = False
-    compute_type: str = "int8"  # CTranslate2 weights: int8 (fast on CPU), float32 (same as torch), …
-    required: bool = False
-    enabled: bool = True
 
 
 @dataclass(frozen=True)

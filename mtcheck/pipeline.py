@@ -12,9 +12,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mtcheck import __version__
 from mtcheck.align.adequacy import ROUND_TRIP, Adequacy, assess, mode_of, round_trip, run_scores, to_details
-from mtcheck.checks.base import Check, CheckContext, Hit
+from mtcheck.checks.base import CheckContext, Hit
 from mtcheck.config import Config
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.formats.base import Languages, Reader
@@ -26,7 +25,8 @@ from mtcheck.read.textio import read_text
 from mtcheck.registry import CHECKS, READERS
 from mtcheck.translators.backtranslate import BackTranslation, back_translate
 from mtcheck.translators.base import Translator
-from mtcheck.types import Document, Finding, Report, Severity
+from mtcheck.types import CheckSpec, Document, Finding, Report, Severity
+from mtcheck.version import __version__
 
 if TYPE_CHECKING:
     from mtcheck.names.gazetteer import Gazetteer
@@ -110,14 +110,14 @@ def _resegment(doc: Document, target: str) -> tuple[Any, ...]:
     return reader.read(Path(doc.path), Languages(doc.source_lang, target))[0].segments
 
 
-def enabled_checks(config: Config) -> list[Check]:
+def enabled_checks(config: Config) -> list[CheckSpec]:
     for name in (*config.enable, *config.disable, *config.severities):
         if name not in CHECKS:
             CHECKS.get(name)  # raises ConfigError naming the known checks
     return [c for _id, c in CHECKS.items() if config.check_enabled(c.id, c.enabled_by_default)]
 
 
-def run_checks(checks: Iterable[Check], ctx: CheckContext) -> list[Finding]:
+def run_checks(checks: Iterable[CheckSpec], ctx: CheckContext) -> list[Finding]:
     """Run each check that has what it needs (a source, a back-translation); return its findings."""
     findings: list[Finding] = []
     for chk in checks:
@@ -126,7 +126,8 @@ def run_checks(checks: Iterable[Check], ctx: CheckContext) -> list[Finding]:
         if "back_translation" in chk.needs and not ctx.back_translations:
             continue
         severity = ctx.config.severities.get(chk.id, chk.severity)
-        for hit in chk.run(ctx):
+        hits: Iterable[Hit] = chk.run(ctx)
+        for hit in hits:
             findings.append(to_finding(chk.id, hit.severity or severity, hit))
     return findings
 

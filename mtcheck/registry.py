@@ -12,9 +12,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from mtcheck.errors import ConfigError
+from mtcheck.types import CheckSpec, Reader, Renderer, TranslatorFactory
 
 T = TypeVar("T")
 
@@ -83,13 +84,7 @@ class Registry(Generic[T]):
         return name in self._items
 
 
-if TYPE_CHECKING:
-    from mtcheck.checks.base import Check
-    from mtcheck.formats.base import Reader
-    from mtcheck.render.base import Renderer
-    from mtcheck.translators.base import TranslatorFactory
-
 READERS: Registry[Reader] = Registry("reader")
 TRANSLATORS: Registry[TranslatorFactory] = Registry("translator")
-CHECKS: Registry[Check] = Registry("check")
+CHECKS: Registry[CheckSpec] = Registry("check")
 RENDERERS: Registry[Renderer] = Registry("renderer")

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import enum
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol
 
 
 class Severity(enum.IntEnum):
@@ -184,3 +185,101 @@ class Report:
         if fail_on is None:
             return 0
         return 1 if any(f.severity >= fail_on for f in self.findings) else 0
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """How the back-translation step finds and runs its models."""
+
+    model: str | None = None
+    backend: str = "torch"
+    beam: int = 4
+    threads: int | None = None
+    device: str = "auto"
+    batch_tokens: int = 4096
+    models_dir: str | None = None
+    cache_dir: str | None = None
+    use_cache: bool = True
+    allow_download: bool = False
+    allow_pickle: bool = False
+    compute_type: str = "int8"  # CTranslate2 weights: int8 (fast on CPU), float32 (same as torch), …
+    required: bool = False
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class Languages:
+    """Languages given on the command line or in the config; a reader may know better."""
+
+    source: str | None = None
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    color: bool = False
+    width: int = 80
+    fail_on: Severity | None = Severity.ERROR
+
+
+# The plug-in protocols. The registry (:mod:`mtcheck.registry`) names them, so it needs
+# nothing from the layers above; the implementations live in their own packages
+# (formats/, translators/, render/, checks/).
+
+
+class Reader(Protocol):
+    """Reads one file format. ``extensions`` are matched case-insensitively, with the dot."""
+
+    name: str
+    extensions: tuple[str, ...]
+
+    def read(self, path: Path, languages: Languages) -> Sequence[Document]:
+        """Parse ``path``; raise :class:`~mtcheck.errors.InputError` on malformed input.
+
+        Languages the file does not state are taken from ``languages``; a reader leaves
+        ``""`` where neither knows, and the pipeline detects or asks for them.
+        """
+        ...
+
+
+class Translator(Protocol):
+    """Translates a batch of texts from ``src`` to ``tgt`` (BCP-47 codes), order kept."""
+
+    @property
+    def signature(self) -> Mapping[str, str]:
+        """Model id, revision or content hash, decoding settings: what shapes the output."""
+        ...
+
+    def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]: ...
+
+
+TranslatorFactory = Callable[[ModelSettings], Translator]
+
+
+class Renderer(Protocol):
+    """Turns a report into a string: terminal text, JSON, SARIF, JUnit, Markdown…"""
+
+    def __call__(self, report: Report, options: RenderOptions) -> str: ...
+
+
+class CheckSpec(Protocol):
+    """A registered check as the registry, the pipeline and the renderers see it.
+
+    :class:`mtcheck.checks.base.Check` is its implementation; ``run`` takes that module's
+    ``CheckContext`` and yields its ``Hit`` objects.
+    """
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def run(self) -> Callable[[Any], Iterable[Any]]: ...
+    @property
+    def enabled_by_default(self) -> bool: ...
+    @property
+    def needs(self) -> frozenset[str]: ...
+    @property
+    def scope(self) -> str: ...

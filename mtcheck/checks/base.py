@@ -13,12 +13,13 @@ the configured severity and resolving the span to a file line:column.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from mtcheck.config import Config
+from mtcheck.names.sources import NameSources
 from mtcheck.registry import CHECKS
 from mtcheck.types import Document, Segment, Severity, Span
 
@@ -51,6 +52,12 @@ class CheckContext:
     run_documents: tuple[Document, ...] = ()
     adequacy: Adequacy | None = None
     round_trips: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def names(self) -> NameSources:
+        """The name stage's view of this document, shared by every name check of the run."""
+        alignment = self.adequacy.alignment if self.adequacy is not None else self.alignment
+        return NameSources(self.document, self.termbase, self.gazetteer, self.back_translations, alignment)
 
 
 @dataclass(frozen=True)
@@ -107,18 +114,3 @@ def check(
         return func
 
     return decorate
-
-
-def iter_words(text: str) -> Iterator[tuple[int, int]]:
-    """Offsets of word tokens (letters, marks, digits, inner apostrophes and hyphens)."""
-    for match in _word_pattern().finditer(text):
-        yield match.start(), match.end()
-
-
-@functools.cache
-def _word_pattern() -> Any:
-    # compiled once: regex.finditer(str, …) looks the pattern up in a cache on every
-    # call, which was most of the time of word-level checks over large catalogues
-    import regex
-
-    return regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")

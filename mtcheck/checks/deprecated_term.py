@@ -26,7 +26,7 @@ def deprecated_term(ctx: CheckContext) -> Iterator[Hit]:
     lang = ctx.document.target_lang
     # form → (suggestion, severity, evidence)
     rules: dict[str, tuple[str | None, Severity | None, dict[str, str], bool]] = {}
-    for term, concept in termbase_of(ctx).terms_in(lang):
+    for term, concept in termbase_of(ctx.names).terms_in(lang):
         if term.status not in (DEPRECATED, FORBIDDEN):
             continue
         preferred = concept.preferred(lang)
@@ -35,7 +35,7 @@ def deprecated_term(ctx: CheckContext) -> Iterator[Hit]:
         if term.note:
             evidence["note"] = term.note
         rules[term.text] = (preferred.text if preferred else None, severity, evidence, True)
-    gazetteer = gazetteer_of(ctx)
+    gazetteer = gazetteer_of(ctx.names)
     if gazetteer is not None and base_language(lang) in GAZETTEER_STYLE_LANGS:
         for place in gazetteer.deprecated_forms(base_language(lang)):
             if place.form in rules:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from mtcheck.checks.base import CheckContext, Hit, check, iter_words
+from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.read.languages import base_language, script_of
+from mtcheck.read.words import iter_words
 from mtcheck.types import Severity, Span
 
 # Format characters (Unicode category Cf) that change how a word is matched or displayed

@@ -12,7 +12,7 @@ from mtcheck.types import Severity
 @check("name-mismatch", Severity.WARNING, needs=("source", "back_translation"))
 def name_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     """Name rendered as a different name."""
-    for found in counterparts(ctx):
+    for found in counterparts(ctx.names):
         if found.status != MISMATCH:
             continue
         shown = (

@@ -12,7 +12,7 @@ from mtcheck.types import Severity
 @check("name-missing", Severity.WARNING, needs=("source",))
 def name_missing(ctx: CheckContext) -> Iterator[Hit]:
     """Name of the original missing from the translation."""
-    for found in counterparts(ctx):
+    for found in counterparts(ctx.names):
         if found.status != MISSING:
             continue
         if found.elsewhere:

@@ -17,7 +17,7 @@ from mtcheck.types import Severity
 @check("name-transliteration", Severity.WARNING, needs=("source",))
 def name_transliteration(ctx: CheckContext) -> Iterator[Hit]:
     """Name rendered by transliteration instead of its known form."""
-    for found in counterparts(ctx):
+    for found in counterparts(ctx.names):
         if found.status != TRANSLITERATED or found.known is None:
             continue
         expected = found.known.preferred or found.known.forms[0]

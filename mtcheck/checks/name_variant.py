@@ -29,12 +29,12 @@ def name_variant(ctx: CheckContext) -> Iterator[Hit]:
         # (Johnstown, Johnston): the same source translated two ways is target-inconsistency.
         return
     threshold = ctx.config.threshold("name-variant", SAME_SCRIPT_THRESHOLD)
-    gazetteer = gazetteer_of(ctx)
+    gazetteer = gazetteer_of(ctx.names)
     deprecated = (
         {p.form for p in gazetteer.deprecated_forms(ctx.document.target_lang.split("-")[0])} if gazetteer else set()
     )
     occurrences: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
-    for seg, mention in mentions(ctx):
+    for seg, mention in mentions(ctx.names):
         offset = mention.span.start
         for word in mention.text.split():
             start = seg.target.index(word, offset)
@@ -62,7 +62,7 @@ def name_variant(ctx: CheckContext) -> Iterator[Hit]:
         for form in variants:
             # An established spelling (Schulz beside Scholz, Christian beside Christine) is likely
             # another person: say so quietly.
-            all_known = is_known(form, ctx)
+            all_known = is_known(form, ctx.names)
             # The original spelling beside the transliterated one ("Бернерс-Лі (Berners-Lee)")
             # is a news convention, not an inconsistency: mention it only.
             quiet = all_known or form.isascii() != main.isascii()

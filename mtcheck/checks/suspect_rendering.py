@@ -23,7 +23,7 @@ def suspect_rendering(ctx: CheckContext) -> Iterator[Hit]:
     # The gazetteer's preferred forms are Latin: a suggestion in another script's text
     # would replace a correct Київ with a Latin Kyiv. Other scripts rely on the termbase.
     use_gazetteer = script_of(ctx.document.target_lang) == "Latn"
-    for seg, mention in mentions(ctx):
+    for seg, mention in mentions(ctx.names):
         words = mention.text.split()
         # The whole name first ("Rustam Omerov"), then each unknown word on its own.
         spans = [(mention.span.start, mention.span.end, mention.text)]
@@ -35,13 +35,13 @@ def suspect_rendering(ctx: CheckContext) -> Iterator[Hit]:
                 offset = start + len(word)
         done_until = -1
         for start, end, text in spans:
-            if start < done_until or is_known(text, ctx):
+            if start < done_until or is_known(text, ctx.names):
                 continue
-            found = termbase_candidates(text, ctx, threshold)
+            found = termbase_candidates(text, ctx.names, threshold)
             severity = None
             if not found and use_gazetteer:
                 found = gazetteer_candidates(
-                    text, ctx, ctx.config.threshold("suspect-rendering-gazetteer", GAZETTEER_THRESHOLD)
+                    text, ctx.names, ctx.config.threshold("suspect-rendering-gazetteer", GAZETTEER_THRESHOLD)
                 )
                 severity = Severity.INFO
             if not found:

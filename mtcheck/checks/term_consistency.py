@@ -21,7 +21,7 @@ def _find(term: str, text: str) -> regex.Match[str] | None:
 def term_consistency(ctx: CheckContext) -> Iterator[Hit]:
     """Source term translated inconsistently."""
     doc = ctx.document
-    termbase = termbase_of(ctx)
+    termbase = termbase_of(ctx.names)
     if not termbase.concepts:
         return
     for concept in termbase.concepts:

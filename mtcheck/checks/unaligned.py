@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from mtcheck.align.adequacy import ORIGINAL
 from mtcheck.align.align import Link
-from mtcheck.checks.base import CheckContext, Hit, check, iter_words
+from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.read.words import iter_words
 from mtcheck.types import Severity
 
 # A sentence this short left unaligned is usually a heading or caption merged into a

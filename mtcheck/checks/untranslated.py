@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mtcheck.checks.base import CheckContext, Hit, check, iter_words
+from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.read.languages import base_language
 from mtcheck.read.placeholders import all_placeholders, tag_placeholders
+from mtcheck.read.words import iter_words
 from mtcheck.types import Severity
 
 

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 
 import regex
 
-from mtcheck.checks.base import CheckContext, Hit, check, iter_words
+from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.read.languages import script_of
+from mtcheck.read.words import iter_words
 from mtcheck.types import Severity, Span
 
 _SCRIPT_NAME = {"Arab": "Arabic", "Cyrl": "Cyrillic", "Latn": "Latin", "Grek": "Greek", "Hebr": "Hebrew"}

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from mtcheck import __version__
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.types import Finding, Report
+from mtcheck.version import __version__
 
 FORMAT = "mtcheck-baseline"
 VERSION = 1

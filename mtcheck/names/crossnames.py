@@ -32,12 +32,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mtcheck.checks.base import CheckContext, iter_words
 from mtcheck.names.extract import extract, is_cased, zipf
 from mtcheck.names.gazetteer import Gazetteer
+from mtcheck.names.sources import NameSources
 from mtcheck.names.termbase import Termbase
 from mtcheck.names.translit import CROSS_SCRIPT_THRESHOLD, SAME_SCRIPT_THRESHOLD, is_abjad, key, similarity
 from mtcheck.read.languages import base_language
+from mtcheck.read.words import iter_words
 from mtcheck.types import Segment, Span
 
 FOUND, TRANSLITERATED, MISSING, MISMATCH = "found", "transliterated", "missing", "mismatch"
@@ -240,24 +241,24 @@ def _gazetteer_known(gazetteer: Gazetteer, form: str, src: str, tgt: str) -> Kno
     return Known(all_forms, next(iter(preferreds)) if len(preferreds) == 1 else None, "gazetteer", ambiguous)
 
 
-def known_forms(name: str, ctx: CheckContext) -> Known | None:
+def known_forms(name: str, sources: NameSources) -> Known | None:
     """Target-language forms of ``name`` (source language) from the termbase, else the gazetteer."""
-    src = base_language(ctx.document.source_lang)
-    tgt = base_language(ctx.document.target_lang)
-    termbase = ctx.termbase if isinstance(ctx.termbase, Termbase) else None
+    src = base_language(sources.document.source_lang)
+    tgt = base_language(sources.document.target_lang)
+    termbase = sources.termbase if isinstance(sources.termbase, Termbase) else None
     if termbase is not None:
         for _term, concept in termbase.lookup(name, src):
             forms = tuple(t.text for t in concept.terms_in(tgt) if t.allowed)
             if forms:
                 preferred = concept.preferred(tgt)
                 return Known(forms, preferred.text if preferred else None, f"termbase: {concept.origin or concept.id}")
-    if ctx.gazetteer is not None:
-        return _gazetteer_known(ctx.gazetteer, name, src, tgt)
+    if sources.gazetteer is not None:
+        return _gazetteer_known(sources.gazetteer, name, src, tgt)
     return None
 
 
-def _original_names(text: str, index: int, ctx: CheckContext, target_names: Sequence[str]) -> list[Name]:
-    src = base_language(ctx.document.source_lang)
+def _original_names(text: str, index: int, sources: NameSources, target_names: Sequence[str]) -> list[Name]:
+    src = base_language(sources.document.source_lang)
     if is_cased(text):
         return [Name(index, m.span, m.text) for m in extract(text, src) if not _acronym(m.text)]
     # Caseless (Arabic): known names, and words that sound like a name of the translation.
@@ -271,7 +272,7 @@ def _original_names(text: str, index: int, ctx: CheckContext, target_names: Sequ
             s, e = words[k][0], words[k + size - 1][1]
             phrase = text[s:e]
             for variant in _variants(phrase) if size == 1 else (phrase,):
-                if known_forms(variant, ctx) is not None:
+                if known_forms(variant, sources) is not None:
                     offset = e - len(variant)
                     names.append(Name(index, Span(offset, e), variant))
                     used.update(range(k, k + size))
@@ -421,11 +422,10 @@ class _Pair:
     targets: list[int]
 
 
-def _pairs(ctx: CheckContext) -> list[_Pair]:
-    doc = ctx.document
+def _pairs(sources: NameSources) -> list[_Pair]:
+    doc = sources.document
     if doc.original is not None:
-        adequacy = ctx.adequacy
-        alignment = adequacy.alignment if adequacy is not None else ctx.alignment
+        alignment = sources.alignment
         if alignment is None:
             return []
         return [
@@ -438,28 +438,20 @@ def _pairs(ctx: CheckContext) -> list[_Pair]:
     return [_Pair([(seg, seg.source)], [j]) for j, seg in enumerate(doc.segments) if seg.source]
 
 
-def counterparts(ctx: CheckContext) -> list[Counterpart]:
-    """Every original name with its counterpart (or lack of one); computed once per context."""
-    global _LAST
-    if _LAST is not None and _LAST[0] is ctx:
-        return _LAST[1]
-    result = list(_counterparts(ctx))
-    _LAST = (ctx, result)
-    return result
+def counterparts(sources: NameSources) -> list[Counterpart]:
+    """Every original name with its counterpart (or lack of one); computed once per document."""
+    return sources.remember("counterparts", lambda: list(_counterparts(sources)))
 
 
-_LAST: tuple[CheckContext, list[Counterpart]] | None = None
-
-
-def _counterparts(ctx: CheckContext) -> Iterator[Counterpart]:
-    doc = ctx.document
-    pairs = _pairs(ctx) if doc.bilingual and doc.segments else []
+def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
+    doc = sources.document
+    pairs = _pairs(sources) if doc.bilingual and doc.segments else []
     if not pairs:
         return
     src = base_language(doc.source_lang)
     tgt = base_language(doc.target_lang)
     segments = doc.segments
-    back = ctx.back_translations
+    back = sources.back_translations
     all_tokens = _tokens([(j, seg.target) for j, seg in enumerate(segments)])
     by_segment: dict[int, list[_Token]] = {}
     for token in all_tokens:
@@ -477,12 +469,12 @@ def _counterparts(ctx: CheckContext) -> Iterator[Counterpart]:
         near = [t for j in _around(pair.targets, len(segments)) for t in by_segment.get(j, [])]
         pair_back = [t for j in pair.targets for t in back_by_segment.get(j, [])]
         back_text = " ".join(back.get(segments[j].id, "") for j in pair.targets)
-        back_names = _back_names(ctx, pair, src)
+        back_names = _back_names(sources, pair, src)
         matched_back: set[tuple[int, int]] = set()
         pending: list[tuple[Name, Segment, str, Known | None]] = []
         for seg, text in pair.originals:
-            for name in _original_names(text, 0, ctx, target_names):
-                known = known_forms(name.text, ctx)
+            for name in _original_names(text, 0, sources, target_names):
+                known = known_forms(name.text, sources)
                 if known is not None or not is_cased(text) or _worth_checking(name.text, src):
                     pending.append((name, seg, text, known))
         # Names the back-translation shows that are the original's own: not candidates for "instead".
@@ -534,7 +526,7 @@ def _counterparts(ctx: CheckContext) -> Iterator[Counterpart]:
             if near_token is not None and near_score >= _threshold(name.text, near_token.text):
                 continue  # in a neighbouring sentence: the alignment, not the translation, is off
             lost.append((name, base, first))
-        yield from _judge_lost(ctx, lost, unmatched_back, by_segment, everywhere, back_everywhere)
+        yield from _judge_lost(sources, lost, unmatched_back, by_segment, everywhere, back_everywhere)
 
 
 def _name_like(token: _Token, lang: str) -> bool:
@@ -555,26 +547,26 @@ def _around(targets: Sequence[int], count: int) -> list[int]:
     return [j for j in range(lo, hi + 1) if j not in targets]
 
 
-def _back_names(ctx: CheckContext, pair: _Pair, src: str) -> list[Name]:
-    back = ctx.back_translations
+def _back_names(sources: NameSources, pair: _Pair, src: str) -> list[Name]:
+    back = sources.back_translations
     out: list[Name] = []
     for j in pair.targets:
-        text = back.get(ctx.document.segments[j].id, "")
+        text = back.get(sources.document.segments[j].id, "")
         if text and is_cased(text):
             out.extend(Name(j, m.span, m.text) for m in extract(text, src) if not _acronym(m.text))
     return out
 
 
 def _judge_lost(
-    ctx: CheckContext,
+    sources: NameSources,
     lost: list[tuple[Name, dict[str, Any], Segment]],
     unmatched_back: list[Name],
     by_segment: dict[int, list[_Token]],
     everywhere: _Index,
     back_everywhere: _Index | None,
 ) -> Iterator[Counterpart]:
-    segments = ctx.document.segments
-    has_model = bool(ctx.back_translations)
+    segments = sources.document.segments
+    has_model = bool(sources.back_translations)
     for name, base, first in lost:
         token, score = everywhere.match(name.text)
         elsewhere = token is not None and score >= _threshold(name.text, token.text)

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mtcheck.checks.base import CheckContext
 from mtcheck.names.extract import Mention, extract, extract_known, is_cased, name_words, zipf
 from mtcheck.names.gazetteer import Gazetteer
+from mtcheck.names.sources import NameSources
 from mtcheck.names.termbase import Termbase
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
 from mtcheck.read.languages import base_language
-from mtcheck.types import Document, Segment
+from mtcheck.types import Segment
 
 # Zipf frequency at which a word is established in the language's running text (wordfreq
 # 2.0 = about once per 10 million words): Schulz 3.1, Scholz 2.3, but Omerov 0, Zelenskyy 0.
@@ -33,64 +33,54 @@ class Candidate:
     source: str
 
 
-def termbase_of(ctx: CheckContext) -> Termbase:
-    tb = ctx.termbase
+def termbase_of(sources: NameSources) -> Termbase:
+    tb = sources.termbase
     return tb if isinstance(tb, Termbase) else Termbase()
 
 
-def gazetteer_of(ctx: CheckContext) -> Gazetteer | None:
-    gz = ctx.gazetteer
+def gazetteer_of(sources: NameSources) -> Gazetteer | None:
+    gz = sources.gazetteer
     return gz if isinstance(gz, Gazetteer) else None
 
 
-# Several checks ask for the same document's names in a row; extraction is the costly part
-# of a name check, so the last document's answer is kept (matched by identity, not equality,
-# which would hash every segment).
-_last_mentions: tuple[Document, Termbase | None, list[tuple[Segment, Mention]]] | None = None
-
-
-def mentions(ctx: CheckContext) -> list[tuple[Segment, Mention]]:
+def mentions(sources: NameSources) -> list[tuple[Segment, Mention]]:
     """Every name mention in the document's target segments, in document order."""
-    global _last_mentions
-    if _last_mentions is not None and _last_mentions[0] is ctx.document and _last_mentions[1] is ctx.termbase:
-        return _last_mentions[2]
-    found = list(_find_mentions(ctx))
-    _last_mentions = (ctx.document, ctx.termbase, found)
-    return found
+    # Several checks ask for the same document's names in a row; extraction is the costly part.
+    return sources.remember("mentions", lambda: list(_find_mentions(sources)))
 
 
-def _find_mentions(ctx: CheckContext) -> Iterator[tuple[Segment, Mention]]:
-    lang = ctx.document.target_lang
-    cased = [seg for seg in ctx.document.segments if is_cased(seg.target)]
+def _find_mentions(sources: NameSources) -> Iterator[tuple[Segment, Mention]]:
+    lang = sources.document.target_lang
+    cased = [seg for seg in sources.document.segments if is_cased(seg.target)]
     known = name_words([seg.target for seg in cased], lang)  # "Cameron" alone after "David Cameron"
     forms: list[str] | None = None
-    for seg in ctx.document.segments:
+    for seg in sources.document.segments:
         if is_cased(seg.target):
             yield from ((seg, mention) for mention in extract(seg.target, lang, known))
             continue
         # No letter case (Arabic): the names are what sounds like a termbase term of the language.
         if forms is None:
-            forms = sorted({term.text for term, _concept in termbase_of(ctx).terms_in(lang)})
+            forms = sorted({term.text for term, _concept in termbase_of(sources).terms_in(lang)})
         if forms:
             yield from ((seg, mention) for mention in extract_known(seg.target, forms, SAME_SCRIPT_THRESHOLD))
 
 
-def is_known(text: str, ctx: CheckContext) -> bool:
-    lang = base_language(ctx.document.target_lang)
-    termbase = termbase_of(ctx)
+def is_known(text: str, sources: NameSources) -> bool:
+    lang = base_language(sources.document.target_lang)
+    termbase = termbase_of(sources)
     if termbase.lookup(text, lang):
         return True
-    gazetteer = gazetteer_of(ctx)
+    gazetteer = gazetteer_of(sources)
     if gazetteer is not None and gazetteer.known(text):
         return True
     return all(zipf(word.lower(), lang) >= ESTABLISHED_ZIPF for word in text.split())
 
 
-def termbase_candidates(text: str, ctx: CheckContext, threshold: float = SAME_SCRIPT_THRESHOLD) -> list[Candidate]:
+def termbase_candidates(text: str, sources: NameSources, threshold: float = SAME_SCRIPT_THRESHOLD) -> list[Candidate]:
     """Allowed termbase terms in the target language close to ``text``, best first."""
-    lang = ctx.document.target_lang
+    lang = sources.document.target_lang
     found: dict[str, Candidate] = {}
-    for term, concept in termbase_of(ctx).terms_in(lang):
+    for term, concept in termbase_of(sources).terms_in(lang):
         if not term.allowed:
             continue
         words = term.text.split()
@@ -110,8 +100,8 @@ def termbase_candidates(text: str, ctx: CheckContext, threshold: float = SAME_SC
     return sorted(found.values(), key=lambda c: -c.score)
 
 
-def gazetteer_candidates(text: str, ctx: CheckContext, threshold: float) -> list[Candidate]:
-    gazetteer = gazetteer_of(ctx)
+def gazetteer_candidates(text: str, sources: NameSources, threshold: float) -> list[Candidate]:
+    gazetteer = gazetteer_of(sources)
     if gazetteer is None:
         return []
     found: dict[str, Candidate] = {}

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import Any
 
-from mtcheck.checks.base import iter_words
 from mtcheck.errors import MissingDependencyError
 from mtcheck.read.languages import base_language
+from mtcheck.read.words import iter_words
 
 _SNOWBALL = {
     "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech", "da": "danish",

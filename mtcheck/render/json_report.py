@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mtcheck import __version__
 from mtcheck.config import fail_on_name
 from mtcheck.registry import RENDERERS
 from mtcheck.render.base import RenderOptions
 from mtcheck.types import Finding, Report, Span
+from mtcheck.version import __version__
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_ID = "https://github.com/mtcheck/mtcheck/blob/main/mtcheck/schemas/report-1.schema.json"

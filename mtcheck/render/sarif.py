@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from mtcheck import __version__
 from mtcheck.registry import CHECKS, RENDERERS
 from mtcheck.render.base import RenderOptions
 from mtcheck.types import Finding, Report, Severity
+from mtcheck.version import __version__
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
