@@ -18,7 +18,7 @@ $(BIN)/mtcheck: pyproject.toml
 install: $(BIN)/mtcheck
 
 demo: $(BIN)/mtcheck
-	$(BIN)/mtcheck check $(SEED) --source-lang ar
+	$(BIN)/mtcheck check $(SEED) --source-lang ar --termbase seeds/termbase.tbx
 
 test: $(BIN)/mtcheck
 	$(BIN)/ruff check mtcheck tests bench tools
