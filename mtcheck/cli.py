@@ -97,6 +97,34 @@ DisableOpt = Annotated[
     Optional[list[str]],
     typer.Option("--disable", help="Turn off a check; repeatable. Example: --disable repeated-word"),
 ]
+SelectOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--select",
+        help="Run only these checks: ids or prefixes, comma-separated or repeated (as ruff). Example: --select name-",
+    ),
+]
+IgnoreOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--ignore", help="Leave out these checks: ids or prefixes (as ruff). Example: --ignore repeated-word"),
+]
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    """``--select a,b --select c`` → ``("a", "b", "c")``, as ruff reads its rule lists."""
+    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
+
+
+def _with_rules(config: Config, select: list[str] | None, ignore: list[str] | None) -> Config:
+    """The command line's --select replaces the file's select; its --ignore adds to the file's ignore."""
+    import dataclasses
+
+    chosen, left_out = _split(select), _split(ignore)
+    if chosen:
+        config = dataclasses.replace(config, select=chosen)
+    if left_out:
+        config = dataclasses.replace(config, ignore=(*config.ignore, *left_out))
+    return config
 
 
 def _with_selection(
@@ -149,7 +177,8 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="Report format: text, json, sarif, junit or markdown; repeat it with one --output each. "
+            help="Report format: text, concise, json, sarif, junit, markdown, github or gitlab; repeat it with one "
+            "--output each. "
             "Example: -f sarif -o mtcheck.sarif -f markdown -o summary.md",
         ),
     ] = None,
@@ -180,6 +209,22 @@ def check(
     no_gazetteer: NoGazetteerOpt = False,
     enable: EnableOpt = None,
     disable: DisableOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the gate (errors still exit 2 or 3).")
+    ] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print how many findings each check made, instead of the findings.")
+    ] = False,
+    write_failing: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--write-failing",
+            help="Write the units with findings to this folder as PO/XLIFF files to fix and merge back "
+            "(as pofilter; merge with pomerge). Example: --write-failing to-fix/",
+        ),
+    ] = None,
     model: ModelOpt = None,
     backend: BackendOpt = "torch",
     beam: BeamOpt = 4,
@@ -208,6 +253,7 @@ def check(
 
     config = _project_config(config_file, source_lang, target_lang, fail_on, no_mt, require_mt)
     config = _with_selection(config, termbase, no_gazetteer, enable, disable)
+    config = _with_rules(config, select, ignore)
     settings = model_settings(
         model=model,
         backend=backend,
@@ -236,16 +282,49 @@ def check(
 
         report = apply_baseline(report, baseline_path)
     for renderer, path in renderers:
+        if statistics and path is None:
+            from mtcheck.render.annotations import render_statistics
+
+            _emit(render_statistics(report), None)
+            continue
         use_color = color if color is not None else (path is None and sys.stdout.isatty())
         _emit(renderer(report, RenderOptions(color=use_color, width=80, fail_on=gate)), path)
-    raise typer.Exit(report.exit_code(gate))
+    if write_failing is not None:
+        from mtcheck.gate.failing import write_failing_units
+
+        for written in write_failing_units(report, write_failing):
+            if not quiet:
+                typer.echo(f"mtcheck: units to fix written to {written}", err=True)
+    raise typer.Exit(0 if exit_zero else report.exit_code(gate))
 
 
 @app.command("checks")
-def list_checks() -> None:
-    """List every check: id, default severity, whether it is on by default, title."""
-    from mtcheck.registry import CHECKS
+def list_checks(
+    explain: Annotated[
+        Optional[str],
+        typer.Option("--explain", help="Explain one check (as ruff's rule --explain). Example: --explain tags"),
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """List every check: id, default severity, whether it is on by default, title (pofilter's --listfilters)."""
+    import json
 
+    from mtcheck.registry import CHECKS
+    from mtcheck.render.checks_doc import all_checks, check_info
+    from mtcheck.render.checks_doc import explain as explain_check
+
+    if output_format not in ("text", "json"):
+        raise typer.BadParameter(f"{output_format!r}: choose text or json", param_hint="--format")
+    if explain is not None:
+        CHECKS.get(explain)  # an unknown id: a ConfigError that lists the known ones
+        if output_format == "json":
+            typer.echo(json.dumps(check_info(explain).as_dict(), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(explain_check(explain), nl=False)
+        return
+    if output_format == "json":
+        typer.echo(json.dumps([info.as_dict() for info in all_checks()], ensure_ascii=False, indent=2))
+        return
     for check_id, chk in CHECKS.items():
         state = "" if chk.enabled_by_default else " (off by default)"
         typer.echo(f"{check_id:26} {chk.severity!s:8} {chk.title}{state}")
@@ -268,6 +347,8 @@ def baseline_command(
     no_gazetteer: NoGazetteerOpt = False,
     enable: EnableOpt = None,
     disable: DisableOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
 ) -> None:
     """Record today's findings, so that `check --baseline` reports only new ones.
 
@@ -281,6 +362,7 @@ def baseline_command(
 
     config = _project_config(config_file, source_lang, target_lang, None, no_mt, False)
     config = _with_selection(config, termbase, no_gazetteer, enable, disable)
+    config = _with_rules(config, select, ignore)
     report = check_files(_inputs(targets, config), config)
     write_baseline(report.findings, output)
     typer.echo(f"mtcheck: recorded {len(report.findings)} finding(s) in {output}", err=True)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from mtcheck.align.adequacy import ROUND_TRIP, Adequacy, assess, mode_of, round_trip, run_scores, to_details
 from mtcheck.checks.base import CheckContext, Hit
-from mtcheck.config import Config
+from mtcheck.config import Config, check_matches
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.formats.base import Languages, Reader
 from mtcheck.formats.text import sentences
@@ -114,6 +114,9 @@ def enabled_checks(config: Config) -> list[CheckSpec]:
     for name in (*config.enable, *config.disable, *config.severities):
         if name not in CHECKS:
             CHECKS.get(name)  # raises ConfigError naming the known checks
+    for pattern in (*config.select, *config.ignore):
+        if not any(check_matches(c, pattern) for c in CHECKS.names()):
+            raise ConfigError(f"unknown check or prefix {pattern!r} in select/ignore (see: mtcheck checks)")
     return [c for _id, c in CHECKS.items() if config.check_enabled(c.id, c.enabled_by_default)]
 
 
@@ -210,9 +213,9 @@ def check_documents(
         )
         findings.extend(run_checks(run_checks_, ctx))
     findings, silenced = apply_suppressions(findings, documents)
-    findings, ignored = apply_ignore(findings, config.ignore)
+    findings, ignored = apply_ignore(findings, config.ignore_text)
     if silenced or ignored:
-        notes.append(f"{silenced} finding(s) silenced by inline 'mtcheck: ignore', {ignored} by ignore patterns")
+        notes.append(f"{silenced} finding(s) silenced by inline 'mtcheck: ignore', {ignored} by ignore-text patterns")
     findings.sort(key=lambda f: (f.location.path or "", f.location.line, f.location.column, -f.severity, f.check))
     return Report(
         findings=tuple(findings),
