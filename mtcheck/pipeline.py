@@ -120,14 +120,20 @@ def enabled_checks(config: Config) -> list[CheckSpec]:
     return [c for _id, c in CHECKS.items() if config.check_enabled(c.id, c.enabled_by_default)]
 
 
+def applicable(checks: Iterable[CheckSpec], ctx: CheckContext) -> list[CheckSpec]:
+    """The checks that have what they need here (a source, a back-translation)."""
+    return [
+        chk
+        for chk in checks
+        if not ("source" in chk.needs and not ctx.document.bilingual)
+        and not ("back_translation" in chk.needs and not ctx.back_translations)
+    ]
+
+
 def run_checks(checks: Iterable[CheckSpec], ctx: CheckContext) -> list[Finding]:
     """Run each check that has what it needs (a source, a back-translation); return its findings."""
     findings: list[Finding] = []
-    for chk in checks:
-        if "source" in chk.needs and not ctx.document.bilingual:
-            continue
-        if "back_translation" in chk.needs and not ctx.back_translations:
-            continue
+    for chk in applicable(checks, ctx):
         severity = ctx.config.severities.get(chk.id, chk.severity)
         hits: Iterable[Hit] = chk.run(ctx)
         for hit in hits:
@@ -174,6 +180,7 @@ def check_documents(
     findings: list[Finding] = []
     notes: list[str] = []
     details: dict[str, Any] = {"back_translations": {}}
+    ran: dict[str, list[str]] = {}  # path → the checks that ran on it (JUnit lists only those)
     configured, gazetteer = load_name_resources(config)
     termbase = configured + termbase if termbase is not None else configured
     assessed: list[Adequacy] = []
@@ -203,6 +210,7 @@ def check_documents(
             gazetteer=gazetteer,
         )
         findings.extend(run_checks(document_checks, ctx))
+        ran[doc.path or ""] = [chk.id for chk in applicable(document_checks, ctx)]
     if run_checks_ and documents:
         ctx = CheckContext(
             document=documents[0],
@@ -212,6 +220,9 @@ def check_documents(
             gazetteer=gazetteer,
         )
         findings.extend(run_checks(run_checks_, ctx))
+        for path in ran:  # a run-wide check looks at every document
+            ran[path] = sorted([*ran[path], *(chk.id for chk in applicable(run_checks_, ctx))])
+    details["checks_run"] = ran
     findings, silenced = apply_suppressions(findings, documents)
     findings, ignored = apply_ignore(findings, config.ignore_text)
     if silenced or ignored:
