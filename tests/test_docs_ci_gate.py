@@ -171,7 +171,7 @@ def test_python_api_snippet_runs_as_written(
     (tmp_path / "copy.txt").write_bytes((root / "seeds" / "000_58537a9fbf26f386.txt").read_bytes())
     (tmp_path / "house.tbx").write_bytes((root / "seeds" / "termbase.tbx").read_bytes())
     monkeypatch.setenv("MTCHECK_MODELS", str(tmp_path / "models"))
-    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - the README's own example
+    exec(compile(block, "README.md", "exec"), {})  # the README's own example
     out = capsys.readouterr().out
     assert "deprecated-term" in out and "Kyiv" in out
 
