@@ -69,12 +69,51 @@ def _root(
     """mtcheck: a multilingual translation-quality checker."""
 
 
+def _use_color(flag: bool | None, path: Path | None) -> bool:
+    """--color/--no-color, else NO_COLOR (no-color.org), else FORCE_COLOR, else: a terminal on stdout."""
+    import os
+
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return path is None and sys.stdout.isatty()
+
+
+def _width(path: Path | None) -> int:
+    """$COLUMNS, else the terminal's width on stdout, else 80 (files and pipes: stable output)."""
+    import os
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= 20:
+        return int(columns)
+    if path is None and sys.stdout.isatty():
+        return max(shutil.get_terminal_size((80, 24)).columns, 20)
+    return 80
+
+
 def _stderr_progress(quiet: bool) -> Callable[[str], None] | None:
+    """On a terminal only: one line, redrawn in place, with a bar for "file i of N"; nothing on a pipe."""
+    import re
+
     if quiet or not sys.stderr.isatty():
         return None
+    counter = re.compile(r"file (\d+) of (\d+)")
 
     def say(message: str) -> None:
-        typer.echo(f"mtcheck: {message}…", err=True)
+        width = min(_width(None), 100)
+        match = counter.search(message)
+        bar = ""
+        if match:
+            done, total = int(match.group(1)), max(int(match.group(2)), 1)
+            filled = round(20 * (done - 1) / total)
+            bar = "[" + "#" * filled + "-" * (20 - filled) + "] "
+        line = f"mtcheck: {bar}{message}"[: width - 1]
+        sys.stderr.write("\r\x1b[K" + line)
+        sys.stderr.flush()
 
     return say
 
@@ -108,6 +147,27 @@ IgnoreOpt = Annotated[
     Optional[list[str]],
     typer.Option("--ignore", help="Leave out these checks: ids or prefixes (as ruff). Example: --ignore repeated-word"),
 ]
+
+
+IncludeOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--include", help="Also read files a directory holds that match this pattern (e.g. '*.txt'); repeatable."
+    ),
+]
+ExcludeOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--exclude", help="Skip files that match this pattern (e.g. 'po/obsolete/*'); repeatable."),
+]
+
+
+def _with_patterns(config: Config, include: list[str] | None, exclude: list[str] | None) -> Config:
+    """The command line's --include / --exclude added to the file's."""
+    import dataclasses
+
+    return dataclasses.replace(
+        config, include=(*config.include, *(include or ())), exclude=(*config.exclude, *(exclude or ()))
+    )
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -211,6 +271,8 @@ def check(
     disable: DisableOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the gate (errors still exit 2 or 3).")
     ] = False,
@@ -254,6 +316,7 @@ def check(
     config = _project_config(config_file, source_lang, target_lang, fail_on, no_mt, require_mt)
     config = _with_selection(config, termbase, no_gazetteer, enable, disable)
     config = _with_rules(config, select, ignore)
+    config = _with_patterns(config, include, exclude)
     settings = model_settings(
         model=model,
         backend=backend,
@@ -270,7 +333,12 @@ def check(
     gate = config.fail_on
     outputs = _pair_outputs(output_format or ["text"], output or [])
     renderers = [(RENDERERS.get(name), path) for name, path in outputs]
-    report = check_files(_inputs(targets, config), config, original=original, progress=_stderr_progress(quiet))
+    progress = _stderr_progress(quiet)
+    try:
+        report = check_files(_inputs(targets, config), config, original=original, progress=progress)
+    finally:
+        if progress is not None:
+            sys.stderr.write("\r\x1b[K")  # the progress line goes; the report stands alone
     baseline_path = baseline or (Path(config.baseline) if config.baseline else None)
     if baseline is None and baseline_path is not None and not baseline_path.exists():
         # configured but not made yet: a project adopting the gate runs `mtcheck baseline` next
@@ -287,8 +355,9 @@ def check(
 
             _emit(render_statistics(report), None)
             continue
-        use_color = color if color is not None else (path is None and sys.stdout.isatty())
-        _emit(renderer(report, RenderOptions(color=use_color, width=80, fail_on=gate)), path)
+        use_color = _use_color(color, path)
+        options = RenderOptions(color=use_color, width=_width(path), fail_on=gate, notes=not quiet)
+        _emit(renderer(report, options), path)
     if write_failing is not None:
         from mtcheck.gate.failing import write_failing_units
 
@@ -349,6 +418,8 @@ def baseline_command(
     disable: DisableOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
 ) -> None:
     """Record today's findings, so that `check --baseline` reports only new ones.
 
@@ -363,6 +434,7 @@ def baseline_command(
     config = _project_config(config_file, source_lang, target_lang, None, no_mt, False)
     config = _with_selection(config, termbase, no_gazetteer, enable, disable)
     config = _with_rules(config, select, ignore)
+    config = _with_patterns(config, include, exclude)
     report = check_files(_inputs(targets, config), config)
     write_baseline(report.findings, output)
     typer.echo(f"mtcheck: recorded {len(report.findings)} finding(s) in {output}", err=True)

@@ -68,6 +68,7 @@ class Config:
     # codes to rewrite ("ua" → "uk"), and the baseline of accepted findings
     files: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()  # patterns of files a directory argument reads besides catalogues
     language_map: Mapping[str, str] = field(default_factory=dict)
     baseline: str | None = None
 

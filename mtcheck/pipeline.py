@@ -43,13 +43,18 @@ def reader_for(path: Path) -> Reader:
     return READERS.get("text")
 
 
-def read_documents(paths: Sequence[str | Path], config: Config, original: str | Path | None = None) -> list[Document]:
+def read_documents(
+    paths: Sequence[str | Path], config: Config, original: str | Path | None = None, progress: Progress | None = None
+) -> list[Document]:
     """Read every target file; attach the original (plain-text mode) and settle languages."""
     if not paths:
         raise InputError("no input files given")
+    say = progress or (lambda _msg: None)
     languages = Languages(config.source_lang, config.target_lang)
     documents: list[Document] = []
-    for path in expand_paths(paths, config.exclude):
+    files = expand_paths(paths, config.exclude, config.include)
+    for i, path in enumerate(files, 1):
+        say(f"file {i} of {len(files)}: reading {path}")
         documents.extend(map_languages(doc, config.language_map) for doc in reader_for(path).read(path, languages))
     if original is not None:
         if len(documents) != 1:
@@ -58,17 +63,25 @@ def read_documents(paths: Sequence[str | Path], config: Config, original: str | 
     return [settle_languages(doc) for doc in documents]
 
 
-def expand_paths(paths: Sequence[str | Path], exclude: Sequence[str] = ()) -> list[Path]:
+def expand_paths(paths: Sequence[str | Path], exclude: Sequence[str] = (), include: Sequence[str] = ()) -> list[Path]:
     """Files named, found under named directories, or matched by globs (``po/**/*.po``).
 
     A directory yields the files of every localisation format (not plain text or
-    Markdown, which would sweep in READMEs); paths under the working directory are
-    made relative to it, so reports, SARIF URIs and baselines are repository-relative.
+    Markdown, which would sweep in READMEs, unless ``include`` patterns name them); paths
+    under the working directory are made relative to it, so reports, SARIF URIs and
+    baselines are repository-relative.
     """
-    from mtcheck.read.globs import expand
+    return _expand(paths, exclude, include)[0]
 
-    return expand(paths, exclude, [ext for name, r in READERS.items() if name not in ("text", "markdown")
-                                   for ext in r.extensions])  # fmt: skip
+
+def _expand(paths: Sequence[str | Path], exclude: Sequence[str], include: Sequence[str]) -> tuple[list[Path], str]:
+    """(the files, a note on what directories held that was skipped, or "")."""
+    from mtcheck.read.globs import expand_inputs, skipped_note
+
+    catalogues = [ext for name, r in READERS.items() if name not in ("text", "markdown") for ext in r.extensions]
+    readable = [ext for _name, r in READERS.items() for ext in r.extensions]
+    files, skipped = expand_inputs(paths, exclude, catalogues, include, readable)
+    return files, (skipped_note(skipped) if skipped else "")
 
 
 def map_languages(doc: Document, mapping: Mapping[str, str]) -> Document:
@@ -184,8 +197,10 @@ def check_documents(
     configured, gazetteer = load_name_resources(config)
     termbase = configured + termbase if termbase is not None else configured
     assessed: list[Adequacy] = []
-    for doc in documents:
-        say(f"back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
+    for i, doc in enumerate(documents, 1):
+        where = f"file {i} of {len(documents)}"
+        if config.model.enabled:
+            say(f"{where}: back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
         back = back_translate(doc, config.model, translator)
         translator = translator or back.translator  # load the model once for all documents
         if back.skipped and back.skipped not in notes:
@@ -198,7 +213,7 @@ def check_documents(
         adequacy, trips = _adequacy(doc, back, details, say)
         if adequacy is not None:
             assessed.append(adequacy)
-        say(f"checking {doc.path or 'input'}")
+        say(f"{where}: checking {doc.path or 'input'}")
         ctx = CheckContext(
             document=doc,
             config=config,
@@ -288,8 +303,10 @@ def check_files(
     from mtcheck.runtime import gc_paused
 
     with gc_paused():  # a run builds many small objects and frees few: see gc_paused
-        documents = read_documents(paths, config, original)
-        return check_documents(documents, config, translator=translator, progress=progress, termbase=termbase)
+        files, skipped = _expand(paths, config.exclude, config.include) if paths else ([], "")
+        documents = read_documents(files or paths, config, original, progress)
+        report = check_documents(documents, config, translator=translator, progress=progress, termbase=termbase)
+    return dataclasses.replace(report, notes=(*report.notes, skipped)) if skipped else report
 
 
 def check_text(

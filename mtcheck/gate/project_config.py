@@ -10,6 +10,7 @@ Example ``mtcheck.toml``::
     source-lang = "en"
     files = ["po/*.po", "ios/*.xliff"]
     exclude = ["po/obsolete/*"]
+    include = ["docs/*.txt"]         # files a directory argument reads besides catalogues
     termbases = ["glossary.tbx"]
     baseline = ".mtcheck-baseline.json"
     fail-on = "error"
@@ -46,8 +47,8 @@ from mtcheck.types import Severity
 
 CONFIG_NAME = "mtcheck.toml"
 _TOP = {
-    "source-lang", "target-lang", "fail-on", "files", "exclude", "select", "ignore", "ignore-text", "termbases",
-    "baseline",
+    "source-lang", "target-lang", "fail-on", "files", "exclude", "include", "select", "ignore", "ignore-text",
+    "termbases", "baseline",
     "back-translation", "gazetteer", "checks", "severity", "thresholds", "languages",
 }  # fmt: skip
 _CHECKS = {"enable", "disable"}
@@ -152,6 +153,8 @@ def apply_file(config: Config, table: Mapping[str, Any], path: Path) -> Config:
         changes["files"] = tuple(_relative(base, p) for p in _strings(settings["files"], path, "files"))
     if "exclude" in settings:
         changes["exclude"] = tuple(_relative(base, p) for p in _strings(settings["exclude"], path, "exclude"))
+    if "include" in settings:  # patterns, like exclude's, matched against the paths found
+        changes["include"] = _strings(settings["include"], path, "include")
     if "termbases" in settings:
         changes["termbases"] = tuple(_relative(base, p) for p in _strings(settings["termbases"], path, "termbases"))
     if "baseline" in settings:

@@ -87,7 +87,7 @@ def render_text(report: Report, options: RenderOptions) -> str:
         highlight=False,
         soft_wrap=False,
     )
-    for note in report.notes:
+    for note in report.notes if options.notes else ():
         console.print(Text(f"note: {note}", style="dim"))
     for finding in report.findings:
         style = _STYLE[finding.severity]
