@@ -236,8 +236,10 @@ def check(
         Optional[list[str]],
         typer.Option(
             "--format",
+            "--output-format",
             "-f",
-            help="Report format: text, concise, json, sarif, junit, markdown, github or gitlab; repeat it with one "
+            help="Report format (--output-format, as in ruff): text, concise, json, sarif, junit, markdown, "
+            "github or gitlab; repeat it with one "
             "--output each. "
             "Example: -f sarif -o mtcheck.sarif -f markdown -o summary.md",
         ),

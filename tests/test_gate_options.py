@@ -109,7 +109,7 @@ def test_concise_is_one_line_per_finding(po: Path, capsys: pytest.CaptureFixture
 
 
 def test_github_annotations(po: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _code, out, _err = run_cli(["check", "uk.po", "-s", "en", "--no-mt", "-q", "-f", "github"], capsys)
+    _code, out, _err = run_cli(["check", "uk.po", "-s", "en", "--no-mt", "-q", "--output-format", "github"], capsys)
     lines = out.splitlines()
     assert lines and all(line.startswith(("::error file=uk.po,line=", "::warning file=uk.po,line=")) for line in lines)
     assert any(",col=" in line and ",title=mtcheck placeholders::" in line for line in lines)
