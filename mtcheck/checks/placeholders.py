@@ -15,14 +15,34 @@ _CODE_TRIGGERS = re.compile(r"[%{$]")
 _TAG_TRIGGERS = re.compile(r"<")
 
 
-def _code_placeholders(seg: Segment, text: str) -> list[Placeholder]:
-    # gettext flags say which syntaxes a string uses; without flags (compiled catalogues
-    # lose them) every syntax is looked for, except printf in date formats, whose
-    # directives a locale legitimately reorders ("%a %b %e" → "%e %B").
-    dates = is_strftime(seg.source or "") or is_strftime(seg.target)
-    printf = "no-c-format" not in seg.flags and not ("c-format" not in seg.flags and dates)
-    braces = "no-python-brace-format" not in seg.flags
-    return all_placeholders(text, printf=printf, braces=braces)
+# gettext flags of the formats whose placeholders are written in braces ({0}, {name})
+BRACE_FORMATS = frozenset({"python-brace-format", "csharp-format", "java-format"})
+
+
+def _declares_formats(segments: Sequence[Segment]) -> bool:
+    """Whether the catalogue kept xgettext's format flags (compiled ones lose them)."""
+    return any(flag.endswith("-format") for seg in segments for flag in seg.flags)
+
+
+def _code_extractor(flagged: bool) -> Extract:
+    def extract(seg: Segment, text: str) -> list[Placeholder]:
+        # gettext flags say which syntaxes a string uses; without flags (compiled catalogues
+        # lose them) every syntax is looked for, except printf in date formats, whose
+        # directives a locale legitimately reorders ("%a %b %e" → "%e %B").
+        dates = is_strftime(seg.source or "") or is_strftime(seg.target)
+        printf = "no-c-format" not in seg.flags and not ("c-format" not in seg.flags and dates)
+        braces = "no-python-brace-format" not in seg.flags
+        if flagged:
+            # a catalogue that declares its formats says which units use braces: elsewhere
+            # "{INTEGER}" is help text (coreutils' usage messages), not a placeholder
+            braces = braces and bool(seg.flags & BRACE_FORMATS)
+        found = all_placeholders(text, printf=printf, braces=braces)
+        if flagged:
+            # "%REGEXP%" in help text: a word between percent signs is no %PRODUCTNAME variable
+            found = [p for p in found if not (p.kind == "variable" and text[p.end : p.end + 1] == "%")]
+        return found
+
+    return extract
 
 
 def _tags(_seg: Segment, text: str) -> list[Placeholder]:
@@ -57,6 +77,23 @@ def _problems(
     return lost, added
 
 
+def _pair_changes(
+    lost: list[Placeholder], added: list[Placeholder]
+) -> tuple[list[tuple[Placeholder, Placeholder]], list[Placeholder], list[Placeholder]]:
+    """One placeholder of a kind lost and one of that kind added is one change (%s → %d), in order."""
+    changed: list[tuple[Placeholder, Placeholder]] = []
+    added_left = list(added)
+    lost_left: list[Placeholder] = []
+    for old in lost:
+        new = next((p for p in added_left if p.kind == old.kind), None)
+        if new is None:
+            lost_left.append(old)
+        else:
+            added_left.remove(new)
+            changed.append((old, new))
+    return changed, lost_left, added_left
+
+
 def _plural_kind(seg: Segment) -> str:
     """ "exact" (a form for one number), "many" (for several: must show the count), "unknown", or ""."""
     if "plural" not in seg.flags:
@@ -84,6 +121,14 @@ def _compare(ctx: CheckContext, extract: Extract, what: str, triggers: re.Patter
             lost, added = min(outcomes, key=lambda o: len(o[0]) + len(o[1]))
         else:
             lost, added = _problems(extract(seg, seg.source), target, "")
+        changed, lost, added = _pair_changes(lost, added)
+        for old, new in changed:
+            yield Hit(
+                seg,
+                f"{what} “{old.text}” of the source is “{new.text}” in the translation",
+                span=Span(new.start, new.end),
+                evidence={"subject": new.key, "was": old.key, "kind": new.kind, "problem": "changed"},
+            )
         for p in added:
             yield Hit(
                 seg,
@@ -104,7 +149,8 @@ def _compare(ctx: CheckContext, extract: Extract, what: str, triggers: re.Patter
 @check("placeholders", Severity.ERROR, needs=("source",))
 def placeholders(ctx: CheckContext) -> Iterator[Hit]:
     """Placeholder or format specifier missing, added or changed."""
-    yield from _compare(ctx, _code_placeholders, "placeholder", _CODE_TRIGGERS)
+    extract = _code_extractor(_declares_formats(ctx.document.segments))
+    yield from _compare(ctx, extract, "placeholder", _CODE_TRIGGERS)
 
 
 @check("tags", Severity.ERROR, needs=("source",))
