@@ -243,12 +243,13 @@ def check(
 
 @app.command("checks")
 def list_checks() -> None:
-    """List every check: id, default severity, whether it is on by default, title."""
+    """List every check: id, default severity, whether it is on by default, title, what it needs."""
     from mtcheck.registry import CHECKS
 
     for check_id, chk in CHECKS.items():
         state = "" if chk.enabled_by_default else " (off by default)"
-        typer.echo(f"{check_id:26} {chk.severity!s:8} {chk.title}{state}")
+        needs = f" [needs: {', '.join(sorted(chk.needs))}]" if chk.needs else ""
+        typer.echo(f"{check_id:26} {chk.severity!s:8} {chk.title}{state}{needs}")
 
 
 @app.command("baseline")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtcheck.align.adequacy import ROUND_TRIP, Adequacy, assess, mode_of, round_trip, run_scores, to_details
-from mtcheck.checks.base import CheckContext, Hit
+from mtcheck.checks.base import CheckContext, Hit, unmet_need
 from mtcheck.config import Config
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.formats.base import Languages, Reader
@@ -117,13 +117,17 @@ def enabled_checks(config: Config) -> list[CheckSpec]:
     return [c for _id, c in CHECKS.items() if config.check_enabled(c.id, c.enabled_by_default)]
 
 
-def run_checks(checks: Iterable[CheckSpec], ctx: CheckContext) -> list[Finding]:
-    """Run each check that has what it needs (a source, a back-translation); return its findings."""
+def run_checks(checks: Iterable[CheckSpec], ctx: CheckContext, skipped: dict[str, str] | None = None) -> list[Finding]:
+    """Run each check that has what it needs (:data:`~mtcheck.checks.base.NEEDS`); return its findings.
+
+    A check skipped for want of an input is recorded in ``skipped`` (check id → what it needs).
+    """
     findings: list[Finding] = []
     for chk in checks:
-        if "source" in chk.needs and not ctx.document.bilingual:
-            continue
-        if "back_translation" in chk.needs and not ctx.back_translations:
+        reason = unmet_need(chk.needs, ctx)
+        if reason is not None:
+            if skipped is not None:
+                skipped[chk.id] = reason
             continue
         severity = ctx.config.severities.get(chk.id, chk.severity)
         hits: Iterable[Hit] = chk.run(ctx)
@@ -199,7 +203,11 @@ def check_documents(
             termbase=termbase,
             gazetteer=gazetteer,
         )
-        findings.extend(run_checks(document_checks, ctx))
+        skipped: dict[str, str] = {}
+        findings.extend(run_checks(document_checks, ctx, skipped))
+        if skipped:
+            # why a check did not run on this document: it needs an input the run lacks
+            details.setdefault("skipped_checks", {})[doc.path or ""] = skipped
     if run_checks_ and documents:
         ctx = CheckContext(
             document=documents[0],
