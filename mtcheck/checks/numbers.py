@@ -72,8 +72,16 @@ def _unmatched(numbers: list[Number], others: list[Number], known: set[str]) -> 
 
 
 def _lenient(extra: list[Number], missing: list[Number]) -> tuple[list[Number], list[Number]]:
-    """On wire copy a one-digit number is often spelled out on the other side ("2" → "two",
-    "два"): it is reported only when the other side has an unmatched number too (a change)."""
+    """What wire copy changes by design is left out.
+
+    A measurement of a quantity translators convert ("30 yards" → "27 метрів", "80
+    degrees" → "27 градусів") cannot be told from a changed one without the unit's
+    conversion, so it is not reported. A one-digit number is often spelled out on the
+    other side ("2" → "two", "два"): it is reported only when the other side has an
+    unmatched number too (a change).
+    """
+    extra = [n for n in extra if not n.measure]
+    missing = [n for n in missing if not n.measure]
     if not extra or not missing:
         extra = [n for n in extra if len(n.raw) > 1 or n.scaled]
         missing = [n for n in missing if len(n.raw) > 1 or n.scaled]
