@@ -139,7 +139,9 @@ def check(
         title = (func.__doc__ or check_id).strip().splitlines()[0].strip()
         CHECKS.add(
             check_id,
-            Check(check_id, severity, title, func, enabled_by_default, frozenset(_ALIASES.get(n, n) for n in needs), scope),
+            Check(
+                check_id, severity, title, func, enabled_by_default, frozenset(_ALIASES.get(n, n) for n in needs), scope
+            ),
         )
         return func
 

@@ -112,16 +112,22 @@ def numbers(ctx: CheckContext) -> Iterator[Hit]:
             extra, missing = extra[len(changed) :], missing[len(changed) :]
         for new, old in changed:
             was, now = source_text[old.start : old.end], target_text[new.start : new.end]
-            yield pair.hit(f"number “{now}” differs from the original's “{was}”", span=Span(new.start, new.end),
-                           source_span=Span(old.start, old.end), suggestion=was,
-                           evidence={"subject": new.key, "problem": "changed", "original_number": was})  # fmt: skip
+            yield pair.hit(
+                f"number “{now}” differs from the original's “{was}”",
+                span=Span(new.start, new.end),
+                source_span=Span(old.start, old.end),
+                suggestion=was,
+                evidence={"subject": new.key, "problem": "changed", "original_number": was},
+            )
         for n in extra:
-            yield pair.hit(f"number “{target_text[n.start : n.end]}” is not in the source",
-                           span=Span(n.start, n.end), evidence={"subject": n.key, "problem": "extra"})  # fmt: skip
+            yield pair.hit(
+                f"number “{target_text[n.start : n.end]}” is not in the source",
+                span=Span(n.start, n.end),
+                evidence={"subject": n.key, "problem": "extra"},
+            )
         for n in missing:
             message = f"number “{source_text[n.start : n.end]}” of the source is missing from the translation"
-            yield pair.hit(message, source_span=Span(n.start, n.end),
-                           evidence={"subject": n.key, "problem": "missing"})  # fmt: skip
+            yield pair.hit(message, source_span=Span(n.start, n.end), evidence={"subject": n.key, "problem": "missing"})
 
 
 def _host(url: str) -> str:
@@ -145,13 +151,19 @@ def urls(ctx: CheckContext) -> Iterator[Hit]:
         target_hosts = {_host(u) for u in target_urls}
         for url, start, end in source:
             if url not in target_urls and _host(url) not in target_hosts:
-                yield pair.hit(f"URL “{url}” of the source is missing from the translation",
-                               source_span=Span(start, end), evidence={"subject": url, "problem": "missing"})  # fmt: skip
+                yield pair.hit(
+                    f"URL “{url}” of the source is missing from the translation",
+                    source_span=Span(start, end),
+                    evidence={"subject": url, "problem": "missing"},
+                )
         source_hosts = {_host(u) for u, _s, _e in source}
         for url, start, end in target:
             if _host(url) not in source_hosts:
-                yield pair.hit(f"URL “{url}” in the translation is not in the source", span=Span(start, end),
-                               evidence={"subject": url, "problem": "extra"})  # fmt: skip
+                yield pair.hit(
+                    f"URL “{url}” in the translation is not in the source",
+                    span=Span(start, end),
+                    evidence={"subject": url, "problem": "extra"},
+                )
 
 
 @check("emails", Severity.WARNING, needs=("pair",))
@@ -167,9 +179,13 @@ def emails(ctx: CheckContext) -> Iterator[Hit]:
         for address, start, end in source:
             if address.lower() not in target_set:
                 message = f"e-mail address “{address}” of the source is missing from the translation"
-                yield pair.hit(message, source_span=Span(start, end),
-                               evidence={"subject": address, "problem": "missing"})  # fmt: skip
+                yield pair.hit(
+                    message, source_span=Span(start, end), evidence={"subject": address, "problem": "missing"}
+                )
         for address, start, end in target:
             if address.lower() not in source_set:
-                yield pair.hit(f"e-mail address “{address}” in the translation is not in the source",
-                               span=Span(start, end), evidence={"subject": address, "problem": "extra"})  # fmt: skip
+                yield pair.hit(
+                    f"e-mail address “{address}” in the translation is not in the source",
+                    span=Span(start, end),
+                    evidence={"subject": address, "problem": "extra"},
+                )

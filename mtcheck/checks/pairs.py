@@ -64,6 +64,7 @@ class Pair:
         span: Span | None = None,
         source_span: Span | None = None,
         suggestion: str | None = None,
+        confidence: float | None = None,
         evidence: Mapping[str, Any] | None = None,
         severity: Severity | None = None,
     ) -> Hit:
@@ -82,7 +83,7 @@ class Pair:
         if self.originals:
             facts.setdefault("original", self.source)
         return Hit(segment, message, span=span, source_span=source_span, suggestion=suggestion,
-                   evidence=facts, severity=severity)  # fmt: skip
+                   confidence=confidence, evidence=facts, severity=severity)  # fmt: skip
 
 
 def _holder(segments: tuple[Segment, ...], start: int) -> tuple[Segment, int]:

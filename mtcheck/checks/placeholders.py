@@ -122,13 +122,19 @@ def _compare_prose(pair: Pair, extract: Extract, what: str, triggers: re.Pattern
         return
     lost, added = _problems(extract(pair.segment, pair.source), extract(pair.segment, pair.target), "")
     for p in added:
-        yield pair.hit(f"{what} “{p.text}” in the translation is not in the original", span=Span(p.start, p.end),
-                       evidence={"subject": p.key, "kind": p.kind, "problem": "extra"},
-                       severity=Severity.WARNING)  # fmt: skip
+        yield pair.hit(
+            f"{what} “{p.text}” in the translation is not in the original",
+            span=Span(p.start, p.end),
+            evidence={"subject": p.key, "kind": p.kind, "problem": "extra"},
+            severity=Severity.WARNING,
+        )
     for p in lost:
-        yield pair.hit(f"{what} “{p.text}” of the original is missing from the translation",
-                       source_span=Span(p.start, p.end), evidence={"subject": p.key, "kind": p.kind, "problem": "missing"},
-                       severity=Severity.WARNING)  # fmt: skip
+        yield pair.hit(
+            f"{what} “{p.text}” of the original is missing from the translation",
+            source_span=Span(p.start, p.end),
+            evidence={"subject": p.key, "kind": p.kind, "problem": "missing"},
+            severity=Severity.WARNING,
+        )
 
 
 @check("placeholders", Severity.ERROR, needs=("pair",))
