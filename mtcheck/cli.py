@@ -377,7 +377,7 @@ def list_checks(
     ] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
-    """List every check: id, default severity, whether it is on by default, title (pofilter's --listfilters)."""
+    """List every check: id, default severity, on by default or not, title, what it needs (pofilter's --listfilters)."""
     import json
 
     from mtcheck.registry import CHECKS
@@ -398,7 +398,8 @@ def list_checks(
         return
     for check_id, chk in CHECKS.items():
         state = "" if chk.enabled_by_default else " (off by default)"
-        typer.echo(f"{check_id:26} {chk.severity!s:8} {chk.title}{state}")
+        needs = f" [needs: {', '.join(sorted(chk.needs))}]" if chk.needs else ""
+        typer.echo(f"{check_id:26} {chk.severity!s:8} {chk.title}{state}{needs}")
 
 
 @app.command("baseline")

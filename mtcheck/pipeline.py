@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtcheck.align.adequacy import ROUND_TRIP, Adequacy, assess, mode_of, round_trip, run_scores, to_details
-from mtcheck.checks.base import CheckContext, Hit
+from mtcheck.checks.base import CheckContext, Hit, unmet_need
 from mtcheck.config import Config, check_matches
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.formats.base import Languages, Reader
@@ -133,20 +133,27 @@ def enabled_checks(config: Config) -> list[CheckSpec]:
     return [c for _id, c in CHECKS.items() if config.check_enabled(c.id, c.enabled_by_default)]
 
 
-def applicable(checks: Iterable[CheckSpec], ctx: CheckContext) -> list[CheckSpec]:
-    """The checks that have what they need here (a source, a back-translation)."""
-    return [
-        chk
-        for chk in checks
-        if not ("source" in chk.needs and not ctx.document.bilingual)
-        and not ("back_translation" in chk.needs and not ctx.back_translations)
-    ]
+def applicable(
+    checks: Iterable[CheckSpec], ctx: CheckContext, skipped: dict[str, str] | None = None
+) -> list[CheckSpec]:
+    """The checks that have what they need here (:data:`~mtcheck.checks.base.NEEDS`).
+
+    A check skipped for want of an input is recorded in ``skipped`` (check id → what it needs).
+    """
+    found = []
+    for chk in checks:
+        reason = unmet_need(chk.needs, ctx)
+        if reason is None:
+            found.append(chk)
+        elif skipped is not None:
+            skipped[chk.id] = reason
+    return found
 
 
-def run_checks(checks: Iterable[CheckSpec], ctx: CheckContext) -> list[Finding]:
-    """Run each check that has what it needs (a source, a back-translation); return its findings."""
+def run_checks(checks: Iterable[CheckSpec], ctx: CheckContext, skipped: dict[str, str] | None = None) -> list[Finding]:
+    """Run each check that has what it needs; return its findings (see :func:`applicable`)."""
     findings: list[Finding] = []
-    for chk in applicable(checks, ctx):
+    for chk in applicable(checks, ctx, skipped):
         severity = ctx.config.severities.get(chk.id, chk.severity)
         hits: Iterable[Hit] = chk.run(ctx)
         for hit in hits:
@@ -224,8 +231,12 @@ def check_documents(
             termbase=termbase,
             gazetteer=gazetteer,
         )
-        findings.extend(run_checks(document_checks, ctx))
-        ran[doc.path or ""] = [chk.id for chk in applicable(document_checks, ctx)]
+        skipped: dict[str, str] = {}
+        findings.extend(run_checks(document_checks, ctx, skipped))
+        ran[doc.path or ""] = [chk.id for chk in document_checks if chk.id not in skipped]
+        if skipped:
+            # why a check did not run on this document: it needs an input the run lacks
+            details.setdefault("skipped_checks", {})[doc.path or ""] = skipped
     if run_checks_ and documents:
         ctx = CheckContext(
             document=documents[0],

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
 from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.checks.pairs import Pair, pairs
 from mtcheck.read.placeholders import Placeholder, all_placeholders, is_strftime, tag_placeholders
 from mtcheck.types import Segment, Severity, Span
 
@@ -43,6 +44,12 @@ def _code_extractor(flagged: bool) -> Extract:
         return found
 
     return extract
+
+
+def _prose_placeholders(_seg: Segment, text: str) -> list[Placeholder]:
+    # Wire copy is prose: "rose 5% in May" holds no printf directive ("% i"), so only
+    # the syntaxes that prose never writes by chance are looked for.
+    return all_placeholders(text, printf=False, braces=True)
 
 
 def _tags(_seg: Segment, text: str) -> list[Placeholder]:
@@ -103,11 +110,19 @@ def _plural_kind(seg: Segment) -> str:
     return "many" if "plural-rules" in seg.flags else "unknown"
 
 
-def _compare(ctx: CheckContext, extract: Extract, what: str, triggers: re.Pattern[str]) -> Iterator[Hit]:
+def _compare(
+    ctx: CheckContext, extract: Extract, what: str, triggers: re.Pattern[str], prose: Extract | None = None
+) -> Iterator[Hit]:
+    """Placeholders of each pair's source against its target; ``prose`` extracts them from wire copy."""
     plurals = _plural_groups(ctx.document.segments)
-    for seg in ctx.document.segments:
-        if not seg.target or seg.source is None:
+    for pair in pairs(ctx):
+        seg = pair.segment
+        if not pair.target:
             continue
+        if pair.aligned:
+            yield from _compare_prose(pair, prose or extract, what, triggers)
+            continue
+        assert seg.source is not None
         if "plural" not in seg.flags and not triggers.search(seg.source) and not triggers.search(seg.target):
             continue  # most units hold no placeholder at all: skip them cheaply
         target = extract(seg, seg.target)
@@ -146,14 +161,35 @@ def _compare(ctx: CheckContext, extract: Extract, what: str, triggers: re.Patter
             )
 
 
-@check("placeholders", Severity.ERROR, needs=("source",))
+def _compare_prose(pair: Pair, extract: Extract, what: str, triggers: re.Pattern[str]) -> Iterator[Hit]:
+    """An aligned pair of wire copy: a warning, as no program breaks on a lost tag in an article."""
+    if not triggers.search(pair.source) and not triggers.search(pair.target):
+        return
+    lost, added = _problems(extract(pair.segment, pair.source), extract(pair.segment, pair.target), "")
+    for p in added:
+        yield pair.hit(
+            f"{what} “{p.text}” in the translation is not in the original",
+            span=Span(p.start, p.end),
+            evidence={"subject": p.key, "kind": p.kind, "problem": "extra"},
+            severity=Severity.WARNING,
+        )
+    for p in lost:
+        yield pair.hit(
+            f"{what} “{p.text}” of the original is missing from the translation",
+            source_span=Span(p.start, p.end),
+            evidence={"subject": p.key, "kind": p.kind, "problem": "missing"},
+            severity=Severity.WARNING,
+        )
+
+
+@check("placeholders", Severity.ERROR, needs=("pair",))
 def placeholders(ctx: CheckContext) -> Iterator[Hit]:
     """Placeholder or format specifier missing, added or changed."""
     extract = _code_extractor(_declares_formats(ctx.document.segments))
-    yield from _compare(ctx, extract, "placeholder", _CODE_TRIGGERS)
+    yield from _compare(ctx, extract, "placeholder", _CODE_TRIGGERS, _prose_placeholders)
 
 
-@check("tags", Severity.ERROR, needs=("source",))
+@check("tags", Severity.ERROR, needs=("pair",))
 def tags(ctx: CheckContext) -> Iterator[Hit]:
     """Markup tag or inline code missing or added."""
     yield from _compare(ctx, _tags, "tag", _TAG_TRIGGERS)
