@@ -11,7 +11,11 @@ from typing import Any
 
 from mtcheck.types import ModelSettings, Severity
 
-__all__ = ["FAIL_ON_CHOICES", "NEVER", "Config", "ModelSettings", "fail_on_name", "parse_fail_on"]
+__all__ = ["DEFAULT_MAX_FILE_MB", "FAIL_ON_CHOICES", "NEVER", "Config", "ModelSettings", "fail_on_name", "parse_fail_on"]
+
+# inputs larger than this are refused unless raised (--max-file-size): a wrong path to a
+# disk image should fail at once, not after minutes of reading
+DEFAULT_MAX_FILE_MB = 200.0
 
 NEVER = "never"  # the --fail-on / fail-on value that lets every finding pass
 FAIL_ON_CHOICES = ("error", "warning", "info", NEVER)
@@ -53,6 +57,10 @@ class Config:
     exclude: tuple[str, ...] = ()
     language_map: Mapping[str, str] = field(default_factory=dict)
     baseline: str | None = None
+    # where report paths start (the folder of mtcheck.toml, else the git root, else the
+    # working directory: found when None); the largest input file read, in MB
+    root: str | None = None
+    max_file_mb: float = DEFAULT_MAX_FILE_MB
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "severities", MappingProxyType(dict(self.severities)))

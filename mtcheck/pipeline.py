@@ -18,9 +18,11 @@ from mtcheck.config import Config
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.formats.base import Languages, Reader
 from mtcheck.formats.text import sentences
+from mtcheck.gate.root import find_root, rebase_report
 from mtcheck.gate.suppress import apply_ignore, apply_suppressions
 from mtcheck.names.termbase import Termbase
 from mtcheck.read.languages import detect_language, normalize_language
+from mtcheck.read.files import require_regular
 from mtcheck.read.textio import read_text
 from mtcheck.registry import CHECKS, READERS
 from mtcheck.translators.backtranslate import BackTranslation, back_translate
@@ -49,11 +51,14 @@ def read_documents(paths: Sequence[str | Path], config: Config, original: str | 
         raise InputError("no input files given")
     languages = Languages(config.source_lang, config.target_lang)
     documents: list[Document] = []
+    limit = int(config.max_file_mb * 2**20)
     for path in expand_paths(paths, config.exclude):
+        require_regular(path, limit)
         documents.extend(map_languages(doc, config.language_map) for doc in reader_for(path).read(path, languages))
     if original is not None:
         if len(documents) != 1:
             raise ConfigError("--original works with exactly one target file")
+        require_regular(original, limit)
         documents[0] = attach_original(documents[0], original)
     return [settle_languages(doc) for doc in documents]
 
@@ -213,8 +218,7 @@ def check_documents(
     findings, ignored = apply_ignore(findings, config.ignore)
     if silenced or ignored:
         notes.append(f"{silenced} finding(s) silenced by inline 'mtcheck: ignore', {ignored} by ignore patterns")
-    findings.sort(key=lambda f: (f.location.path or "", f.location.line, f.location.column, -f.severity, f.check))
-    return Report(
+    report = Report(
         findings=tuple(findings),
         documents=tuple(documents),
         scores={**_scores(documents, findings), **run_scores(assessed)},
@@ -222,6 +226,11 @@ def check_documents(
         notes=tuple(notes),
         details=details,
     )
+    # paths relative to the project root, so fingerprints match from any working directory
+    report = rebase_report(report, Path(config.root) if config.root else find_root())
+    ordered = sorted(report.findings, key=lambda f: (f.location.path or "", f.location.line, f.location.column,
+                                                     -f.severity, f.check))  # fmt: skip
+    return dataclasses.replace(report, findings=tuple(ordered))
 
 
 def load_name_resources(config: Config) -> tuple[Termbase, Gazetteer | None]:

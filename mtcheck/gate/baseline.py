@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.errors import ConfigError, InputError
+from mtcheck.read.files import write_atomic
 from mtcheck.types import Finding, Report
 from mtcheck.version import __version__
 
@@ -37,10 +38,7 @@ def baseline_dict(findings: Sequence[Finding]) -> dict[str, Any]:
 
 def write_baseline(findings: Sequence[Finding], path: Path) -> None:
     text = json.dumps(baseline_dict(findings), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_atomic(path, text)
 
 
 def read_baseline(path: Path) -> Counter[str]:

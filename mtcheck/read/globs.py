@@ -18,6 +18,37 @@ def _display(path: Path) -> Path:
     return Path(relative) if not relative.startswith("..") else path
 
 
+def _walk(folder: Path, wanted: set[str]) -> list[Path]:
+    """Files under ``folder`` with a wanted extension; symlinked folders are not entered (they may lead out of the tree)."""
+
+    def refuse(error: OSError) -> None:
+        raise InputError(f"{error.filename}: cannot enter folder ({error.strerror or error})")
+
+    found = []
+    for here, _dirs, files in os.walk(folder, onerror=refuse, followlinks=False):
+        for name in files:
+            path = Path(here) / name
+            if path.suffix.lower() in wanted and path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def _inside(match: str, base: str) -> bool:
+    """Whether a glob match stays under the pattern's fixed folder once links are resolved."""
+    real = os.path.realpath(os.path.dirname(match) or ".")
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _glob_base(pattern: str) -> str:
+    parts = Path(pattern).parts
+    fixed = []
+    for part in parts:
+        if _GLOB_CHARS & set(part):
+            break
+        fixed.append(part)
+    return os.path.realpath(os.path.join(*fixed) if fixed else ".")
+
+
 def expand(paths: Sequence[str | Path], exclude: Sequence[str], extensions: Iterable[str]) -> list[Path]:
     wanted = {e.lower() for e in extensions if e}
     found: list[Path] = []
@@ -26,13 +57,20 @@ def expand(paths: Sequence[str | Path], exclude: Sequence[str], extensions: Iter
     for raw in paths:
         text = str(raw)
         path = Path(text)
-        if path.is_dir():
-            inside = [_display(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in wanted]
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except PermissionError:
+            raise InputError(f"{text}: permission denied (cannot enter a folder on the way)") from None
+        if is_dir:
+            inside = [_display(p) for p in _walk(path, wanted)]
             if not inside:
                 empty_dirs.append(text)
             found.extend(inside)
-        elif not path.exists() and _GLOB_CHARS & set(text):
+        elif not exists and _GLOB_CHARS & set(text):
             matches = sorted(glob.glob(text, recursive=True))  # noqa: PTH207 - Path.glob takes no absolute patterns
+            # glob's ** follows symlinked folders; keep only what lies inside the tree it names
+            base = _glob_base(text)
+            matches = [m for m in matches if _inside(m, base)]
             if not matches:
                 unmatched.append(text)  # fine while another pattern finds files ("po/*.po", "ios/*.xliff")
             found.extend(_display(Path(m)) for m in matches if Path(m).is_file())
