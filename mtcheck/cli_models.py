@@ -242,6 +242,9 @@ def translate(
         sys.stdout.write(result)
     else:
         write_atomic(output, result)
+    note = getattr(translator, "note", None)
+    if note:
+        typer.echo(f"mtcheck: note: {note}", err=True)
     stats = getattr(translator, "stats", None)
     if stats:
         typer.echo(f"mtcheck: cache {stats['cache_hits']} hits, {stats['cache_misses']} misses", err=True)

@@ -183,8 +183,9 @@ def check_documents(
         say(f"back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
         back = back_translate(doc, config.model, translator)
         translator = translator or back.translator  # load the model once for all documents
-        if back.skipped and back.skipped not in notes:
-            notes.append(back.skipped)
+        for note in (back.skipped, back.note):
+            if note and note not in notes:
+                notes.append(note)
         if back.texts:
             details["back_translations"][doc.path or ""] = dict(back.texts)
             details.setdefault("model", dict(back.signature))

@@ -198,6 +198,11 @@ class CachedTranslator:
     def stats(self) -> dict[str, int]:
         return {"cache_hits": self.cache.hits, "cache_misses": self.cache.misses}
 
+    @property
+    def note(self) -> str | None:
+        """Why the cache went to memory, once it has (the run goes on regardless)."""
+        return self.cache.note
+
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         namespace = cache_namespace(self.inner.route_signature(src, tgt))
         wanted = [t for t in texts if t.strip()]
