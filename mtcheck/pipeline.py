@@ -130,10 +130,12 @@ def run_checks(checks: Iterable[CheckSpec], ctx: CheckContext) -> list[Finding]:
             continue
         if "back_translation" in chk.needs and not ctx.back_translations:
             continue
-        severity = ctx.config.severities.get(chk.id, chk.severity)
+        # a severity the user set applies to every finding of the check, as a linter's
+        # per-rule severity does; without one, the check's own graded severities stand
+        chosen = ctx.config.severities.get(chk.id)
         hits: Iterable[Hit] = chk.run(ctx)
         for hit in hits:
-            findings.append(to_finding(chk.id, hit.severity or severity, hit))
+            findings.append(to_finding(chk.id, chosen or hit.severity or chk.severity, hit))
     return findings
 
 

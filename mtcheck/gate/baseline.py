@@ -49,8 +49,15 @@ def read_baseline(path: Path) -> Counter[str]:
         raise InputError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not a baseline file ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not a baseline file (JSON nested too deep)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("findings"), dict):
         raise ConfigError(f"{path}: not an mtcheck baseline (make one with: mtcheck baseline FILES -o {path})")
+    if data.get("version") != VERSION:
+        raise ConfigError(
+            f"{path}: baseline version {data.get('version')!r} is not one this mtcheck reads ({VERSION}); "
+            f"record it again with: mtcheck baseline FILES -o {path}"
+        )
     accepted: Counter[str] = Counter()
     for fingerprint, entry in data["findings"].items():
         count = entry.get("count", 1) if isinstance(entry, dict) else None
