@@ -241,3 +241,234 @@ def test_unenterable_directory_is_an_input_error(public_dir: Path) -> None:
         assert "locked" in result.stderr  # names the path
         assert "internal error" not in result.stderr
         assert "Traceback" not in result.stderr
+
+
+# 4. look-alike letters -----------------------------------------------------------------
+
+
+def _check_text(text: str, source: str = "uk", target: str = "en") -> list[object]:
+    from mtcheck.config import Config
+    from mtcheck.pipeline import check_text
+
+    report = check_text(text, source_lang=source, target_lang=target, config=Config(use_gazetteer=False))
+    return list(report.findings)
+
+
+def test_confusable_letters_fire_in_text_naming_code_points_and_intended_letter() -> None:
+    findings = [f for f in _check_text("President Zel\u0435nsky visited Ky\u0456v.") if f.check == "confusable-letters"]  # type: ignore[attr-defined]
+    assert [f.suggestion for f in findings] == ["Zelensky", "Kyiv"]  # type: ignore[attr-defined]
+    assert "U+0435 CYRILLIC SMALL LETTER IE" in findings[0].message  # type: ignore[attr-defined]
+    assert "U+0065 LATIN SMALL LETTER E" in findings[0].message  # type: ignore[attr-defined]
+    assert "U+0456" in findings[1].message and "U+0069" in findings[1].message  # type: ignore[attr-defined]
+
+
+def test_confusable_letters_quiet_on_real_mixed_usage() -> None:
+    text = "Купіть iPhone через Wi-Fi, відкрийте PDF-файл у Києві. Zelensky visited Kyiv."
+    assert [f for f in _check_text(text, "en", "uk") if f.check == "confusable-letters"] == []  # type: ignore[attr-defined]
+
+
+def test_confusable_letters_in_a_catalogue_instead_of_untranslated_script(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    po = tmp_path / "uk.po"
+    po.write_text(PO + '\nmsgid "Kyiv"\nmsgstr "Ky\u0456v"\n\nmsgid "Buy an iPhone"\nmsgstr "Купіть iPhone"\n')
+    _code, out, _err = run(capsys, "check", str(po), "--no-mt", "-s", "en", "-f", "json")
+    findings = json.loads(out)["findings"]
+    assert [(f["check"], f["suggestion"]) for f in findings if f["check"] == "confusable-letters"] == [
+        ("confusable-letters", "Kyiv")
+    ]
+    assert not [f for f in findings if f["check"] == "untranslated-script" and "Ky" in f["text"]]
+
+
+# 5. Trojan Source ----------------------------------------------------------------------
+
+
+def _bidi(text: str, target: str = "en") -> list[str]:
+    return [f.text for f in _check_text(text, "uk" if target == "en" else "en", target) if f.check == "hidden-character"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pay \u202e now.",  # alone, between words
+        "Pay now\u202e.",  # at a word end
+        "Pay \u2066admin\u2069 now.",  # balanced isolates, but no right-to-left text
+        "Pay \u202bnow.",  # embedding, no right-to-left text
+    ],
+)
+def test_bidi_controls_flagged_wherever_they_stand_without_rtl_text(text: str) -> None:
+    assert _bidi(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "افتح \u2067Firefox الآن.",  # isolate never closed
+        "افتح Firefox\u2069 الآن.",  # closer with nothing open
+        "افتح \u202bFirefox\u2069 الآن.",  # embedding closed by an isolate's closer
+    ],
+)
+def test_unbalanced_bidi_controls_flagged_in_rtl_text(text: str) -> None:
+    assert _bidi(text, "ar")
+
+
+def test_balanced_controls_and_marks_in_rtl_text_pass() -> None:
+    assert _bidi("افتح \u2066Firefox\u2069 الآن \u202bنص\u202c.", "ar") == []
+    assert _bidi("افتح \u200fFirefox\u200f الآن\u061c.", "ar") == []
+
+
+def test_marks_flagged_only_inside_ltr_words() -> None:
+    assert _bidi("Open Fire\u200ffox now.") == ["Fire\u200ffox"]
+    assert _bidi("Open \u200eFirefox\u200e now.") == []
+
+
+# 6. a cache that cannot be written -----------------------------------------------------
+
+
+def test_read_only_cache_goes_on_in_memory(public_dir: Path) -> None:
+    from mtcheck.translators.cache import TranslationCache
+
+    cache_dir = public_dir / "cache"
+    TranslationCache(cache_dir).close()  # made by root: read-only to everyone else
+    script = (
+        "from pathlib import Path; from mtcheck.translators.cache import TranslationCache as C\n"
+        f"c = C(Path({str(cache_dir)!r})); c.put_many('n', [('a', 'b')])\n"
+        "print(c.get_many('n', ['a']), c.note)"
+    )
+    prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"] if os.geteuid() == 0 else []
+    if prefix and shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: cannot drop privileges to test permissions")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    result = subprocess.run([*prefix, sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "{'a': 'b'}" in result.stdout
+    assert "kept in memory" in result.stdout
+
+
+# 7 and 8. input and configuration errors -----------------------------------------------
+
+
+def _config(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "mtcheck.toml"
+    path.write_text('source-lang = "en"\nback-translation = false\n' + body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ('[thresholds]\n"untranslated.min_word" = 2\n', "untranslated.min_word"),
+        ('[thresholds]\n"low-adequacy.chrf" = nan\n', "low-adequacy.chrf"),
+        ('[thresholds]\n"low-adequacy.chrf" = inf\n', "low-adequacy.chrf"),
+        ('[thresholds]\n"low-adequacy.relative" = 7\n', "low-adequacy.relative"),
+    ],
+)
+def test_bad_thresholds_are_config_errors_naming_the_key(
+    capsys: pytest.CaptureFixture[str], po: Path, body: str, named: str
+) -> None:
+    config = _config(po.parent, body)
+    code, _out, err = run(capsys, "check", str(po), "--config", str(config))
+    assert code == 2
+    assert named in err and "internal" not in err
+
+
+def test_good_threshold_is_accepted(capsys: pytest.CaptureFixture[str], po: Path) -> None:
+    config = _config(po.parent, '[thresholds]\n"untranslated.min_words" = 2\n')
+    code, _out, _err = run(capsys, "check", str(po), "--config", str(config), "--disable", "placeholders")
+    assert code == 0
+
+
+def test_severity_setting_applies_to_every_finding_of_the_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = tmp_path / "copy.txt"
+    text.write_text("The talks in Kiev went on.\n", encoding="utf-8")
+    tb = tmp_path / "tb.csv"
+    tb.write_text("en,en:forbidden\nKyiv,Kiev\n", encoding="utf-8")
+    base = ["check", str(text), "--no-mt", "-s", "uk", "-t", "en", "--no-gazetteer", "--termbase", str(tb)]
+    code, out, _err = run(capsys, *base, "-f", "json")
+    assert code == 1  # forbidden: the check's own severity is error
+    assert [f["severity"] for f in json.loads(out)["findings"] if f["check"] == "deprecated-term"] == ["error"]
+    config = _config(tmp_path, '[severity]\n"deprecated-term" = "info"\n')
+    code, out, _err = run(capsys, *base, "--config", str(config), "-f", "json")
+    assert code == 0
+    assert [f["severity"] for f in json.loads(out)["findings"] if f["check"] == "deprecated-term"] == ["info"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"format": "mtcheck-baseline", "version": 99, "findings": {}}', "version 99"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deep"),
+    ],
+)
+def test_bad_baselines_are_config_errors(
+    capsys: pytest.CaptureFixture[str], po: Path, content: str, message: str
+) -> None:
+    baseline = po.parent / "base.json"
+    baseline.write_text(content, encoding="utf-8")
+    code, _out, err = run(capsys, "check", str(po), "--no-mt", "-s", "en", "--baseline", str(baseline))
+    assert code == 2
+    assert message in err and "base.json" in err
+
+
+def test_invalid_utf8_on_translate_stdin_fails_before_the_model_loads(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MTCHECK_MODELS": str(tmp_path), "HF_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "mtcheck", "translate", "-", "--from", "en", "--to", "uk", "--model", "no/such-model"],
+        input=b"caf\xe9\n",
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert b"<stdin>: not valid UTF-8 at byte offset 3" in result.stderr
+
+
+# 9. termbase CSV -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('en,uk\nKyiv,Київ\n"Lviv,Львів\nOdesa,Одеса\n', "tb.csv:4: bad CSV"),
+        ("en,uk,en\nKyiv,Київ,Kiev\n", "column 'en' repeats"),
+        ("en,uk,EN\nKyiv,Київ,Kiev\n", "column 'EN' repeats column 'en'"),
+        ("en,uk\nKyiv," + "x" * 200_000 + "\n", "tb.csv:2: bad CSV (field larger than field limit"),
+    ],
+)
+def test_termbase_csv_is_read_strictly(
+    capsys: pytest.CaptureFixture[str], po: Path, content: str, message: str
+) -> None:
+    tb = po.parent / "tb.csv"
+    tb.write_text(content, encoding="utf-8")
+    code, _out, err = run(capsys, "check", str(po), "--no-mt", "-s", "en", "--termbase", str(tb))
+    assert code == 2
+    assert message in err
+
+
+def test_large_termbase_loads_quickly(tmp_path: Path) -> None:
+    import time
+
+    from mtcheck.names.termbase_io import load_termbases
+
+    tb = tmp_path / "big.csv"
+    rows = "".join(f"t{i},Term{i} City,Місто{i},Term{i}ov\n" for i in range(30_000))
+    tb.write_text("id,en,uk,en:deprecated\n" + rows, encoding="utf-8")
+    start = time.perf_counter()
+    assert len(load_termbases([tb])) == 30_000
+    assert time.perf_counter() - start < 10  # measured 1.5 s on a loaded 2-core machine; generous for CI
+
+
+# 13. licence ---------------------------------------------------------------------------
+
+
+def test_licence_is_the_gpl3_and_is_packaged() -> None:
+    import tomllib
+
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "GNU GENERAL PUBLIC LICENSE" in text and "Version 3, 29 June 2007" in text
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "GPL-3.0-or-later"
+    assert project["license-files"] == ["LICENSE"]

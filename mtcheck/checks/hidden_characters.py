@@ -58,10 +58,9 @@ def _bidi_controls(seg: Segment) -> Iterator[Hit]:
     has_rtl = any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text)
     flagged = set(positions) if not has_rtl else _unbalanced(text, positions)
     reason = "in a segment with no right-to-left text" if not has_rtl else "unbalanced in the segment"
-    words = list(_words_with_format_chars(text)) if flagged else []
     for i in sorted(flagged):
         # inside a word, point at the word and suggest it without the control
-        start, end = next(((s, e) for s, e in words if s <= i < e), (i, i + 1))
+        start, end = _word_around(text, i)
         clean = "".join(c for c in text[start:end] if c not in _CONTROLS)
         yield Hit(
             seg,
@@ -70,6 +69,11 @@ def _bidi_controls(seg: Segment) -> Iterator[Hit]:
             suggestion=clean,
             evidence={"characters": [_name(text[i])], "rule": "bidi-control"},
         )
+
+
+def _word_around(text: str, i: int) -> tuple[int, int]:
+    """The span of the word that the format character at ``i`` stands in, or of the character alone."""
+    return next(((s, e) for s, e in _words_with_format_chars(text) if s <= i < e), (i, i + 1))
 
 
 def _unbalanced(text: str, positions: list[int]) -> set[int]:
@@ -102,11 +106,12 @@ def _marks_in_ltr_words(seg: Segment) -> Iterator[Hit]:
             continue
         before, after = text[i - 1], text[i + 1]
         if before.isalpha() and after.isalpha() and {unicodedata.bidirectional(c) for c in (before, after)} == {"L"}:
+            start, end = _word_around(text, i)
             yield Hit(
                 seg,
                 f"direction mark {_name(char)} inside a left-to-right word",
-                span=Span(i, i + 1),
-                suggestion="",
+                span=Span(start, end),
+                suggestion=text[start:end].replace(char, ""),
                 evidence={"characters": [_name(char)], "rule": "mark-in-word"},
             )
 
