@@ -390,6 +390,11 @@ def _guard_outputs(
         check_writable(output)
 
 
+def _one_line(exc: BaseException) -> str:
+    # library messages may quote a multi-line cause (a model loader's); CI logs want one line
+    return " ".join(str(exc).split())
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the app and map every error to an exit code."""
     args = sys.argv[1:] if argv is None else argv
@@ -408,7 +413,7 @@ def main(argv: list[str] | None = None) -> None:
     except MtcheckError as exc:
         if debug:
             raise
-        typer.echo(f"mtcheck: error: {exc}", err=True)
+        typer.echo(f"mtcheck: error: {_one_line(exc)}", err=True)
         code = exc.exit_code
     except KeyboardInterrupt:
         typer.echo("mtcheck: interrupted", err=True)
@@ -416,6 +421,6 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug:
             raise
-        typer.echo(f"mtcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        typer.echo(f"mtcheck: internal error: {type(exc).__name__}: {_one_line(exc)} (run with --debug for details)", err=True)
         code = EXIT_INTERNAL
     sys.exit(code if isinstance(code, int) else 0)

@@ -472,3 +472,80 @@ def test_licence_is_the_gpl3_and_is_packaged() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["license"] == "GPL-3.0-or-later"
     assert project["license-files"] == ["LICENSE"]
+
+
+# 7 (model errors) and 10. model limits -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("transformers")
+    from tests.tiny_marian import tiny_marian_dir
+
+    return tiny_marian_dir(tmp_path_factory.getbasetemp())
+
+
+def _translate(capsys: pytest.CaptureFixture[str], model: Path, text: Path, *extra: str) -> tuple[int, str, str]:
+    return run(capsys, "translate", str(text), "--from", "en", "--to", "ar", "--model", str(model), "--beam", "1",
+               "--threads", "1", "--no-cache", *extra)  # fmt: skip
+
+
+def test_model_with_few_positions_translates_long_input(
+    capsys: pytest.CaptureFixture[str], tiny: Path, tmp_path: Path
+) -> None:
+    from tests.tiny_marian import save_marian
+
+    short = save_marian(tmp_path / "short", tiny / "source.spm", max_positions=16)
+    text = tmp_path / "long.txt"
+    text.write_text("ministers met in paris and talked about the war " * 8 + "\n", encoding="utf-8")
+    code, out, err = _translate(capsys, short, text)
+    assert code == 0, err
+    assert len(out.splitlines()) == 1
+
+
+def test_half_written_weights_are_a_model_error_naming_the_path(
+    capsys: pytest.CaptureFixture[str], tiny: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny, broken)
+    weights = broken / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 2])
+    text = tmp_path / "in.txt"
+    text.write_text("War\n", encoding="utf-8")
+    code, _out, err = _translate(capsys, broken, text)
+    assert code == 3
+    assert str(broken) in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_pickle_refusal_names_the_model_path(capsys: pytest.CaptureFixture[str], tiny: Path, tmp_path: Path) -> None:
+    pickled = tmp_path / "pickled"
+    shutil.copytree(tiny, pickled)
+    (pickled / "model.safetensors").rename(pickled / "pytorch_model.bin")
+    text = tmp_path / "in.txt"
+    text.write_text("War\n", encoding="utf-8")
+    code, _out, err = _translate(capsys, pickled, text)
+    assert code == 3
+    assert str(pickled) in err and "--allow-pickle" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_weights_replaced_in_place_with_size_and_mtime_restored_are_hashed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mtcheck.translators.models import content_hash
+
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    model = tmp_path / "m"
+    model.mkdir()
+    (model / "config.json").write_text("{}", encoding="utf-8")
+    weights = model / "model.safetensors"
+    weights.write_bytes(b"A" * 64)
+    before = content_hash(model)
+    stat = weights.stat()
+    replacement = tmp_path / "new.safetensors"
+    replacement.write_bytes(b"B" * 64)  # same size
+    os.replace(replacement, weights)
+    os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # mtime restored
+    assert weights.stat().st_size == stat.st_size and weights.stat().st_mtime_ns == stat.st_mtime_ns
+    assert content_hash(model) != before
