@@ -549,3 +549,25 @@ def test_weights_replaced_in_place_with_size_and_mtime_restored_are_hashed_again
     os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # mtime restored
     assert weights.stat().st_size == stat.st_size and weights.stat().st_mtime_ns == stat.st_mtime_ns
     assert content_hash(model) != before
+
+
+# 11. NUL in a PO message -----------------------------------------------------------------
+
+
+def test_nul_inside_a_po_msgstr_is_an_input_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    po = tmp_path / "uk.po"
+    po.write_bytes(PO.encode() + 'msgid "Open"\nmsgstr "Від\x00крити"\n'.encode())
+    code, out, err = run(capsys, "check", str(po), "--no-mt", "-s", "en")
+    assert code == 2
+    assert f"{po}:" in err and "NUL" in err
+    assert "\x00" not in out + err
+
+
+def test_output_to_a_device_is_written_in_place(capsys: pytest.CaptureFixture[str], po: Path) -> None:
+    if not Path("/dev/null").exists():
+        pytest.skip("no /dev/null on this system")
+    before = os.stat("/dev/null")
+    code, _out, _err = run(capsys, "check", str(po), "--no-mt", "-s", "en", "-f", "json", "-o", "/dev/null")
+    assert code == 1
+    after = os.stat("/dev/null")
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)  # still the device, not a file

@@ -84,11 +84,23 @@ def refuse_overwriting_inputs(outputs: Iterable[Path], inputs: Iterable[str | Pa
             raise InputError(f"output {output} is the input {clash}: refusing to overwrite it (choose another -o)")
 
 
+def _special(path: Path) -> bool:
+    """An existing output that is not a regular file (a device, a FIFO): renaming over it would replace it."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def check_writable(output: Path) -> None:
     """Fail before the analysis when ``output`` cannot be written (folder missing or not writable)."""
     folder = output.parent if str(output.parent) else Path()
     if output.is_dir():
         raise InputError(f"cannot write {output}: is a directory")
+    if _special(output):
+        if not os.access(output, os.W_OK):
+            raise InputError(f"cannot write {output}: permission denied")
+        return
     if not folder.is_dir():
         raise InputError(f"cannot write {output}: folder {folder} does not exist")
     # os.access answers for the real uid, which is who runs the command; a temporary file
@@ -102,6 +114,13 @@ def check_writable(output: Path) -> None:
 
 def write_atomic(output: Path, text: str) -> None:
     """Write ``text`` to a temporary file beside ``output``, then rename it over ``output``."""
+    if _special(output):  # /dev/null, a pipe: nothing to replace, write straight to it
+        try:
+            with output.open("w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+        except OSError as exc:
+            raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
+        return
     folder = output.parent if str(output.parent) else Path()
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
