@@ -421,6 +421,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug:
             raise
-        typer.echo(f"mtcheck: internal error: {type(exc).__name__}: {_one_line(exc)} (run with --debug for details)", err=True)
+        typer.echo(
+            f"mtcheck: internal error: {type(exc).__name__}: {_one_line(exc)} (run with --debug for details)", err=True
+        )
         code = EXIT_INTERNAL
     sys.exit(code if isinstance(code, int) else 0)

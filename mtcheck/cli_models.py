@@ -210,8 +210,8 @@ def translate(
       mtcheck translate article.ar.txt --from ar --to en
       mtcheck translate copy.txt --from en --to ar --backend ctranslate2 -o back.ar.txt
     """
-    from mtcheck.read.languages import normalize_language
     from mtcheck.read.files import check_writable, refuse_overwriting_inputs, write_atomic
+    from mtcheck.read.languages import normalize_language
     from mtcheck.read.textio import decode, read_text
     from mtcheck.translators.backtranslate import make_translator
 

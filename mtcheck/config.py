@@ -13,7 +13,16 @@ from typing import Any
 from mtcheck.errors import ConfigError
 from mtcheck.types import ModelSettings, Severity
 
-__all__ = ["DEFAULT_MAX_FILE_MB", "FAIL_ON_CHOICES", "NEVER", "THRESHOLDS", "Config", "ModelSettings", "fail_on_name", "parse_fail_on"]
+__all__ = [
+    "DEFAULT_MAX_FILE_MB",
+    "FAIL_ON_CHOICES",
+    "NEVER",
+    "THRESHOLDS",
+    "Config",
+    "ModelSettings",
+    "fail_on_name",
+    "parse_fail_on",
+]
 
 # inputs larger than this are refused unless raised (--max-file-size): a wrong path to a
 # disk image should fail at once, not after minutes of reading

@@ -21,8 +21,8 @@ from mtcheck.formats.text import sentences
 from mtcheck.gate.root import find_root, rebase_report
 from mtcheck.gate.suppress import apply_ignore, apply_suppressions
 from mtcheck.names.termbase import Termbase
-from mtcheck.read.languages import detect_language, normalize_language
 from mtcheck.read.files import require_regular
+from mtcheck.read.languages import detect_language, normalize_language
 from mtcheck.read.textio import read_text
 from mtcheck.registry import CHECKS, READERS
 from mtcheck.translators.backtranslate import BackTranslation, back_translate

@@ -118,10 +118,10 @@ def test_interrupted_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pyte
     target = tmp_path / "report.json"
     target.write_text("old", encoding="utf-8")
 
-    def crash(src: str, dst: str) -> None:
+    def crash(self: Path, target: Path) -> Path:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(files.os, "replace", crash)
+    monkeypatch.setattr(files.Path, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
         files.write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
@@ -284,7 +284,9 @@ def test_confusable_letters_in_a_catalogue_instead_of_untranslated_script(
 
 
 def _bidi(text: str, target: str = "en") -> list[str]:
-    return [f.text for f in _check_text(text, "uk" if target == "en" else "en", target) if f.check == "hidden-character"]  # type: ignore[attr-defined]
+    return [
+        f.text for f in _check_text(text, "uk" if target == "en" else "en", target) if f.check == "hidden-character"
+    ]  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -545,7 +547,7 @@ def test_weights_replaced_in_place_with_size_and_mtime_restored_are_hashed_again
     stat = weights.stat()
     replacement = tmp_path / "new.safetensors"
     replacement.write_bytes(b"B" * 64)  # same size
-    os.replace(replacement, weights)
+    replacement.replace(weights)
     os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # mtime restored
     assert weights.stat().st_size == stat.st_size and weights.stat().st_mtime_ns == stat.st_mtime_ns
     assert content_hash(model) != before
@@ -566,8 +568,8 @@ def test_nul_inside_a_po_msgstr_is_an_input_error(capsys: pytest.CaptureFixture[
 def test_output_to_a_device_is_written_in_place(capsys: pytest.CaptureFixture[str], po: Path) -> None:
     if not Path("/dev/null").exists():
         pytest.skip("no /dev/null on this system")
-    before = os.stat("/dev/null")
+    before = Path("/dev/null").stat()
     code, _out, _err = run(capsys, "check", str(po), "--no-mt", "-s", "en", "-f", "json", "-o", "/dev/null")
     assert code == 1
-    after = os.stat("/dev/null")
+    after = Path("/dev/null").stat()
     assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)  # still the device, not a file

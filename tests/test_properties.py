@@ -23,8 +23,10 @@ CONFIG = Config(use_gazetteer=False)
 
 # letters of the scripts mtcheck knows, look-alikes, bidi controls, marks, punctuation and newlines
 ALPHABET = st.sampled_from(
-    list("abcxyzKIev АБВеіКМ ابت שלום Ωα 0123456789 .,;:!?%s{}<>&\"'-\n\t\r")
-    + ["\u200b", "\u200e", "\u200f", "\u202a", "\u202c", "\u202e", "\u2066", "\u2069", "\u00ad", "\ufeff"]
+    [
+        *"abcxyzKIev АБВеіКМ ابت שלום Ωα 0123456789 .,;:!?%s{}<>&\"'-\n\t\r",
+        *["\u200b", "\u200e", "\u200f", "\u202a", "\u202c", "\u202e", "\u2066", "\u2069", "\u00ad", "\ufeff"],
+    ]
 )
 
 
@@ -49,7 +51,10 @@ def _assert_spans_inside(report: Report) -> None:
             assert finding.text == finding.context[finding.span.start : finding.span.end]
 
 
-PO_HEAD = 'msgid ""\nmsgstr ""\n"Language: uk\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : 1);\\n"\n\n'
+PO_HEAD = (
+    'msgid ""\nmsgstr ""\n"Language: uk\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : 1);\\n"\n\n'
+)
 UNITS = st.lists(
     st.tuples(
         st.sampled_from(["Open %s", "Delete {name}", "<b>Save</b> 3 files", "Kyiv", "Visit https://x.org"]),
@@ -63,14 +68,23 @@ UNITS = st.lists(
 def _catalogue(units: list[tuple[str, str]]) -> str:
     body = ""
     for source, target in units:
-        escaped = target.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "").replace("\t", "\\t")
+        escaped = (
+            target.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "").replace("\t", "\\t")
+        )
         body += f'#, c-format\nmsgid "{source}"\nmsgstr "{escaped}"\n\n'
     return PO_HEAD + body
 
 
 @BOUNDED
-@given(UNITS, st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(['"', "\\", "\n", "msgstr ", "#", "\x00", "é"])), max_size=4))
-def test_po_reader_on_mutated_catalogues(tmp_path: Path, units: list[tuple[str, str]], mutations: list[tuple[int, str]]) -> None:
+@given(
+    UNITS,
+    st.lists(
+        st.tuples(st.integers(0, 10_000), st.sampled_from(['"', "\\", "\n", "msgstr ", "#", "\x00", "é"])), max_size=4
+    ),
+)
+def test_po_reader_on_mutated_catalogues(
+    tmp_path: Path, units: list[tuple[str, str]], mutations: list[tuple[int, str]]
+) -> None:
     text = _catalogue(units)
     for position, insert in mutations:
         at = position % (len(text) + 1)

@@ -12,8 +12,8 @@ import dataclasses
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from mtcheck.types import Document, Report
 
+from mtcheck.types import Document, Report
 
 # report details keyed by document path
 _BY_DOCUMENT = ("back_translations", "alignment", "round_trips")
@@ -34,7 +34,7 @@ def relative_to_root(path: str | None, root: Path) -> str | None:
     """``path`` (relative to the working directory, or absolute) as a POSIX path relative to ``root``."""
     if not path:
         return path
-    absolute = os.path.abspath(path)
+    absolute = os.path.abspath(path)  # noqa: PTH100 - resolve() would follow links; the path as named is wanted
     try:
         relative = os.path.relpath(absolute, root)
     except ValueError:  # another drive on Windows: no relative path exists

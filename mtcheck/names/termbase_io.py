@@ -154,7 +154,9 @@ def _glossary_columns(path: Path, header: Sequence[str]) -> dict[str, tuple[str,
             raise ConfigError(f"{path}: column {name!r} is not a language code (e.g. en, uk, en:deprecated)") from None
         twin = next((other for other, seen in columns.items() if seen == role), None)
         if twin is not None or name in columns:
-            raise ConfigError(f"{path}: column {name!r} repeats column {twin or name!r} (one column per language and status)")
+            raise ConfigError(
+                f"{path}: column {name!r} repeats column {twin or name!r} (one column per language and status)"
+            )
         columns[name] = role
     if not columns:
         raise ConfigError(f"{path}: the header row names no language column (e.g. en, uk, en:deprecated)")

@@ -35,7 +35,7 @@ _KINDS = (
 def stat_input(path: str | Path) -> os.stat_result:
     """``os.stat`` of an input, with every OS-level problem as a one-line :class:`InputError`."""
     try:
-        return os.stat(path)
+        return Path(path).stat()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
@@ -60,7 +60,7 @@ def require_regular(path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES)
 
 def _identity(path: Path) -> tuple[int, int] | None:
     try:
-        info = os.stat(path)
+        info = path.stat()
     except OSError:
         return None
     return info.st_dev, info.st_ino
@@ -87,9 +87,10 @@ def refuse_overwriting_inputs(outputs: Iterable[Path], inputs: Iterable[str | Pa
 def _special(path: Path) -> bool:
     """An existing output that is not a regular file (a device, a FIFO): renaming over it would replace it."""
     try:
-        return not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
+        mode = path.stat().st_mode
     except OSError:
         return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def check_writable(output: Path) -> None:
@@ -134,12 +135,12 @@ def write_atomic(output: Path, text: str) -> None:
         # mkstemp makes the file 0600: keep the mode of a file being replaced, and give a
         # new one the mode of an ordinary report (reading the umask would change it process-wide)
         try:
-            mode = stat.S_IMODE(os.stat(output).st_mode)
+            mode = stat.S_IMODE(output.stat().st_mode)
         except OSError:
             mode = 0o644
-        os.chmod(temporary, mode)
-        os.replace(temporary, output)
+        Path(temporary).chmod(mode)
+        Path(temporary).replace(output)
     except OSError as exc:
         with contextlib.suppress(OSError):
-            os.unlink(temporary)
+            Path(temporary).unlink()
         raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None

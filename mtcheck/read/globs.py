@@ -19,7 +19,10 @@ def _display(path: Path) -> Path:
 
 
 def _walk(folder: Path, wanted: set[str]) -> list[Path]:
-    """Files under ``folder`` with a wanted extension; symlinked folders are not entered (they may lead out of the tree)."""
+    """Files under ``folder`` with a wanted extension; symlinked folders are not entered.
+
+    They may lead out of the tree (``os.walk`` without ``followlinks``).
+    """
 
     def refuse(error: OSError) -> None:
         raise InputError(f"{error.filename}: cannot enter folder ({error.strerror or error})")
@@ -35,7 +38,7 @@ def _walk(folder: Path, wanted: set[str]) -> list[Path]:
 
 def _inside(match: str, base: str) -> bool:
     """Whether a glob match stays under the pattern's fixed folder once links are resolved."""
-    real = os.path.realpath(os.path.dirname(match) or ".")
+    real = os.path.realpath(Path(match).parent)
     return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
 
 
@@ -46,7 +49,7 @@ def _glob_base(pattern: str) -> str:
         if _GLOB_CHARS & set(part):
             break
         fixed.append(part)
-    return os.path.realpath(os.path.join(*fixed) if fixed else ".")
+    return os.path.realpath(Path(*fixed) if fixed else Path())
 
 
 def expand(paths: Sequence[str | Path], exclude: Sequence[str], extensions: Iterable[str]) -> list[Path]:

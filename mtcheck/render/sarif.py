@@ -1,8 +1,9 @@
 """SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
 Paths become URIs relative to ``%SRCROOT%``, the project root that the pipeline made
-every report path relative to (the folder of mtcheck.toml, else the git root) so code scanning annotates the right file and line; each finding's
-fingerprint goes in ``partialFingerprints`` so alerts survive line moves.
+every report path relative to (the folder of mtcheck.toml, else the git root), so code
+scanning annotates the right file and line; each finding's fingerprint goes in
+``partialFingerprints`` so alerts survive line moves.
 """
 
 from __future__ import annotations
