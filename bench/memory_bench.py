@@ -5,7 +5,8 @@
 Writes a file of ``--mb`` MB on one line (the seed article's words repeated, its sentence
 punctuation removed: the worst case, one "sentence" the size of the file), checks it
 with ``mtcheck check FILE --no-mt`` in a child process, and prints the child's peak RSS
-(``ru_maxrss``) and wall time next to those of a 1 MB file of the same text measured in the same run. The goal: under 1 GB at 50 MB.
+(``ru_maxrss``) and wall time next to those of a 1 MB file of the same text measured in
+the same run. The goal: under 1 GB at 50 MB.
 """
 
 from __future__ import annotations
