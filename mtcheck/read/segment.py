@@ -24,8 +24,6 @@ Offsets = tuple[int, int]
 # 50 MB single-line file is checked piece by piece. The longest sentence of the WMT
 # news test sets is under 1,500 characters.
 MAX_SEGMENT_CHARS = 3000
-# sentencex is given a long line in pieces of about this size, cut at a space
-_CHUNK_CHARS = 100_000
 
 
 def _sentences_in_line(line: str, lang: str) -> Iterator[Offsets]:
@@ -61,14 +59,12 @@ def split_sentences(text: str, lang: str) -> list[Offsets]:
     line_start = 0
     for line in text.split("\n"):
         if line.strip():
-            for chunk_start, chunk_end in _cut(line, 0, len(line), _CHUNK_CHARS):
-                offset = line_start + chunk_start
-                for s, e in _sentences_in_line(line[chunk_start:chunk_end], code):
-                    for a, b in _cut(text, offset + s, offset + e, MAX_SEGMENT_CHARS):
-                        piece = text[a:b]
-                        trimmed = piece.strip()
-                        if trimmed:
-                            lead = len(piece) - len(piece.lstrip())
-                            spans.append((a + lead, a + lead + len(trimmed)))
+            for s, e in _sentences_in_line(line, code):
+                for a, b in _cut(text, line_start + s, line_start + e, MAX_SEGMENT_CHARS):
+                    piece = text[a:b]
+                    trimmed = piece.strip()
+                    if trimmed:
+                        lead = len(piece) - len(piece.lstrip())
+                        spans.append((a + lead, a + lead + len(trimmed)))
         line_start += len(line) + 1
     return spans
