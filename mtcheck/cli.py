@@ -32,7 +32,7 @@ from mtcheck.cli_models import (
     models_app,
     translate,
 )
-from mtcheck.errors import EXIT_INPUT, EXIT_INTERNAL, InputError, MtcheckError
+from mtcheck.errors import EXIT_INPUT, EXIT_INTERNAL, MtcheckError
 from mtcheck.version import __version__
 
 app = typer.Typer(
@@ -187,6 +187,12 @@ def _with_rules(config: Config, select: list[str] | None, ignore: list[str] | No
     return config
 
 
+MaxFileSizeOpt = Annotated[
+    Optional[float],
+    typer.Option("--max-file-size", help="Refuse input files larger than this many MB [default: 200]. Example: 500"),
+]
+
+
 def _with_selection(
     config: Config, termbase: list[Path] | None, no_gazetteer: bool, enable: list[str] | None, disable: list[str] | None
 ) -> Config:
@@ -297,6 +303,7 @@ def check(
     no_cache: NoCacheOpt = False,
     allow_download: AllowDownloadOpt = False,
     allow_pickle: AllowPickleOpt = False,
+    max_file_size: MaxFileSizeOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
     color: Annotated[
         Optional[bool], typer.Option("--color/--no-color", help="Colour the text report (default: when a terminal).")
@@ -319,6 +326,7 @@ def check(
     config = _with_selection(config, termbase, no_gazetteer, enable, disable)
     config = _with_rules(config, select, ignore)
     config = _with_patterns(config, include, exclude)
+    config = _with_size_limit(config, max_file_size)
     settings = model_settings(
         model=model,
         backend=backend,
@@ -335,13 +343,15 @@ def check(
     gate = config.fail_on
     outputs = _pair_outputs(output_format or ["text"], output or [])
     renderers = [(RENDERERS.get(name), path) for name, path in outputs]
+    baseline_path = baseline or (Path(config.baseline) if config.baseline else None)
+    inputs = _inputs(targets, config)
+    _guard_outputs([p for _name, p in outputs if p is not None], inputs, config, original, baseline_path)
     progress = _stderr_progress(quiet)
     try:
-        report = check_files(_inputs(targets, config), config, original=original, progress=progress)
+        report = check_files(inputs, config, original=original, progress=progress)
     finally:
         if progress is not None:
             sys.stderr.write("\r\x1b[K")  # the progress line goes; the report stands alone
-    baseline_path = baseline or (Path(config.baseline) if config.baseline else None)
     if baseline is None and baseline_path is not None and not baseline_path.exists():
         # configured but not made yet: a project adopting the gate runs `mtcheck baseline` next
         note = f"baseline {baseline_path} not found: all findings are reported (make it with: mtcheck baseline)"
@@ -423,6 +433,7 @@ def baseline_command(
     ignore: IgnoreOpt = None,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
+    max_file_size: MaxFileSizeOpt = None,
 ) -> None:
     """Record today's findings, so that `check --baseline` reports only new ones.
 
@@ -438,7 +449,10 @@ def baseline_command(
     config = _with_selection(config, termbase, no_gazetteer, enable, disable)
     config = _with_rules(config, select, ignore)
     config = _with_patterns(config, include, exclude)
-    report = check_files(_inputs(targets, config), config)
+    config = _with_size_limit(config, max_file_size)
+    inputs = _inputs(targets, config)
+    _guard_outputs([output], inputs, config, None, None)
+    report = check_files(inputs, config)
     write_baseline(report.findings, output)
     typer.echo(f"mtcheck: recorded {len(report.findings)} finding(s) in {output}", err=True)
 
@@ -451,9 +465,10 @@ def _project_config(
     import dataclasses
 
     from mtcheck.gate.project_config import load_project_config
+    from mtcheck.gate.root import find_root
 
-    config, _origin = load_project_config(path)
-    changes: dict[str, object] = {}
+    config, origin = load_project_config(path)
+    changes: dict[str, object] = {"root": str(find_root(origin))}
     if source_lang is not None:
         changes["source_lang"] = source_lang
     if target_lang is not None:
@@ -499,13 +514,44 @@ def _parse_fail_on(value: str) -> Severity | None:
 
 
 def _emit(text: str, output: Path | None) -> None:
+    from mtcheck.read.files import write_atomic
+
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
+    write_atomic(output, text)
+
+
+def _with_size_limit(config: Config, max_file_size: float | None) -> Config:
+    import dataclasses
+    import math
+
+    if max_file_size is None:
+        return config
+    if not math.isfinite(max_file_size) or max_file_size <= 0:
+        raise typer.BadParameter(f"{max_file_size} is not a positive number of MB", param_hint="--max-file-size")
+    return dataclasses.replace(config, max_file_mb=max_file_size)
+
+
+def _guard_outputs(
+    outputs: list[Path], inputs: list[str | Path], config: Config, original: Path | None, baseline: Path | None
+) -> None:
+    """Before any analysis: no output may replace an input, and every output must be writable."""
+    from mtcheck.pipeline import expand_paths
+    from mtcheck.read.files import check_writable, refuse_overwriting_inputs
+
+    if not outputs:
+        return
+    read: list[str | Path] = [*expand_paths(inputs, config.exclude), *config.termbases]
+    read += [p for p in (original, baseline) if p is not None]
+    refuse_overwriting_inputs(outputs, read)
+    for output in outputs:
+        check_writable(output)
+
+
+def _one_line(exc: BaseException) -> str:
+    # library messages may quote a multi-line cause (a model loader's); CI logs want one line
+    return " ".join(str(exc).split())
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -526,7 +572,7 @@ def main(argv: list[str] | None = None) -> None:
     except MtcheckError as exc:
         if debug:
             raise
-        typer.echo(f"mtcheck: error: {exc}", err=True)
+        typer.echo(f"mtcheck: error: {_one_line(exc)}", err=True)
         code = exc.exit_code
     except KeyboardInterrupt:
         typer.echo("mtcheck: interrupted", err=True)
@@ -534,6 +580,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug:
             raise
-        typer.echo(f"mtcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        typer.echo(
+            f"mtcheck: internal error: {type(exc).__name__}: {_one_line(exc)} (run with --debug for details)", err=True
+        )
         code = EXIT_INTERNAL
     sys.exit(code if isinstance(code, int) else 0)

@@ -210,8 +210,9 @@ def translate(
       mtcheck translate article.ar.txt --from ar --to en
       mtcheck translate copy.txt --from en --to ar --backend ctranslate2 -o back.ar.txt
     """
+    from mtcheck.read.files import check_writable, refuse_overwriting_inputs, write_atomic
     from mtcheck.read.languages import normalize_language
-    from mtcheck.read.textio import read_text
+    from mtcheck.read.textio import decode, read_text
     from mtcheck.translators.backtranslate import make_translator
 
     settings = model_settings(
@@ -225,7 +226,12 @@ def translate(
         allow_pickle=allow_pickle,
     )
     src, tgt = normalize_language(source), normalize_language(target)
-    text = sys.stdin.read() if str(file) == "-" else read_text(file)
+    if output is not None:
+        if str(file) != "-":
+            refuse_overwriting_inputs([output], [file])
+        check_writable(output)  # before the model loads, not after the translation
+    # stdin is decoded strictly, like a file, before the model loads
+    text = decode(sys.stdin.buffer.read(), "<stdin>") if str(file) == "-" else read_text(file)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # the final newline ends the last line; it does not start an empty one
@@ -235,10 +241,10 @@ def translate(
     if output is None:
         sys.stdout.write(result)
     else:
-        try:
-            output.write_text(result, encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"cannot write {output}: {exc.strerror or exc}") from None
+        write_atomic(output, result)
+    note = getattr(translator, "note", None)
+    if note:
+        typer.echo(f"mtcheck: note: {note}", err=True)
     stats = getattr(translator, "stats", None)
     if stats:
         typer.echo(f"mtcheck: cache {stats['cache_hits']} hits, {stats['cache_misses']} misses", err=True)

@@ -4,14 +4,54 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from mtcheck.errors import ConfigError
 from mtcheck.types import ModelSettings, Severity
 
-__all__ = ["FAIL_ON_CHOICES", "NEVER", "Config", "ModelSettings", "fail_on_name", "parse_fail_on"]
+__all__ = [
+    "DEFAULT_MAX_FILE_MB",
+    "FAIL_ON_CHOICES",
+    "NEVER",
+    "THRESHOLDS",
+    "Config",
+    "ModelSettings",
+    "fail_on_name",
+    "parse_fail_on",
+]
+
+# inputs larger than this are refused unless raised (--max-file-size): a wrong path to a
+# disk image should fail at once, not after minutes of reading
+DEFAULT_MAX_FILE_MB = 200.0
+
+# every [thresholds] key a check reads, with the range its value must lie in (inclusive)
+THRESHOLDS: Mapping[str, tuple[float, float]] = MappingProxyType({
+    "suspect-rendering": (0.0, 1.0),
+    "suspect-rendering-gazetteer": (0.0, 1.0),
+    "name-variant": (0.0, 1.0),
+    "low-adequacy.chrf": (0.0, 100.0),
+    "low-adequacy.relative": (0.0, 1.0),
+    "low-adequacy.min_words": (0.0, 1000.0),
+    "unaligned.min_words_for_error": (0.0, 1000.0),
+    "untranslated.min_words": (1.0, 1000.0),
+})  # fmt: skip
+
+
+def threshold_problem(name: str, value: object) -> str | None:
+    """Why ``value`` cannot be threshold ``name`` (unknown key, not a number, not finite, out of range), or None."""
+    if name not in THRESHOLDS:
+        return f"unknown threshold {name!r} (known: {', '.join(sorted(THRESHOLDS))})"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"threshold {name!r} must be a number"
+    low, high = THRESHOLDS[name]
+    if not math.isfinite(value) or not low <= value <= high:
+        return f"threshold {name!r} = {value} is out of range (from {low:g} to {high:g})"
+    return None
+
 
 NEVER = "never"  # the --fail-on / fail-on value that lets every finding pass
 FAIL_ON_CHOICES = ("error", "warning", "info", NEVER)
@@ -71,11 +111,19 @@ class Config:
     include: tuple[str, ...] = ()  # patterns of files a directory argument reads besides catalogues
     language_map: Mapping[str, str] = field(default_factory=dict)
     baseline: str | None = None
+    # where report paths start (the folder of mtcheck.toml, else the git root, else the
+    # working directory: found when None); the largest input file read, in MB
+    root: str | None = None
+    max_file_mb: float = DEFAULT_MAX_FILE_MB
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "severities", MappingProxyType(dict(self.severities)))
         object.__setattr__(self, "thresholds", MappingProxyType(dict(self.thresholds)))
         object.__setattr__(self, "language_map", MappingProxyType(dict(self.language_map)))
+        for name, value in self.thresholds.items():
+            problem = threshold_problem(name, value)
+            if problem:
+                raise ConfigError(problem)
 
     def threshold(self, name: str, default: float) -> float:
         return float(self.thresholds.get(name, default))

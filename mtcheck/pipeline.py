@@ -18,8 +18,10 @@ from mtcheck.config import Config, check_matches
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.formats.base import Languages, Reader
 from mtcheck.formats.text import sentences
+from mtcheck.gate.root import find_root, rebase_report
 from mtcheck.gate.suppress import apply_ignore, apply_suppressions
 from mtcheck.names.termbase import Termbase
+from mtcheck.read.files import require_regular
 from mtcheck.read.languages import detect_language, normalize_language
 from mtcheck.read.textio import read_text
 from mtcheck.registry import CHECKS, READERS
@@ -52,13 +54,16 @@ def read_documents(
     say = progress or (lambda _msg: None)
     languages = Languages(config.source_lang, config.target_lang)
     documents: list[Document] = []
+    limit = int(config.max_file_mb * 2**20)
     files = expand_paths(paths, config.exclude, config.include)
     for i, path in enumerate(files, 1):
         say(f"file {i} of {len(files)}: reading {path}")
+        require_regular(path, limit)
         documents.extend(map_languages(doc, config.language_map) for doc in reader_for(path).read(path, languages))
     if original is not None:
         if len(documents) != 1:
             raise ConfigError("--original works with exactly one target file")
+        require_regular(original, limit)
         documents[0] = attach_original(documents[0], original)
     return [settle_languages(doc) for doc in documents]
 
@@ -154,10 +159,12 @@ def run_checks(checks: Iterable[CheckSpec], ctx: CheckContext, skipped: dict[str
     """Run each check that has what it needs; return its findings (see :func:`applicable`)."""
     findings: list[Finding] = []
     for chk in applicable(checks, ctx, skipped):
-        severity = ctx.config.severities.get(chk.id, chk.severity)
+        # a severity the user set applies to every finding of the check, as a linter's
+        # per-rule severity does; without one, the check's own graded severities stand
+        chosen = ctx.config.severities.get(chk.id)
         hits: Iterable[Hit] = chk.run(ctx)
         for hit in hits:
-            findings.append(to_finding(chk.id, hit.severity or severity, hit))
+            findings.append(to_finding(chk.id, chosen or hit.severity or chk.severity, hit))
     return findings
 
 
@@ -210,8 +217,9 @@ def check_documents(
             say(f"{where}: back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
         back = back_translate(doc, config.model, translator)
         translator = translator or back.translator  # load the model once for all documents
-        if back.skipped and back.skipped not in notes:
-            notes.append(back.skipped)
+        for note in (back.skipped, back.note):
+            if note and note not in notes:
+                notes.append(note)
         if back.texts:
             details["back_translations"][doc.path or ""] = dict(back.texts)
             details.setdefault("model", dict(back.signature))
@@ -253,8 +261,7 @@ def check_documents(
     findings, ignored = apply_ignore(findings, config.ignore_text)
     if silenced or ignored:
         notes.append(f"{silenced} finding(s) silenced by inline 'mtcheck: ignore', {ignored} by ignore-text patterns")
-    findings.sort(key=lambda f: (f.location.path or "", f.location.line, f.location.column, -f.severity, f.check))
-    return Report(
+    report = Report(
         findings=tuple(findings),
         documents=tuple(documents),
         scores={**_scores(documents, findings), **run_scores(assessed)},
@@ -262,6 +269,11 @@ def check_documents(
         notes=tuple(notes),
         details=details,
     )
+    # paths relative to the project root, so fingerprints match from any working directory
+    report = rebase_report(report, Path(config.root) if config.root else find_root())
+    ordered = sorted(report.findings, key=lambda f: (f.location.path or "", f.location.line, f.location.column,
+                                                     -f.severity, f.check))  # fmt: skip
+    return dataclasses.replace(report, findings=tuple(ordered))
 
 
 def load_name_resources(config: Config) -> tuple[Termbase, Gazetteer | None]:

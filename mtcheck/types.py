@@ -166,6 +166,8 @@ class Report:
     signature: Mapping[str, Any] = field(default_factory=lambda: _freeze(None))
     notes: tuple[str, ...] = ()
     details: Mapping[str, Any] = field(default_factory=lambda: _freeze(None))
+    # the project root that paths are relative to (absolute; "" when not known)
+    root: str = ""
 
     def __post_init__(self) -> None:
         for name in ("scores", "signature", "details"):

@@ -44,9 +44,10 @@ def test_bilingual_mode_back_translates_aligns_and_scores(
     report = run_json(
         capsys, "check", str(target), "--original", str(original), "-s", "en", "-t", "uk", "--model", str(tiny)
     )
-    back = report["details"]["back_translations"][str(target)]
+    # keyed by the path relative to the project root, as every report path is
+    back = report["details"]["back_translations"][report["documents"][0]["path"]]
     assert len(back) == len(TRANSLATION)
-    links = report["details"]["alignment"][str(target)]
+    links = report["details"]["alignment"][report["documents"][0]["path"]]
     linked_targets = sorted(t for link in links["links"] for t in link["target"])
     assert linked_targets == sorted(back)  # every target sentence is accounted for, once
     assert "chrF" in report["scores"]
@@ -56,6 +57,6 @@ def test_monolingual_mode_makes_a_round_trip(tiny: Path, tmp_path: Path, capsys:
     target = tmp_path / "copy.uk.txt"
     target.write_text("\n".join(TRANSLATION) + "\n", encoding="utf-8")
     report = run_json(capsys, "check", str(target), "-s", "en", "-t", "uk", "--model", str(tiny))
-    trips = report["details"]["round_trips"][str(target)]
-    assert sorted(trips) == sorted(report["details"]["back_translations"][str(target)])
+    trips = report["details"]["round_trips"][report["documents"][0]["path"]]
+    assert sorted(trips) == sorted(report["details"]["back_translations"][report["documents"][0]["path"]])
     assert all(text.strip() for text in trips.values())

@@ -201,7 +201,7 @@ def test_check_with_a_model_puts_back_translations_in_the_json_report(
         main([*argv, "--beam", "1", "--threads", "1", "--backend", backend, "--require-mt"])
     assert exit_.value.code in (0, 1)
     report = json.loads(capsys.readouterr().out)
-    back = report["details"]["back_translations"][str(SEED)]
+    back = report["details"]["back_translations"][report["documents"][0]["path"]]
     assert len(back) == report["scores"]["segments"] == 23
     assert all(text.strip() for text in back.values())
     assert report["details"]["model"]["backend"] == backend

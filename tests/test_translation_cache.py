@@ -137,10 +137,26 @@ def test_cli_second_run_is_all_hits_and_no_cache_bypasses(
     assert (tmp_path / "cli-cache" / FILENAME).is_file()
 
 
-def test_unwritable_cache_dir_is_a_config_error(tmp_path: Path) -> None:
-    from mtcheck.errors import ConfigError
-
+def test_unopenable_cache_goes_on_in_memory_with_one_note(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    with pytest.raises(ConfigError, match="--no-cache"):
-        TranslationCache(blocker / "sub")
+    cache = TranslationCache(blocker / "sub")
+    assert cache.note is not None and "kept in memory" in cache.note
+    cache.put_many("ns", [("War", "حرب")])
+    assert cache.get_many("ns", ["War", "Peace"]) == {"War": "حرب"}
+    assert (cache.hits, cache.misses) == (1, 1)
+
+
+def test_cache_locked_past_the_timeout_keeps_the_finished_translations(tmp_path: Path) -> None:
+    first = TranslationCache(tmp_path / "c")
+    holder = sqlite3.connect(first.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+    try:
+        cache = TranslationCache(tmp_path / "c", busy_timeout_s=0.1)
+        cache.put_many("ns", [("War", "حرب"), ("Peace", "سلام")])
+        assert cache.note is not None and "cannot be written" in cache.note
+        assert cache.get_many("ns", ["War", "Peace"]) == {"War": "حرب", "Peace": "سلام"}
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        first.close()

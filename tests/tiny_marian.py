@@ -82,6 +82,7 @@ def save_marian(
     heads: int = 2,
     ffn: int = 64,
     seed: int = 0,
+    max_positions: int = 512,
 ) -> Path:
     """Write a randomly initialised Marian model + tokenizer in the hub layout into ``out``.
 
@@ -119,7 +120,7 @@ def save_marian(
         decoder_attention_heads=heads,
         encoder_ffn_dim=ffn,
         decoder_ffn_dim=ffn,
-        max_position_embeddings=512,
+        max_position_embeddings=max_positions,
         pad_token_id=pad,
         eos_token_id=0,
         decoder_start_token_id=pad,

@@ -1,4 +1,18 @@
-"""Invisible characters inside words: bidi controls, zero-width spaces and joiners."""
+"""Invisible characters: bidi controls that can reorder text (Trojan Source), and
+zero-width characters inside words.
+
+The bidi rule (README, "Input it refuses, and how"):
+
+- The embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are flagged
+  wherever they stand when they are unbalanced within the segment (an opener with no
+  closer, or a closer with no opener), or when the segment has no right-to-left text
+  that could need them. Balanced controls in right-to-left text are how translators
+  keep an embedded Latin word or number in order (UAX #9), so they pass.
+- The marks U+200E, U+200F and U+061C are normal in right-to-left text: they are
+  flagged only inside a word of a left-to-right script (between two such letters).
+- Other format characters (zero-width space, word joiner…) are flagged inside a word;
+  ZWNJ/ZWJ pass in non-Latin scripts, where they are part of correct spelling.
+"""
 
 from __future__ import annotations
 
@@ -6,46 +20,117 @@ import unicodedata
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.read.languages import base_language, script_of
+from mtcheck.read.languages import script_of
 from mtcheck.read.words import iter_words
-from mtcheck.types import Severity, Span
+from mtcheck.types import Segment, Severity, Span
 
-# Format characters (Unicode category Cf) that change how a word is matched or displayed
-# while staying invisible: a name with a zero-width space inside never matches a glossary.
 _JOINERS = {"\u200c", "\u200d"}  # ZWNJ/ZWJ are part of correct spelling in Arabic-script Persian, Indic…
-# Right-to-left text needs direction marks and isolates next to embedded Latin words and
-# numbers (the Unicode Bidirectional Algorithm, UAX #9, recommends them); translators of
-# Arabic and Hebrew catalogues put them there on purpose. Embeddings and overrides
-# (U+202A–U+202E) are still flagged: they reorder text visibly and are rarely intended.
-_DIRECTION_MARKS = {"\u200e", "\u200f", "\u061c", "\u2066", "\u2067", "\u2068", "\u2069"}
-_RIGHT_TO_LEFT = {"ar", "fa", "ur", "he", "yi", "ps", "sd", "ug", "dv", "ckb"}
+_EMBEDDINGS = {"\u202a", "\u202b", "\u202d", "\u202e"}  # LRE RLE LRO RLO, closed by PDF
+_PDF = "\u202c"
+_ISOLATES = {"\u2066", "\u2067", "\u2068"}  # LRI RLI FSI, closed by PDI
+_PDI = "\u2069"
+_CONTROLS = _EMBEDDINGS | _ISOLATES | {_PDF, _PDI}
+_MARKS = {"\u200e", "\u200f", "\u061c"}  # LRM RLM ALM
+_RTL_CLASSES = {"R", "AL"}
 
 
 @check("hidden-character", Severity.WARNING)
 def hidden_character(ctx: CheckContext) -> Iterator[Hit]:
-    """Invisible control character inside a word."""
-    allowed: set[str] = set()
-    if script_of(ctx.document.target_lang) != "Latn":
-        allowed |= _JOINERS
-    if base_language(ctx.document.target_lang) in _RIGHT_TO_LEFT:
-        allowed |= _DIRECTION_MARKS
+    """Invisible control character inside a word, or a bidi control that can reorder text."""
+    allowed = _JOINERS if script_of(ctx.document.target_lang) != "Latn" else set()
     for seg in ctx.document.segments:
         if seg.target.isascii():
             continue
-        for start, end in _words_with_format_chars(seg.target):
-            word = seg.target[start:end]
-            hidden = [c for c in word if unicodedata.category(c) == "Cf"]
-            if set(hidden) <= allowed:
-                continue
-            names = sorted({f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in hidden})
-            clean = "".join(c for c in word if unicodedata.category(c) != "Cf")
+        yield from _bidi_controls(seg)
+        yield from _marks_in_ltr_words(seg)
+        yield from _format_chars_in_words(seg, allowed)
+
+
+def _name(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, '?')}"
+
+
+def _bidi_controls(seg: Segment) -> Iterator[Hit]:
+    text = seg.target
+    positions = [i for i, c in enumerate(text) if c in _CONTROLS]
+    if not positions:
+        return
+    has_rtl = any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text)
+    flagged = set(positions) if not has_rtl else _unbalanced(text, positions)
+    reason = "in a segment with no right-to-left text" if not has_rtl else "unbalanced in the segment"
+    for i in sorted(flagged):
+        # inside a word, point at the word and suggest it without the control
+        start, end = _word_around(text, i)
+        clean = "".join(c for c in text[start:end] if c not in _CONTROLS)
+        yield Hit(
+            seg,
+            f"bidi control {_name(text[i])} {reason}: it can reorder how the text displays",
+            span=Span(start, end),
+            suggestion=clean,
+            evidence={"characters": [_name(text[i])], "rule": "bidi-control"},
+        )
+
+
+def _word_around(text: str, i: int) -> tuple[int, int]:
+    """The span of the word that the format character at ``i`` stands in, or of the character alone."""
+    return next(((s, e) for s, e in _words_with_format_chars(text) if s <= i < e), (i, i + 1))
+
+
+def _unbalanced(text: str, positions: list[int]) -> set[int]:
+    """Controls with no partner: openers never closed, closers with nothing open (UAX #9 pairing, simplified)."""
+    stack: list[int] = []  # open embeddings and isolates, innermost last
+    bad: set[int] = set()
+    for i in positions:
+        char = text[i]
+        if char in _EMBEDDINGS or char in _ISOLATES:
+            stack.append(i)
+        elif char == _PDF:
+            if stack and text[stack[-1]] in _EMBEDDINGS:
+                stack.pop()
+            else:
+                bad.add(i)
+        else:  # PDI closes the innermost isolate and any embedding opened inside it
+            while stack and text[stack[-1]] in _EMBEDDINGS:
+                bad.add(stack.pop())
+            if stack:
+                stack.pop()
+            else:
+                bad.add(i)
+    return bad | set(stack)
+
+
+def _marks_in_ltr_words(seg: Segment) -> Iterator[Hit]:
+    text = seg.target
+    for i, char in enumerate(text):
+        if char not in _MARKS or i == 0 or i + 1 == len(text):
+            continue
+        before, after = text[i - 1], text[i + 1]
+        if before.isalpha() and after.isalpha() and {unicodedata.bidirectional(c) for c in (before, after)} == {"L"}:
+            start, end = _word_around(text, i)
             yield Hit(
                 seg,
-                f"invisible character inside “{clean}”: {', '.join(names)}",
+                f"direction mark {_name(char)} inside a left-to-right word",
                 span=Span(start, end),
-                suggestion=clean,
-                evidence={"characters": names},
+                suggestion=text[start:end].replace(char, ""),
+                evidence={"characters": [_name(char)], "rule": "mark-in-word"},
             )
+
+
+def _format_chars_in_words(seg: Segment, allowed: set[str]) -> Iterator[Hit]:
+    for start, end in _words_with_format_chars(seg.target):
+        word = seg.target[start:end]
+        hidden = [c for c in word if unicodedata.category(c) == "Cf" and c not in _CONTROLS and c not in _MARKS]
+        if set(hidden) <= allowed:
+            continue
+        names = sorted({_name(c) for c in hidden})
+        clean = "".join(c for c in word if unicodedata.category(c) != "Cf")
+        yield Hit(
+            seg,
+            f"invisible character inside “{clean}”: {', '.join(names)}",
+            span=Span(start, end),
+            suggestion=clean,
+            evidence={"characters": names},
+        )
 
 
 def _words_with_format_chars(text: str) -> Iterator[tuple[int, int]]:

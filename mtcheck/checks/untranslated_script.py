@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import regex
 
 from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.read.confusables import confusables
 from mtcheck.read.languages import script_of
 from mtcheck.read.words import iter_words
 from mtcheck.types import Severity, Span
@@ -152,7 +153,10 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
             continue
         run: list[tuple[int, int]] = []
         words = list(iter_words(seg.target))
-        foreign = [(s, e) for s, e in words if _script(seg.target[s:e]) == source_script]
+        # a word disguised with look-alike letters is confusable-letters' to report, the right way round
+        foreign = [
+            (s, e) for s, e in words if _script(seg.target[s:e]) == source_script and not confusables(seg.target[s:e])
+        ]
         if not foreign:
             continue
         code, names = _kept_on_purpose(seg.target, seg.source)

@@ -121,7 +121,11 @@ class PoReader:
             if live == 0 and unit.isheader():
                 continue
             msgstr_lines = lines[live] if live < len(lines) else []
-            segments.extend(self._segments(unit, str(path), msgstr_lines))
+            for seg in self._segments(unit, str(path), msgstr_lines):
+                if "\x00" in seg.target or "\x00" in (seg.source or ""):
+                    # as in the text reader: a NUL is no text, and must never reach a terminal raw
+                    raise InputError(f"{path}:{seg.location.line}: contains a NUL character in a message")
+                segments.append(seg)
         # units and their store point at each other; emptying the list frees them by
         # reference counting, without waiting for the (paused) cycle collector
         store.units = []

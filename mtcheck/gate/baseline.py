@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.errors import ConfigError, InputError
+from mtcheck.read.files import write_atomic
 from mtcheck.types import Finding, Report
 from mtcheck.version import __version__
 
@@ -37,10 +38,7 @@ def baseline_dict(findings: Sequence[Finding]) -> dict[str, Any]:
 
 def write_baseline(findings: Sequence[Finding], path: Path) -> None:
     text = json.dumps(baseline_dict(findings), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_atomic(path, text)
 
 
 def read_baseline(path: Path) -> Counter[str]:
@@ -51,8 +49,15 @@ def read_baseline(path: Path) -> Counter[str]:
         raise InputError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not a baseline file ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not a baseline file (JSON nested too deep)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("findings"), dict):
         raise ConfigError(f"{path}: not an mtcheck baseline (make one with: mtcheck baseline FILES -o {path})")
+    if data.get("version") != VERSION:
+        raise ConfigError(
+            f"{path}: baseline version {data.get('version')!r} is not one this mtcheck reads ({VERSION}); "
+            f"record it again with: mtcheck baseline FILES -o {path}"
+        )
     accepted: Counter[str] = Counter()
     for fingerprint, entry in data["findings"].items():
         count = entry.get("count", 1) if isinstance(entry, dict) else None

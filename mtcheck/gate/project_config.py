@@ -41,7 +41,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from mtcheck.config import Config, ModelSettings, parse_fail_on
+from mtcheck.config import Config, ModelSettings, parse_fail_on, threshold_problem
 from mtcheck.errors import ConfigError
 from mtcheck.types import Severity
 
@@ -189,8 +189,9 @@ def apply_file(config: Config, table: Mapping[str, Any], path: Path) -> Config:
     if "thresholds" in settings:
         thresholds: dict[str, float] = {}
         for name, value in _table(settings["thresholds"], path, "thresholds").items():
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ConfigError(f"{path}: thresholds.{name} must be a number")
+            problem = threshold_problem(name, value)  # unknown key, not a number, NaN, out of range
+            if problem:
+                raise ConfigError(f"{path}: [thresholds] {problem}")
             thresholds[name] = float(value)
         changes["thresholds"] = thresholds
     if "languages" in settings:

@@ -104,14 +104,24 @@ def read_glossary(path: Path) -> Termbase:
 
     text = read_text(path)
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".txt") or "\t" in text.split("\n", 1)[0] else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    rows = [r for r in rows if any(cell.strip() for cell in r) and not r[0].startswith("#")]
-    if not rows:
+    # strict, as the input CSV reader: an unterminated quote would otherwise swallow every
+    # later row into one cell, silently; a cell over csv's field limit is an error too
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    numbered: list[tuple[int, list[str]]] = []
+    try:
+        start = 1
+        for row in reader:
+            numbered.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(f"{path}:{reader.line_num}: bad CSV ({exc})") from None
+    numbered = [(n, r) for n, r in numbered if any(cell.strip() for cell in r) and not r[0].startswith("#")]
+    if not numbered:
         return Termbase()
-    header = [h.strip() for h in rows[0]]
+    header = [h.strip() for h in numbered[0][1]]
     columns = _glossary_columns(path, header)
     concepts: list[Concept] = []
-    for line_no, row in enumerate(rows[1:], start=2):
+    for line_no, row in numbered[1:]:
         cells = {name: (row[i].strip() if i < len(row) else "") for i, name in enumerate(header)}
         note = cells.get("note") or None
         pos = cells.get("pos") or cells.get("part_of_speech") or None
@@ -139,9 +149,15 @@ def _glossary_columns(path: Path, header: Sequence[str]) -> dict[str, tuple[str,
         if status not in STATUSES:
             raise ConfigError(f"{path}: column {name!r}: status must be one of {', '.join(STATUSES)}")
         try:
-            columns[name] = (normalize_language(lang.strip()), status)
+            role = (normalize_language(lang.strip()), status)
         except ConfigError:
             raise ConfigError(f"{path}: column {name!r} is not a language code (e.g. en, uk, en:deprecated)") from None
+        twin = next((other for other, seen in columns.items() if seen == role), None)
+        if twin is not None or name in columns:
+            raise ConfigError(
+                f"{path}: column {name!r} repeats column {twin or name!r} (one column per language and status)"
+            )
+        columns[name] = role
     if not columns:
         raise ConfigError(f"{path}: the header row names no language column (e.g. en, uk, en:deprecated)")
     return columns

@@ -19,6 +19,40 @@ def _display(path: Path) -> Path:
     return Path(relative) if not relative.startswith("..") else path
 
 
+def _walk(folder: Path) -> list[Path]:
+    """Regular files under ``folder``; symlinked folders are not entered.
+
+    They may lead out of the tree (``os.walk`` without ``followlinks``).
+    """
+
+    def refuse(error: OSError) -> None:
+        raise InputError(f"{error.filename}: cannot enter folder ({error.strerror or error})")
+
+    found = []
+    for here, _dirs, files in os.walk(folder, onerror=refuse, followlinks=False):
+        for name in files:
+            path = Path(here) / name
+            if path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def _inside(match: str, base: str) -> bool:
+    """Whether a glob match stays under the pattern's fixed folder once links are resolved."""
+    real = os.path.realpath(Path(match).parent)
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _glob_base(pattern: str) -> str:
+    parts = Path(pattern).parts
+    fixed = []
+    for part in parts:
+        if _GLOB_CHARS & set(part):
+            break
+        fixed.append(part)
+    return os.path.realpath(Path(*fixed) if fixed else Path())
+
+
 def expand(paths: Sequence[str | Path], exclude: Sequence[str], extensions: Iterable[str]) -> list[Path]:
     return expand_inputs(paths, exclude, extensions)[0]
 
@@ -45,11 +79,13 @@ def expand_inputs(
     for raw in paths:
         text = str(raw)
         path = Path(text)
-        if path.is_dir():
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except PermissionError:
+            raise InputError(f"{text}: permission denied (cannot enter a folder on the way)") from None
+        if is_dir:
             inside = []
-            for p in sorted(path.rglob("*")):
-                if not p.is_file():
-                    continue
+            for p in _walk(path):
                 shown = _display(p)
                 if p.suffix.lower() in wanted or (include and _matches(shown, include)):
                     inside.append(shown)
@@ -58,8 +94,11 @@ def expand_inputs(
             if not inside:
                 empty_dirs.append(text)
             found.extend(inside)
-        elif not path.exists() and _GLOB_CHARS & set(text):
+        elif not exists and _GLOB_CHARS & set(text):
             matches = sorted(glob.glob(text, recursive=True))  # noqa: PTH207 - Path.glob takes no absolute patterns
+            # glob's ** follows symlinked folders; keep only what lies inside the tree it names
+            base = _glob_base(text)
+            matches = [m for m in matches if _inside(m, base)]
             if not matches:
                 unmatched.append(text)  # fine while another pattern finds files ("po/*.po", "ios/*.xliff")
             found.extend(_display(Path(m)) for m in matches if Path(m).is_file())

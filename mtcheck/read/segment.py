@@ -19,6 +19,12 @@ from mtcheck.read.languages import base_language
 
 Offsets = tuple[int, int]
 
+# A "sentence" longer than this is no sentence (a file with no punctuation, a dump on one
+# line): it is cut at spaces, so that memory and time stay bounded per segment and a
+# 50 MB single-line file is checked piece by piece. The longest sentence of the WMT
+# news test sets is under 1,500 characters.
+MAX_SEGMENT_CHARS = 3000
+
 
 def _sentences_in_line(line: str, lang: str) -> Iterator[Offsets]:
     import sentencex
@@ -36,6 +42,16 @@ def _sentences_in_line(line: str, lang: str) -> Iterator[Offsets]:
         yield start, end
 
 
+def _cut(text: str, start: int, end: int, size: int) -> Iterator[Offsets]:
+    """``text[start:end]`` in pieces of at most ``size`` characters, each ending at a space where there is one."""
+    while end - start > size:
+        cut = text.rfind(" ", start + size // 2, start + size)
+        cut = cut if cut > start else start + size
+        yield start, cut
+        start = cut
+    yield start, end
+
+
 def split_sentences(text: str, lang: str) -> list[Offsets]:
     """Return ``(start, end)`` offsets of the sentences of ``text``, whitespace trimmed."""
     code = base_language(lang)
@@ -43,6 +59,12 @@ def split_sentences(text: str, lang: str) -> list[Offsets]:
     line_start = 0
     for line in text.split("\n"):
         if line.strip():
-            spans.extend((line_start + s, line_start + e) for s, e in _sentences_in_line(line, code))
+            for s, e in _sentences_in_line(line, code):
+                for a, b in _cut(text, line_start + s, line_start + e, MAX_SEGMENT_CHARS):
+                    piece = text[a:b]
+                    trimmed = piece.strip()
+                    if trimmed:
+                        lead = len(piece) - len(piece.lstrip())
+                        spans.append((a + lead, a + lead + len(trimmed)))
         line_start += len(line) + 1
     return spans

@@ -11,6 +11,7 @@ import codecs
 from pathlib import Path
 
 from mtcheck.errors import InputError
+from mtcheck.read.files import require_regular
 
 # Sniffing this many bytes is enough to tell text from binary without reading a whole file twice.
 _SNIFF_BYTES = 8192
@@ -27,9 +28,8 @@ _BOMS = (
 def read_bytes(path: str | Path) -> bytes:
     """Read a file, turning every OS-level problem into a one-line :class:`InputError`."""
     p = Path(path)
+    require_regular(p, max_bytes=None)  # a FIFO or /dev/zero would hang or never end
     try:
-        if p.is_dir():
-            raise InputError(f"{p}: is a directory, not a file")
         return p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None

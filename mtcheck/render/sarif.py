@@ -1,14 +1,14 @@
 """SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
-Paths become URIs relative to ``%SRCROOT%`` (the working directory, normally the
-repository root) so code scanning annotates the right file and line; each finding's
-fingerprint goes in ``partialFingerprints`` so alerts survive line moves.
+Paths become URIs relative to ``%SRCROOT%``, the project root that the pipeline made
+every report path relative to (the folder of mtcheck.toml, else the git root), so code
+scanning annotates the right file and line; each finding's fingerprint goes in
+``partialFingerprints`` so alerts survive line moves.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -25,14 +25,13 @@ INFORMATION_URI = "https://github.com/mtcheck/mtcheck"
 
 
 def artifact_uri(path: str | None) -> tuple[str, str | None]:
-    """(URI, uriBaseId): repository-relative when possible, else an absolute file URI."""
+    """(URI, uriBaseId): the report's root-relative path as a relative URI reference."""
     if not path:
         return "stdin", None
-    absolute = Path(path).resolve()
-    relative = os.path.relpath(absolute)
-    if relative.startswith(".."):
-        return absolute.as_uri(), None
-    return quote(Path(relative).as_posix()), "%SRCROOT%"
+    posix = path.replace("\\", "/")
+    if Path(path).is_absolute():  # only when no relative path exists (another drive)
+        return Path(path).as_uri(), None
+    return quote(posix), "%SRCROOT%"
 
 
 def _rule(check_id: str) -> dict[str, Any]:
@@ -94,7 +93,7 @@ def report_to_sarif(report: Report, options: RenderOptions) -> dict[str, Any]:
                 "rules": [_rule(r) for r in rule_ids],
             }
         },
-        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(report.root or Path.cwd()).resolve().as_uri() + "/"}},
         "invocations": [
             {
                 "executionSuccessful": True,

@@ -33,12 +33,13 @@ class Decoding:
     # Forced output length (min = max), for benchmarks that must do equal work on any model.
     forced_length: int | None = None
 
-    def max_new_tokens(self, longest_input: int) -> int:
+    def max_new_tokens(self, longest_input: int, limit: int = MAX_POSITIONS) -> int:
+        """Tokens to generate at most; ``limit`` is what the model's decoder positions allow."""
         if self.forced_length is not None:
-            return self.forced_length
-        return min(MAX_POSITIONS, 2 * longest_input + 10)
+            return min(self.forced_length, limit)
+        return min(limit, 2 * longest_input + 10)
 
-    def trim(self, tokens: Sequence[Any], end: Any, input_length: int) -> list[Any]:
+    def trim(self, tokens: Sequence[Any], end: Any, input_length: int, limit: int = MAX_POSITIONS) -> list[Any]:
         """Output tokens (no start token) cut at the end token and at this text's own cap.
 
         A batch decodes up to its longest input's cap; cutting each text to its own cap (minus
@@ -49,7 +50,7 @@ class Decoding:
             out = out[: out.index(end)]
         if self.forced_length is not None:
             return out
-        return out[: self.max_new_tokens(input_length) - 1]
+        return out[: self.max_new_tokens(input_length, limit) - 1]
 
     def signature(self) -> dict[str, str]:
         sig = {"beam": str(self.beam), "max_length": "2n+10"}
@@ -197,6 +198,11 @@ class CachedTranslator:
     @property
     def stats(self) -> dict[str, int]:
         return {"cache_hits": self.cache.hits, "cache_misses": self.cache.misses}
+
+    @property
+    def note(self) -> str | None:
+        """Why the cache went to memory, once it has (the run goes on regardless)."""
+        return self.cache.note
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         namespace = cache_namespace(self.inner.route_signature(src, tgt))

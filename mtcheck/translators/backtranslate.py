@@ -24,6 +24,7 @@ class BackTranslation:
     # loaded model instead of building a second one.
     translator: Any = field(default=None, compare=False, repr=False)
     stats: Mapping[str, int] = field(default_factory=dict)  # e.g. translation-cache hits and misses
+    note: str | None = None  # e.g. the translation cache could not be written and went to memory
 
 
 def make_translator(settings: ModelSettings) -> Translator:
@@ -59,4 +60,5 @@ def back_translate(doc: Document, settings: ModelSettings, translator: Translato
         translator=translator,
         # a translator reused across documents keeps running totals: report this document's share
         stats={k: v - before.get(k, 0) for k, v in getattr(translator, "stats", {}).items()},
+        note=getattr(translator, "note", None),
     )

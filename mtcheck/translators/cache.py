@@ -15,7 +15,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from mtcheck.config import ModelSettings
-from mtcheck.errors import ConfigError
 
 FILENAME = "translations.sqlite3"
 # SQLite's default limit on host parameters is 999 on old builds; stay under it.
@@ -44,50 +43,75 @@ def _key(namespace: str, text: str) -> bytes:
 
 
 class TranslationCache:
-    """``get_many``/``put_many`` over (namespace, text) → translation; counts hits and misses."""
+    """``get_many``/``put_many`` over (namespace, text) → translation; counts hits and misses.
 
-    def __init__(self, directory: Path) -> None:
+    A cache that cannot be opened or written (locked past the timeout, read-only, disk
+    full) never costs finished work: the cache goes on in memory for the rest of the run
+    and :attr:`note` says so once; the report is what it would be with the cache off.
+    """
+
+    def __init__(self, directory: Path, busy_timeout_s: float = _BUSY_TIMEOUT_S) -> None:
         self.path = directory / FILENAME
         self.hits = 0
         self.misses = 0
+        self.note: str | None = None
+        self._memory: dict[bytes, str] = {}
+        self._db: sqlite3.Connection | None = None
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+            self._db = sqlite3.connect(self.path, timeout=busy_timeout_s, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS translations (key BLOB PRIMARY KEY, output TEXT NOT NULL) WITHOUT ROWID"
             )
         except (OSError, sqlite3.Error) as exc:
-            raise ConfigError(
-                f"cannot open the translation cache {self.path} ({exc}); pass --cache-dir DIR or --no-cache"
-            ) from None
+            self._fall_back("cannot be opened", exc)
+
+    def _fall_back(self, what: str, exc: Exception) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        self.note = (
+            f"translation cache {self.path} {what} ({exc}): translations kept in memory for this run only "
+            "(--cache-dir DIR to use another)"
+        )
 
     def get_many(self, namespace: str, texts: Sequence[str]) -> dict[str, str]:
         wanted = {_key(namespace, t): t for t in dict.fromkeys(texts)}
-        keys = list(wanted)
-        found: dict[str, str] = {}
-        for i in range(0, len(keys), _CHUNK):
-            chunk = keys[i : i + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT key, output FROM translations WHERE key IN ({marks})", chunk)
-            for key, output in rows:
-                found[wanted[key]] = output
+        found = {wanted[k]: v for k, v in self._memory.items() if k in wanted} if self._memory else {}
+        keys = [k for k in wanted if wanted[k] not in found]
+        try:
+            for i in range(0, len(keys) if self._db is not None else 0, _CHUNK):
+                chunk = keys[i : i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                assert self._db is not None
+                rows = self._db.execute(f"SELECT key, output FROM translations WHERE key IN ({marks})", chunk)
+                for key, output in rows:
+                    found[wanted[key]] = output
+        except sqlite3.Error as exc:
+            self._fall_back("cannot be read", exc)
         self.hits += sum(1 for t in texts if t in found)
         self.misses += sum(1 for t in texts if t not in found)
         return found
 
     def put_many(self, namespace: str, pairs: Iterable[tuple[str, str]]) -> None:
         rows = [(_key(namespace, text), out) for text, out in pairs]
-        try:
-            with self._db:
-                self._db.execute("BEGIN IMMEDIATE")
-                self._db.executemany("INSERT OR IGNORE INTO translations (key, output) VALUES (?, ?)", rows)
-        except sqlite3.Error as exc:
-            raise ConfigError(f"cannot write the translation cache {self.path} ({exc}); pass --no-cache") from None
+        if self._db is not None:
+            try:
+                with self._db:
+                    self._db.execute("BEGIN IMMEDIATE")
+                    self._db.executemany("INSERT OR IGNORE INTO translations (key, output) VALUES (?, ?)", rows)
+                return
+            except sqlite3.Error as exc:
+                self._fall_back("cannot be written", exc)
+        self._memory.update(rows)
 
     def __len__(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM translations").fetchone()[0])
+        if self._db is None:
+            return len(self._memory)
+        return int(self._db.execute("SELECT COUNT(*) FROM translations").fetchone()[0]) + len(self._memory)
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()

@@ -20,7 +20,7 @@ from mtcheck.registry import TRANSLATORS
 from mtcheck.translators._engine import CachedTranslator, Decoding, RoutedTranslator, with_cache
 from mtcheck.translators.cache import default_cache_dir
 from mtcheck.translators.marian import import_marian, load_tokenizer, with_target_token
-from mtcheck.translators.models import ModelStep, hf_hub_cache
+from mtcheck.translators.models import ModelStep, hf_hub_cache, max_positions
 
 # CTranslate2 cuts a call into sub-batches of max_batch_size (after sorting by length) and its
 # inter_threads workers take them from a queue. Measured on the opus-mt base shape
@@ -132,13 +132,15 @@ class CTranslate2Translator(RoutedTranslator):
 
     def run_step(self, step: ModelStep, texts: list[str]) -> list[str]:
         translator, tok = self.load(step)
-        ids = tok(with_target_token(step, texts), truncation=True, max_length=512)["input_ids"]
+        # the model's positions bound both sides: the decoder's first one holds the start token
+        limit = max_positions(step.path)
+        ids = tok(with_target_token(step, texts), truncation=True, max_length=limit)["input_ids"]
         tokens = [tok.convert_ids_to_tokens(x) for x in ids]
         outputs = [""] * len(texts)
         workers = max(1, translator.num_translators)
         for batch in self.batched(step, [len(x) for x in ids]):
             longest = max(len(ids[i]) for i in batch)
-            length = self.decoding.max_new_tokens(longest)
+            length = self.decoding.max_new_tokens(longest, limit - 1)
             results = translator.translate_batch(
                 [tokens[i] for i in batch],
                 beam_size=self.decoding.beam,
@@ -148,7 +150,7 @@ class CTranslate2Translator(RoutedTranslator):
                 return_scores=False,
             )
             for i, result in zip(batch, results, strict=True):
-                kept = self.decoding.trim(result.hypotheses[0], tok.eos_token, len(ids[i]))
+                kept = self.decoding.trim(result.hypotheses[0], tok.eos_token, len(ids[i]), limit - 1)
                 outputs[i] = tok.decode(tok.convert_tokens_to_ids(kept), skip_special_tokens=True)
         return outputs
 

@@ -16,7 +16,7 @@ from mtcheck.config import ModelSettings
 from mtcheck.errors import MissingDependencyError, ModelError
 from mtcheck.registry import TRANSLATORS
 from mtcheck.translators._engine import CachedTranslator, Decoding, RoutedTranslator, with_cache
-from mtcheck.translators.models import ModelStep, weight_files
+from mtcheck.translators.models import ModelStep, max_positions, weight_files
 
 
 @dataclass(frozen=True)
@@ -99,8 +99,8 @@ class MarianTranslator(RoutedTranslator):
                 use_safetensors=bool(safe),
                 dtype=torch.float16 if device == "cuda" else torch.float32,
             )
-        except (OSError, ValueError, TypeError, RuntimeError) as exc:
-            raise ModelError(f"{step.path}: cannot load the Marian model ({exc})") from None
+        except Exception as exc:  # noqa: BLE001 - safetensors, torch and transformers raise their own types; any is a model error
+            raise ModelError(f"{step.path}: cannot load the Marian model ({type(exc).__name__}: {exc})") from None
         model.to(device).eval()
         loaded = LoadedMarian(load_tokenizer(step.path), model, device)
         self._models[step.path] = loaded
@@ -110,12 +110,14 @@ class MarianTranslator(RoutedTranslator):
         torch, _ = import_marian()
         loaded = self.load(step)
         tok = loaded.tokenizer
-        ids = tok(with_target_token(step, texts), truncation=True, max_length=512)["input_ids"]
+        # the model's positions bound both sides: the decoder's first one holds the start token
+        limit = max_positions(step.path)
+        ids = tok(with_target_token(step, texts), truncation=True, max_length=limit)["input_ids"]
         outputs = [""] * len(texts)
         for batch in self.batched(step, [len(x) for x in ids]):
             enc = tok.pad({"input_ids": [ids[i] for i in batch]}, return_tensors="pt").to(loaded.device)
             longest = int(enc["input_ids"].shape[1])
-            new_tokens = self.decoding.max_new_tokens(longest)
+            new_tokens = self.decoding.max_new_tokens(longest, limit - 1)
             extra = {"min_new_tokens": new_tokens} if self.decoding.forced_length is not None else {}
             with torch.inference_mode():
                 generated = loaded.model.generate(
@@ -128,7 +130,7 @@ class MarianTranslator(RoutedTranslator):
                     **extra,
                 )
             for i, row in zip(batch, generated.tolist(), strict=True):
-                kept = self.decoding.trim(row[1:], tok.eos_token_id, len(ids[i]))  # row[0]: decoder start
+                kept = self.decoding.trim(row[1:], tok.eos_token_id, len(ids[i]), limit - 1)  # row[0]: decoder start
                 outputs[i] = tok.decode(kept, skip_special_tokens=True)
         return outputs
 

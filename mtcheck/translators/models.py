@@ -89,6 +89,16 @@ class ModelStep:
         return f"{self.model_id}@{self.revision}{token}"
 
 
+def max_positions(path: Path, default: int = 512) -> int:
+    """The model's ``max_position_embeddings`` (config.json): how long an input or output may be."""
+    try:
+        data = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return default  # loading the model reports a broken config, naming the path
+    value = data.get("max_position_embeddings") if isinstance(data, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 1 else default
+
+
 def models_dir(settings: ModelSettings) -> Path:
     return Path(settings.models_dir or os.environ.get("MTCHECK_MODELS") or PROJECT_MODELS)
 
@@ -279,7 +289,7 @@ def sha256_file(path: Path) -> str:
 
 
 def content_hash(path: Path) -> str:
-    """A hash over the folder's files, memoised by (size, mtime) so a re-run does not re-read weights."""
+    """A hash over the folder's files, memoised by (size, mtime, inode, ctime) so a re-run does not re-read weights."""
     digest = hashlib.sha256()
     for p in _tracked(path):
         digest.update(f"{p.name}\0{_file_sha(p)}\n".encode())
@@ -288,7 +298,9 @@ def content_hash(path: Path) -> str:
 
 def _file_sha(path: Path) -> str:
     stat = path.stat()
-    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+    # inode and ctime too: a file replaced in place with its size and mtime restored
+    # (touch -r, cp -p, tar) gets a new inode or ctime, which no user can set back
+    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ino}|{stat.st_ctime_ns}"
     memo_path = _memo_file()
     memo = _read_memo(memo_path)
     if key not in memo:

@@ -1,0 +1,66 @@
+"""Peak memory of a model-free check of one long single-line file (issue 11, item 12).
+
+    python bench/memory_bench.py [--mb 50] [--lang en]
+
+Writes a file of ``--mb`` MB on one line (the seed article's words repeated, its sentence
+punctuation removed: the worst case, one "sentence" the size of the file), checks it
+with ``mtcheck check FILE --no-mt`` in a child process, and prints the child's peak RSS
+(``ru_maxrss``) and wall time next to those of a 1 MB file of the same text measured in
+the same run. The goal: under 1 GB at 50 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_58537a9fbf26f386.txt"
+
+
+def one_line(megabytes: float) -> str:
+    text = " ".join(SEED.read_text(encoding="utf-8").translate(str.maketrans("", "", ".!?")).split())
+    repeats = int(megabytes * 2**20 / (len(text.encode("utf-8")) + 1)) + 1
+    return " ".join([text] * repeats) + "\n"
+
+
+def measure(path: Path, lang: str) -> tuple[float, float, int]:
+    """(peak RSS in MB, wall seconds, exit code) of one check in a fresh child process."""
+    command = [sys.executable, "-m", "mtcheck", "check", str(path), "--no-mt", "-s", "ar", "-t", lang, "-q",
+               "--max-file-size", "1000", "-f", "json", "-o", str(path.with_suffix(".json"))]  # fmt: skip
+    start = time.perf_counter()
+    # ru_maxrss of RUSAGE_CHILDREN is the largest child so far: one child per measure
+    code = subprocess.run([sys.executable, "-c", _CHILD, *command], check=False).returncode
+    wall = time.perf_counter() - start
+    peak_kb = int(path.with_suffix(".rss").read_text())
+    return peak_kb / 1024, wall, code
+
+
+_CHILD = """
+import resource, subprocess, sys
+from pathlib import Path
+code = subprocess.run(sys.argv[1:], check=False).returncode
+Path(sys.argv[5]).with_suffix(".rss").write_text(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code)
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=50.0)
+    parser.add_argument("--lang", default="en")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (1.0, args.mb):
+            path = Path(tmp) / f"line-{size:g}mb.txt"
+            path.write_text(one_line(size), encoding="utf-8")
+            peak, wall, code = measure(path, args.lang)
+            print(f"{size:6.1f} MB single line: peak RSS {peak:7.0f} MB, {wall:6.1f} s, exit {code}")
+
+
+if __name__ == "__main__":
+    main()
