@@ -19,6 +19,7 @@ from mtcheck.errors import ConfigError, InputError
 from mtcheck.formats.base import Languages, Reader
 from mtcheck.formats.text import sentences
 from mtcheck.gate.suppress import apply_ignore, apply_suppressions
+from mtcheck.names.originals import names_note
 from mtcheck.names.termbase import Termbase
 from mtcheck.read.languages import detect_language, normalize_language
 from mtcheck.read.textio import read_text
@@ -180,6 +181,9 @@ def check_documents(
         translator = translator or back.translator  # load the model once for all documents
         if back.skipped and back.skipped not in notes:
             notes.append(back.skipped)
+        unnamed = names_note(doc.source_lang) if doc.bilingual else None
+        if unnamed and unnamed not in notes:
+            notes.append(unnamed)
         if back.texts:
             details["back_translations"][doc.path or ""] = dict(back.texts)
             details.setdefault("model", dict(back.signature))

@@ -34,7 +34,8 @@ from typing import Any
 
 from mtcheck.names.exonyms import phrase_keys
 from mtcheck.names.extract import extract, is_cased, zipf
-from mtcheck.names.originals import EVERYDAY_ZIPF, Known, Name, known_forms, original_names, worth_checking
+from mtcheck.names.morphology import common_word
+from mtcheck.names.originals import EVERYDAY_ZIPF, Known, Name, acronym, known_forms, original_names, worth_checking
 from mtcheck.names.sources import NameSources
 from mtcheck.names.tokens import (
     DocumentIndex,
@@ -63,6 +64,8 @@ DIFFERENT_NAME = 0.5
 CAPITALISED_THRESHOLD = 0.7
 # In a caseless script, a word rarer than this (wordfreq Zipf) counts as capitalised would.
 RARE_ZIPF = 2.5
+# A capitalised word of the translation this frequent is no candidate for a name's rendering.
+COMMON_NAME_WORD_ZIPF = 4.5
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,7 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                     matched_back.add((b.span.start, b.index))
         unmatched_back = [b for b in back_names if (b.span.start, b.index) not in matched_back]
         lost = []
+        matched: list[Counterpart] = []
         for name, seg, text, known in pending:
             base: dict[str, Any] = {
                 "original": name,
@@ -194,8 +198,8 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
             first = segments[pair.targets[0]]
             exact = find_forms(known.forms, tokens) if known is not None else None
             if exact is not None and known is not None:
-                yield Counterpart(FOUND, target=segments[exact.index], target_span=exact.span,
-                                  target_text=exact.text, via=known.source, score=1.0, **base)  # fmt: skip
+                matched.append(Counterpart(FOUND, target=segments[exact.index], target_span=exact.span,
+                                  target_text=exact.text, via=known.source, score=1.0, **base))  # fmt: skip
                 continue
             hit, score = best_match(name.text, tokens, src)
             if hit is not None and score >= threshold(name.text, hit.text):
@@ -206,25 +210,37 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                     # (The name kept as written in the original is another matter: score 1.)
                     expected_score = max(similarity(f, v) for f in known.forms for v in hit.variants)
                     status = TRANSLITERATED if expected_score >= threshold(known.forms[0], hit.text) else FOUND
-                yield Counterpart(status, target=segments[hit.index], target_span=hit.span,
-                                  target_text=hit.text, via="transliteration", score=score, **base)  # fmt: skip
+                matched.append(Counterpart(status, target=segments[hit.index], target_span=hit.span,
+                                  target_text=hit.text, via="transliteration", score=score, **base))  # fmt: skip
                 continue
             capitalised = [t for t in tokens if _name_like(t, tgt)]
             if is_cased(text) and capitalised:
                 hit, score = best_match(name.text, capitalised, src)
                 if hit is not None and score >= CAPITALISED_THRESHOLD:
-                    yield Counterpart(FOUND, target=segments[hit.index], target_span=hit.span,
-                                      target_text=hit.text, via="transliteration", score=score, **base)  # fmt: skip
+                    matched.append(Counterpart(FOUND, target=segments[hit.index], target_span=hit.span,
+                                      target_text=hit.text, via="transliteration", score=score, **base))  # fmt: skip
                     continue
             bt_token, bt_score = best_match(name.text, pair_back, src) if pair_back else (None, 0.0)
             if bt_token is not None and bt_score >= SAME_SCRIPT_THRESHOLD:
-                yield Counterpart(FOUND, target=first, back_span=bt_token.span, back_text=bt_token.text,
-                                  via="back-translation", score=bt_score, **base)  # fmt: skip
+                matched.append(Counterpart(FOUND, target=first, back_span=bt_token.span, back_text=bt_token.text,
+                                  via="back-translation", score=bt_score, **base))  # fmt: skip
                 continue
             near_token, near_score = best_match(name.text, near, src)
             if near_token is not None and near_score >= threshold(name.text, near_token.text):
                 continue  # in a neighbouring sentence: the alignment, not the translation, is off
-            lost.append((name, base, first))
+            lost.append((name, base, first, False))
+        yield from matched
+        if not back:
+            # Without a model a clear name is reported missing only when the aligned sentence has
+            # no name-like word left that could be its rendering, one the transliteration comparison
+            # missed (Ayr → Ейр, Aceh → آتشيه): else it is uncertain, a hint.
+            used = {(c.target.id, c.target_span) for c in matched if c.target_span is not None}
+            open_words = [
+                t
+                for t in tokens
+                if (segments[t.index].id, t.span) not in used and _name_like(t, tgt) and not _everyday(t, tgt)
+            ]
+            lost = [(name, base, first, bool(open_words)) for name, base, first, _open in lost]
         if not back and len(lost) == 1:
             unmatched_back = _unaccounted(pair, pending, tokens, segments, src, tgt)
         yield from _judge_lost(sources, lost, unmatched_back, by_segment, everywhere, back_everywhere)
@@ -235,6 +251,11 @@ def _name_like(token: Token, lang: str) -> bool:
     if is_cased(token.text):
         return token.text[:1].isupper()
     return all(zipf(v, lang) < RARE_ZIPF for v in token.variants)
+
+
+def _everyday(token: Token, lang: str) -> bool:
+    """A word of the language capitalised by position (Він, Спикер), not a name's rendering."""
+    return zipf(token.text.casefold(), lang) >= COMMON_NAME_WORD_ZIPF or common_word(token.text, lang)
 
 
 def _strict(known: Known, hit: Token, lang: str) -> bool:
@@ -274,7 +295,7 @@ def _unaccounted(
             continue
         for mention in extract(text, tgt):
             words = name_words(mention.text)
-            if _acronym(mention.text) or max(zipf(w.casefold(), tgt) for w in words) >= EVERYDAY_ZIPF:
+            if acronym(mention.text) or max(zipf(w.casefold(), tgt) for w in words) >= EVERYDAY_ZIPF:
                 continue
             if mention.text.casefold() in known_forms_:
                 continue
@@ -289,23 +310,19 @@ def _around(targets: Sequence[int], count: int) -> list[int]:
     return [j for j in range(lo, hi + 1) if j not in targets]
 
 
-def _acronym(text: str) -> bool:
-    return text.rstrip("s").isupper() and len(text) <= 6
-
-
 def _back_names(sources: NameSources, pair: _Pair, src: str) -> list[Name]:
     back = sources.back_translations
     out: list[Name] = []
     for j in pair.targets:
         text = back.get(sources.document.segments[j].id, "")
         if text and is_cased(text):
-            out.extend(Name(j, m.span, m.text) for m in extract(text, src) if not _acronym(m.text))
+            out.extend(Name(j, m.span, m.text) for m in extract(text, src) if not acronym(m.text))
     return out
 
 
 def _judge_lost(
     sources: NameSources,
-    lost: list[tuple[Name, dict[str, Any], Segment]],
+    lost: list[tuple[Name, dict[str, Any], Segment, bool]],
     unmatched_back: list[Name],
     by_segment: dict[int, list[Token]],
     everywhere: DocumentIndex,
@@ -313,7 +330,7 @@ def _judge_lost(
 ) -> Iterator[Counterpart]:
     segments = sources.document.segments
     has_model = bool(sources.back_translations)
-    for name, base, first in lost:
+    for name, base, first, uncertain in lost:
         token, score = everywhere.match(name.text)
         elsewhere = token is not None and score >= threshold(name.text, token.text)
         known = base["known"]
@@ -361,7 +378,7 @@ def _judge_lost(
             target=first,
             via="back-translation" if has_model else "known forms" if expected else "transliteration",
             high_confidence=has_model and not elsewhere and (expected or len(name_words(name.text)) > 1),
-            weak=not has_model and not expected and not name.clear,
+            weak=not has_model and not expected and (not name.clear or uncertain),
             elsewhere=elsewhere,
             **base,
         )

@@ -49,7 +49,9 @@ def phrase_keys(text: str, lang: str) -> set[tuple[str, ...]]:
         if min(len(w) for w in words) < 3:
             return set()  # من "from" is not اليمن "Yemen" without its vowel letters
         rest = tuple(w.translate(_ARABIC_VOWEL_LETTERS) for w in words[1:])
-        return {(first.translate(_ARABIC_VOWEL_LETTERS), *rest) for first in clitic_variants(words[0])}
+        firsts = {first.translate(_ARABIC_VOWEL_LETTERS) for first in clitic_variants(words[0])}
+        # Two consonants at least: one alone spells too many words.
+        return {(first, *rest) for first in firsts if len(first) >= 2 and all(len(w) >= 2 for w in rest)}
     return {tuple(w.casefold() for w in words)}
 
 

@@ -28,6 +28,7 @@ import regex
 
 from mtcheck.names.clitics import clitic_variants
 from mtcheck.names.keyindex import FormIndex
+from mtcheck.names.morphology import common_word
 from mtcheck.read.languages import base_language
 from mtcheck.types import Span
 
@@ -375,6 +376,8 @@ def _trim(run: list[int], tokens: list[tuple[int, int, str]], text: str, lang: s
         return run
     if start and zipf(word.lower(), lang) >= SENTENCE_START_ZIPF and word.lower() not in _territories(lang):
         return []
+    if start and common_word(word, lang):
+        return []  # a dictionary word capitalised by position: Подчеркиваю "I emphasise"
     return [] if common(run[0]) else run
 
 

@@ -85,7 +85,7 @@ def termbase_candidates(text: str, sources: NameSources, threshold: float = SAME
     mention_words = text.split()
     # Compare whole names, and a one-word mention with the last word of a longer term
     # (a surname used alone: "Omerov" for "Rustem Umerov"), among the forms whose key is close.
-    close = index.candidates(text, len(mention_words))
+    close = index.candidates(text, len(mention_words), threshold)
     for option in close:
         for term, concept in owners[option]:
             score = similarity(text, option)

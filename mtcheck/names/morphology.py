@@ -88,3 +88,25 @@ def find_phrase(
         if all(words[i + j][2] & wanted[j] for j in range(len(wanted))):
             return words[i][0], words[i + len(wanted) - 1][1]
     return None
+
+
+# pymorphy3's grammemes of proper names: given name, surname, patronymic, place, organisation,
+# trade mark.
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def common_word(word: str, lang: str) -> bool:
+    """A Ukrainian or Russian dictionary word none of whose readings is a proper name.
+
+    Подчеркиваю ("I emphasise") is capitalised at the start of a sentence and rare enough in
+    running text to pass for a name by frequency; the dictionary knows it is a verb. False for
+    other languages, and for words the dictionary does not know (most foreign names).
+    """
+    code = base_language(lang)
+    if code not in _PYMORPHY:
+        return False
+    analyzer = _analyzer(code)
+    folded = word.casefold()
+    if not analyzer.word_is_known(folded):
+        return False
+    return not any(_PROPER & set(p.tag.grammemes) for p in analyzer.parse(folded))

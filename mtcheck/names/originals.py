@@ -37,8 +37,10 @@ COMMON_WORD_ZIPF = 4.5
 # (Supreme Court: court 5.4; White House: house 5.7), which a translator translates.
 RARE_NAME_ZIPF = 4.0
 EVERYDAY_ZIPF = 5.0
-# A lone capitalised word inside a sentence this rare is a clear name (Kempf 1.9, Novak 3.4 is not).
+# A word of a caseless original this frequent (wordfreq Zipf) is a word of the language.
 RARE_SINGLE_ZIPF = 3.0
+# A word this frequent (wordfreq Zipf) is a function word of the language, not a name.
+FUNCTION_WORD_ZIPF = 5.5
 # Scripts written without spaces between words: no word tokens, so no names.
 UNSPACED_SCRIPTS = frozenset({"Hani", "Jpan", "Thai", "Laoo", "Khmr", "Mymr", "Tibt"})
 _UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
@@ -49,7 +51,8 @@ class Name:
     """A name in one text: which text (segment index on its side), where, and what.
 
     ``clear``: a mention that is certainly a name that translators keep (a multi-word
-    name with a rare word, a rare capitalised word inside a sentence).
+    name with a rare word). A lone word is never clear: Llywydd, Judiciary, Levee are
+    capitalised and rare, and translated.
     """
 
     index: int
@@ -135,11 +138,7 @@ def original_names(text: str, index: int, sources: NameSources, target_names: Se
     if not names_extractable(src):
         return []
     if is_cased(text):
-        return [
-            Name(index, m.span, m.text, _clear(m.text, text, m.span.start, src))
-            for m in extract(text, src)
-            if not _acronym(m.text)
-        ]
+        return [Name(index, m.span, m.text, _clear(m.text, src)) for m in extract(text, src) if not acronym(m.text)]
     # Caseless (Arabic): known names, and words that sound like a name of the translation.
     names: list[Name] = []
     words = list(iter_words(text))
@@ -150,6 +149,8 @@ def original_names(text: str, index: int, sources: NameSources, target_names: Se
                 continue
             s, e = words[k][0], words[k + size - 1][1]
             phrase = text[s:e]
+            if size == 1 and zipf(phrase, src) >= FUNCTION_WORD_ZIPF:
+                continue  # إلى "to", من "from": never a name, whatever its consonants spell
             for variant in variants(phrase) if size == 1 else (phrase,):
                 if known_forms(variant, sources) is not None:
                     offset = e - len(variant)
@@ -170,18 +171,16 @@ def original_names(text: str, index: int, sources: NameSources, target_names: Se
     return names
 
 
-def _clear(name: str, text: str, start: int, lang: str) -> bool:
+def _clear(name: str, lang: str) -> bool:
     """A mention that is surely a name a translator keeps: see :class:`Name`."""
     words = name_words(name)
     if len(words) > 1:
         frequencies = [zipf(w.casefold(), lang) for w in words]
         return min(frequencies) < RARE_NAME_ZIPF and max(frequencies) < EVERYDAY_ZIPF
-    before = text[:start].rstrip()
-    inside = bool(before) and before[-1] not in '.!?…:;"“”«»()[]'
-    return inside and zipf(words[0].casefold(), lang) < RARE_SINGLE_ZIPF
+    return False
 
 
-def _acronym(text: str) -> bool:
+def acronym(text: str) -> bool:
     """NHS, AMs, TVs: acronyms are expanded or translated as often as kept (NHS, ООН)."""
     return text.rstrip("s").isupper() and len(text) <= 6
 
