@@ -164,3 +164,16 @@ def test_key_index_finds_the_close_form_only() -> None:
     index = FormIndex(["Rustem Umerov", "Umerov", "Olaf Scholz", "Scholz"])
     assert index.best("Omerov", 1, 0.8)[0] == "Umerov"
     assert index.best("Petrenko", 1, 0.8) == ("", 0.0)
+
+
+def test_translated_name_of_common_words_stays_info() -> None:
+    # Capitalised and multi-word, but made of English words, which translators translate.
+    report = check(
+        "en", "uk", "The Drought Monitor said rain was coming.", "Служба моніторингу посухи заявила, що йде дощ."
+    )
+    assert warnings(report) == []
+
+
+def test_headline_capitals_are_not_clear_names() -> None:
+    report = check("en", "uk", "Analysts Warn Of Deep Slowdown", "Аналітики попереджають про глибокий спад")
+    assert warnings(report) == []
