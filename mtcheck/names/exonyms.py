@@ -65,12 +65,12 @@ def _region_names(lang: str) -> dict[str, set[str]]:
     except (UnknownLocaleError, ValueError):
         return out
     for code, name in territories.items():
-        out.setdefault(code, set()).add(str(name))
+        out.setdefault(str(code), set()).add(str(name))
     try:
         import icu
 
         names = icu.LocaleDisplayNames.createInstance(icu.Locale(lang), [icu.UDisplayContext.LENGTH_SHORT])
-        for code in territories:
+        for code in out:
             short = str(names.regionDisplayName(code))
             if short:
                 out[code].add(short)
