@@ -187,6 +187,7 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
         unmatched_back = [b for b in back_names if (b.span.start, b.index) not in matched_back]
         lost = []
         matched: list[Counterpart] = []
+        view = _PairView(segments, tokens, near, pair_back, src, tgt)
         for name, seg, text, known in pending:
             base: dict[str, Any] = {
                 "original": name,
@@ -196,39 +197,11 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                 "known": known,
             }
             first = segments[pair.targets[0]]
-            exact = find_forms(known.forms, tokens) if known is not None else None
-            if exact is not None and known is not None:
-                matched.append(Counterpart(FOUND, target=segments[exact.index], target_span=exact.span,
-                                  target_text=exact.text, via=known.source, score=1.0, **base))  # fmt: skip
-                continue
-            hit, score = best_match(name.text, tokens, src)
-            if hit is not None and score >= threshold(name.text, hit.text):
-                status = FOUND
-                kept = hit.text.casefold() in {w.casefold() for w in name_words(name.text)}
-                if known is not None and not known.ambiguous and not kept and _strict(known, hit, tgt):
-                    # Sounds like the name but is none of its known target forms: Харьков for Харків.
-                    # (The name kept as written in the original is another matter: score 1.)
-                    expected_score = max(similarity(f, v) for f in known.forms for v in hit.variants)
-                    status = TRANSLITERATED if expected_score >= threshold(known.forms[0], hit.text) else FOUND
-                matched.append(Counterpart(status, target=segments[hit.index], target_span=hit.span,
-                                  target_text=hit.text, via="transliteration", score=score, **base))  # fmt: skip
-                continue
-            capitalised = [t for t in tokens if _name_like(t, tgt)]
-            if is_cased(text) and capitalised:
-                hit, score = best_match(name.text, capitalised, src)
-                if hit is not None and score >= CAPITALISED_THRESHOLD:
-                    matched.append(Counterpart(FOUND, target=segments[hit.index], target_span=hit.span,
-                                      target_text=hit.text, via="transliteration", score=score, **base))  # fmt: skip
-                    continue
-            bt_token, bt_score = best_match(name.text, pair_back, src) if pair_back else (None, 0.0)
-            if bt_token is not None and bt_score >= SAME_SCRIPT_THRESHOLD:
-                matched.append(Counterpart(FOUND, target=first, back_span=bt_token.span, back_text=bt_token.text,
-                                  via="back-translation", score=bt_score, **base))  # fmt: skip
-                continue
-            near_token, near_score = best_match(name.text, near, src)
-            if near_token is not None and near_score >= threshold(name.text, near_token.text):
-                continue  # in a neighbouring sentence: the alignment, not the translation, is off
-            lost.append((name, base, first, False))
+            outcome = _match(view, name, text, known, base, first)
+            if isinstance(outcome, Counterpart):
+                matched.append(outcome)
+            elif outcome == MISSING:
+                lost.append((name, base, first, False))
         yield from matched
         if not back:
             # Without a model a clear name is reported missing only when the aligned sentence has
@@ -244,6 +217,82 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
         if not back and len(lost) == 1:
             unmatched_back = _unaccounted(pair, pending, tokens, segments, src, tgt)
         yield from _judge_lost(sources, lost, unmatched_back, by_segment, everywhere, back_everywhere)
+
+
+@dataclass(frozen=True)
+class _PairView:
+    """What one pair's names are looked for in: its target tokens, the neighbours', the back-translation's."""
+
+    segments: Sequence[Segment]
+    tokens: Sequence[Token]
+    near: Sequence[Token]
+    back: Sequence[Token]
+    src: str
+    tgt: str
+
+
+def _match(
+    view: _PairView, name: Name, text: str, known: Known | None, base: dict[str, Any], first: Segment
+) -> Counterpart | str | None:
+    """The counterpart of one original name in its pair; MISSING when none; None when it is in a
+    neighbouring sentence."""
+    exact = find_forms(known.forms, view.tokens) if known is not None else None
+    if exact is not None and known is not None:
+        return Counterpart(
+            FOUND,
+            target=view.segments[exact.index],
+            target_span=exact.span,
+            target_text=exact.text,
+            via=known.source,
+            score=1.0,
+            **base,
+        )
+    hit, score = best_match(name.text, view.tokens, view.src)
+    if hit is not None and score >= threshold(name.text, hit.text):
+        status = FOUND
+        kept = hit.text.casefold() in {w.casefold() for w in name_words(name.text)}
+        if known is not None and not known.ambiguous and not kept and _strict(known, hit, view.tgt):
+            # Sounds like the name but is none of its known target forms: Харьков for Харків.
+            # (The name kept as written in the original is another matter: score 1.)
+            expected_score = max(similarity(f, v) for f in known.forms for v in hit.variants)
+            status = TRANSLITERATED if expected_score >= threshold(known.forms[0], hit.text) else FOUND
+        return Counterpart(
+            status,
+            target=view.segments[hit.index],
+            target_span=hit.span,
+            target_text=hit.text,
+            via="transliteration",
+            score=score,
+            **base,
+        )
+    capitalised = [t for t in view.tokens if _name_like(t, view.tgt)]
+    if is_cased(text) and capitalised:
+        hit, score = best_match(name.text, capitalised, view.src)
+        if hit is not None and score >= CAPITALISED_THRESHOLD:
+            return Counterpart(
+                FOUND,
+                target=view.segments[hit.index],
+                target_span=hit.span,
+                target_text=hit.text,
+                via="transliteration",
+                score=score,
+                **base,
+            )
+    bt_token, bt_score = best_match(name.text, view.back, view.src) if view.back else (None, 0.0)
+    if bt_token is not None and bt_score >= SAME_SCRIPT_THRESHOLD:
+        return Counterpart(
+            FOUND,
+            target=first,
+            back_span=bt_token.span,
+            back_text=bt_token.text,
+            via="back-translation",
+            score=bt_score,
+            **base,
+        )
+    near_token, near_score = best_match(name.text, view.near, view.src)
+    if near_token is not None and near_score >= threshold(name.text, near_token.text):
+        return None  # in a neighbouring sentence: the alignment, not the translation, is off
+    return MISSING
 
 
 def _name_like(token: Token, lang: str) -> bool:
