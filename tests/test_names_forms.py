@@ -64,6 +64,7 @@ def test_cldr_gives_established_forms_of_regions_and_blocs() -> None:
     assert "Denmark" in exonyms("الدنمارك", "ar", "en")  # CLDR writes الدانمرك
     assert "EU" in exonyms("ЄС", "uk", "en")  # the abbreviations table
     assert exonyms("من", "ar", "en") == ()  # "from": not Yemen without its vowel letters
+    assert exonyms("فريق", "ar", "en") == ()  # "team": not أفريقيا (Africa) without its alefs
 
 
 @pytest.mark.parametrize(
@@ -71,6 +72,7 @@ def test_cldr_gives_established_forms_of_regions_and_blocs() -> None:
     [
         ("uk", "en", "Делегація прибула до Гонконгу зі США.", "The delegation arrived in Hong Kong from the US."),
         ("ar", "en", "وصل الوفد إلى الدنمارك يوم الثلاثاء.", "The delegation arrived in Denmark on Tuesday."),
+        ("ar", "en", "فاز الفريق باسم المدينة طوال الموسم.", "The team won for the city all season."),
         ("uk", "en", "Зеленський зустрівся з Дудою у Варшаві.", "Zelensky met Duda in Warsaw."),
         ("en", "uk", "The delegation arrived in Hong Kong.", "Делегація прибула до Гонконгу."),
     ],

@@ -25,9 +25,10 @@ from mtcheck.read.words import iter_words
 ABBREVIATIONS = Path(__file__).resolve().parents[1] / "data" / "abbreviations.tsv"
 
 
-# Arabic writes the long vowels of foreign names as it pleases (الدانمرك / الدنمارك) and
-# hamza and ta marbuta by several conventions: the key keeps the consonants.
-_ARABIC_VOWEL_LETTERS = str.maketrans("", "", "اأإآىويةءؤئـ")
+# Arabic writes the long a of foreign names as it pleases (الدانمرك / الدنمارك), and hamza
+# on alef and final ya / alef maqsura by several conventions: the key drops alef in all its
+# forms and unifies the rest. (Dropping و and ي too would make فريق "team" أفريقيا.)
+_ARABIC_FOLD = str.maketrans({"ا": None, "أ": None, "إ": None, "آ": None, "ٱ": None, "ـ": None, "ى": "ي"})
 
 
 def phrase_keys(text: str, lang: str) -> set[tuple[str, ...]]:
@@ -48,8 +49,8 @@ def phrase_keys(text: str, lang: str) -> set[tuple[str, ...]]:
     if is_abjad(text):
         if min(len(w) for w in words) < 3:
             return set()  # من "from" is not اليمن "Yemen" without its vowel letters
-        rest = tuple(w.translate(_ARABIC_VOWEL_LETTERS) for w in words[1:])
-        firsts = {first.translate(_ARABIC_VOWEL_LETTERS) for first in clitic_variants(words[0])}
+        rest = tuple(w.translate(_ARABIC_FOLD) for w in words[1:])
+        firsts = {first.translate(_ARABIC_FOLD) for first in clitic_variants(words[0])}
         # Two consonants at least: one alone spells too many words.
         return {(first, *rest) for first in firsts if len(first) >= 2 and all(len(w) >= 2 for w in rest)}
     return {tuple(w.casefold() for w in words)}
