@@ -9,7 +9,7 @@ in ``mtcheck/data/SOURCES.md``).
 
 Forms are compared by a per-word key: Ukrainian and Russian words by their pymorphy3
 lemma (Сполучених Штатах → сполучений штат), Arabic words without their proclitics
-and long vowels (للولايات المتحدة ~ الولايات المتحدة), other words case-folded.
+and hamza spellings (للولايات المتحدة ~ الولايات المتحدة), other words case-folded.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from mtcheck.read.words import iter_words
 ABBREVIATIONS = Path(__file__).resolve().parents[1] / "data" / "abbreviations.tsv"
 
 
-# Arabic writes the long a of foreign names as it pleases (الدانمرك / الدنمارك), and hamza
-# on alef and final ya / alef maqsura by several conventions: the key drops alef in all its
-# forms and unifies the rest. (Dropping و and ي too would make فريق "team" أفريقيا.)
-_ARABIC_FOLD = str.maketrans({"ا": None, "أ": None, "إ": None, "آ": None, "ٱ": None, "ـ": None, "ى": "ي"})
+# Hamza on alef and final ya / alef maqsura are written by several conventions. The long
+# vowels stay: without them too many words meet (مرات "times" / إمارات, فريق "team" / أفريقيا);
+# spellings that differ in them (الدانمرك / الدنمارك) are left to the transliteration matcher.
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ـ": None, "ى": "ي"})
 
 
 def phrase_keys(text: str, lang: str) -> set[tuple[str, ...]]:
@@ -51,8 +51,7 @@ def phrase_keys(text: str, lang: str) -> set[tuple[str, ...]]:
             return set()  # من "from" is not اليمن "Yemen" without its vowel letters
         rest = tuple(w.translate(_ARABIC_FOLD) for w in words[1:])
         firsts = {first.translate(_ARABIC_FOLD) for first in clitic_variants(words[0])}
-        # Two consonants at least: one alone spells too many words.
-        return {(first, *rest) for first in firsts if len(first) >= 2 and all(len(w) >= 2 for w in rest)}
+        return {(first, *rest) for first in firsts if len(first) >= 3}
     return {tuple(w.casefold() for w in words)}
 
 
