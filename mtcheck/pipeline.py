@@ -20,6 +20,7 @@ from mtcheck.formats.base import Languages, Reader
 from mtcheck.formats.text import sentences
 from mtcheck.gate.root import find_root, rebase_report
 from mtcheck.gate.suppress import apply_ignore, apply_suppressions
+from mtcheck.names.originals import names_note
 from mtcheck.names.termbase import Termbase
 from mtcheck.read.files import require_regular
 from mtcheck.read.languages import detect_language, normalize_language
@@ -217,7 +218,8 @@ def check_documents(
             say(f"{where}: back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
         back = back_translate(doc, config.model, translator)
         translator = translator or back.translator  # load the model once for all documents
-        for note in (back.skipped, back.note):
+        unnamed = names_note(doc.source_lang) if doc.bilingual else None
+        for note in (back.skipped, back.note, unnamed):
             if note and note not in notes:
                 notes.append(note)
         if back.texts:

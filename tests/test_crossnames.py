@@ -74,11 +74,11 @@ def test_dropped_name_is_an_error_when_the_back_translation_confirms_it() -> Non
     assert finding.evidence["back_translation"] == UK_BACK[UK_DROPPED[0]]
 
 
-def test_dropped_name_without_a_model_is_only_a_hint() -> None:
-    # No model, no known form: a name translated rather than transliterated looks the same.
+def test_dropped_clear_name_without_a_model_is_a_warning() -> None:
+    # No model, no known form, but a two-word name with a rare word: translators keep those.
     [finding] = en_uk(UK_DROPPED, NO_MODEL).findings
     assert finding.check == "name-missing"
-    assert finding.severity == Severity.INFO
+    assert finding.severity == Severity.WARNING
 
 
 def test_other_name_in_its_place_is_a_mismatch_with_all_three_spans() -> None:

@@ -84,15 +84,12 @@ NEEDS: Mapping[str, str] = {
     "original": "the original document (--original)",
     "back_translation": "a back-translation (a model; none with --no-mt)",
 }
-# The older name of "pair", still accepted from checks written before it.
-_ALIASES = {"source": "pair"}
 
 
 def unmet_need(needs: Iterable[str], ctx: CheckContext) -> str | None:
     """Why a check with ``needs`` cannot run on ``ctx`` (the first need missing), or None."""
     doc = ctx.document
     for need in needs:
-        need = _ALIASES.get(need, need)
         if need == "pair" and not doc.bilingual:
             return NEEDS[need]
         if need == "original" and doc.original is None:
@@ -131,7 +128,7 @@ def check(
     checks see all documents of a run through ``ctx.run_documents`` and run once.
     """
 
-    unknown = [n for n in needs if _ALIASES.get(n, n) not in NEEDS]
+    unknown = [n for n in needs if n not in NEEDS]
     if unknown:
         raise ValueError(f"check {check_id}: unknown needs {unknown} (known: {', '.join(NEEDS)})")
 
@@ -139,9 +136,7 @@ def check(
         title = (func.__doc__ or check_id).strip().splitlines()[0].strip()
         CHECKS.add(
             check_id,
-            Check(
-                check_id, severity, title, func, enabled_by_default, frozenset(_ALIASES.get(n, n) for n in needs), scope
-            ),
+            Check(check_id, severity, title, func, enabled_by_default, frozenset(needs), scope),
         )
         return func
 

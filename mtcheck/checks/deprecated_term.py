@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.names.extract import ARABIC_PROCLITICS
+from mtcheck.names.clitics import ARABIC_PROCLITICS
 from mtcheck.names.known import gazetteer_of, termbase_of
 from mtcheck.names.termbase import DEPRECATED, FORBIDDEN
 from mtcheck.names.translit import is_abjad

@@ -9,7 +9,7 @@ from mtcheck.names.crossnames import MISMATCH, counterparts
 from mtcheck.types import Severity
 
 
-@check("name-mismatch", Severity.WARNING, needs=("source", "back_translation"))
+@check("name-mismatch", Severity.WARNING, needs=("pair",))
 def name_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     """Name rendered as a different name."""
     for found in counterparts(ctx.names):

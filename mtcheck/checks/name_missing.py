@@ -9,7 +9,7 @@ from mtcheck.names.crossnames import MISSING, counterparts
 from mtcheck.types import Severity
 
 
-@check("name-missing", Severity.WARNING, needs=("source",))
+@check("name-missing", Severity.WARNING, needs=("pair",))
 def name_missing(ctx: CheckContext) -> Iterator[Hit]:
     """Name of the original missing from the translation."""
     for found in counterparts(ctx.names):

@@ -14,7 +14,7 @@ from mtcheck.names.crossnames import TRANSLITERATED, counterparts
 from mtcheck.types import Severity
 
 
-@check("name-transliteration", Severity.WARNING, needs=("source",))
+@check("name-transliteration", Severity.WARNING, needs=("pair",))
 def name_transliteration(ctx: CheckContext) -> Iterator[Hit]:
     """Name rendered by transliteration instead of its known form."""
     for found in counterparts(ctx.names):

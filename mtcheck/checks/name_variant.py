@@ -6,9 +6,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.names.crossnames import USER_INTERFACE_FORMATS, one_word_inflected
+from mtcheck.names.crossnames import USER_INTERFACE_FORMATS
 from mtcheck.names.extract import PARTICLES
 from mtcheck.names.known import gazetteer_of, is_known, mentions
+from mtcheck.names.tokens import one_word_inflected
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
 from mtcheck.types import Segment, Severity, Span
 

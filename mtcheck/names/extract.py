@@ -26,6 +26,9 @@ from typing import Any
 
 import regex
 
+from mtcheck.names.clitics import clitic_variants
+from mtcheck.names.keyindex import FormIndex
+from mtcheck.names.morphology import common_word
 from mtcheck.read.languages import base_language
 from mtcheck.types import Span
 
@@ -120,7 +123,9 @@ def zipf(word: str, lang: str) -> float:
 
     try:
         return float(zipf_frequency(word, lang))
-    except (LookupError, ValueError):
+    except (LookupError, ValueError, ImportError):
+        # ImportError: Chinese and Japanese need jieba / MeCab for wordfreq's tokenizer,
+        # which mtcheck does not require; without them the word counts as unknown.
         return 0.0
 
 
@@ -371,47 +376,38 @@ def _trim(run: list[int], tokens: list[tuple[int, int, str]], text: str, lang: s
         return run
     if start and zipf(word.lower(), lang) >= SENTENCE_START_ZIPF and word.lower() not in _territories(lang):
         return []
+    if start and common_word(word, lang):
+        return []  # a dictionary word capitalised by position: Подчеркиваю "I emphasise"
     return [] if common(run[0]) else run
 
 
-# Arabic writes conjunctions and prepositions joined to the next word: وكييف "and Kyiv",
-# بخاركيف "in Kharkiv". Longest first; a name is never shorter than two letters after them.
-ARABIC_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _CASELESS_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 
 
-def proclitic_length(word: str) -> int:
-    """Length of an Arabic proclitic at the start of ``word`` (0 when none)."""
-    for clitic in ARABIC_PROCLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-            return len(clitic)
-    return 0
-
-
-def extract_known(text: str, forms: Sequence[str], threshold: float) -> list[Mention]:
+def extract_known(text: str, forms: Sequence[str] | FormIndex, threshold: float) -> list[Mention]:
     """Names in a text without letter case (Arabic, Hebrew…): runs of words that are, or sound
     like (:func:`mtcheck.names.translit.similarity` >= ``threshold``), one of ``forms`` (names the
-    caller knows: termbase terms, gazetteer forms). A joined proclitic stays outside the span."""
-    from mtcheck.names.translit import similarity
-
-    by_length: dict[int, list[str]] = {}
-    for form in forms:
-        by_length.setdefault(len(form.split()), []).append(form)
+    caller knows: termbase terms, gazetteer forms). A joined proclitic stays outside the span:
+    every reading of the first word's proclitics is tried, the best-scoring one wins and, at
+    equal score, the most stripped (لكاتدرائية ولز is كاتدرائية ولز after ل)."""
+    index = forms if isinstance(forms, FormIndex) else FormIndex(forms)
     tokens = [(m.start(), m.end(), m.group()) for m in _CASELESS_WORD.finditer(text)]
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
         found = None
-        for n in sorted(by_length, reverse=True):
+        for n in index.lengths:
             if i + n > len(tokens):
                 continue
             start, end = tokens[i][0], tokens[i + n - 1][1]
-            for skip in dict.fromkeys((0, proclitic_length(tokens[i][2]))):
-                candidate = text[start + skip : end]
-                if any(form == candidate or similarity(candidate, form) >= threshold for form in by_length[n]):
-                    found = (n, Mention(Span(start + skip, end), candidate))
-                    break
-            if found:
+            best = (0.0, "")
+            for first in clitic_variants(tokens[i][2]):
+                candidate = text[start + len(tokens[i][2]) - len(first) : end]
+                score = index.best(candidate, n, threshold)[1]
+                if score >= threshold and score >= best[0]:
+                    best = (score, candidate)
+            if best[1]:
+                found = (n, Mention(Span(end - len(best[1]), end), best[1]))
                 break
         if found:
             mentions.append(found[1])

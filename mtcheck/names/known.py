@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from mtcheck.names.extract import Mention, extract, extract_known, is_cased, name_words, zipf
 from mtcheck.names.gazetteer import Gazetteer
+from mtcheck.names.keyindex import FormIndex
 from mtcheck.names.sources import NameSources
-from mtcheck.names.termbase import Termbase
+from mtcheck.names.termbase import Concept, Term, Termbase
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
 from mtcheck.read.languages import base_language
 from mtcheck.types import Segment
@@ -53,15 +54,15 @@ def _find_mentions(sources: NameSources) -> Iterator[tuple[Segment, Mention]]:
     lang = sources.document.target_lang
     cased = [seg for seg in sources.document.segments if is_cased(seg.target)]
     known = name_words([seg.target for seg in cased], lang)  # "Cameron" alone after "David Cameron"
-    forms: list[str] | None = None
+    forms: FormIndex | None = None
     for seg in sources.document.segments:
         if is_cased(seg.target):
             yield from ((seg, mention) for mention in extract(seg.target, lang, known))
             continue
         # No letter case (Arabic): the names are what sounds like a termbase term of the language.
         if forms is None:
-            forms = sorted({term.text for term, _concept in termbase_of(sources).terms_in(lang)})
-        if forms:
+            forms = FormIndex(sorted({term.text for term, _concept in termbase_of(sources).terms_in(lang)}))
+        if forms.lengths:
             yield from ((seg, mention) for mention in extract_known(seg.target, forms, SAME_SCRIPT_THRESHOLD))
 
 
@@ -80,17 +81,13 @@ def termbase_candidates(text: str, sources: NameSources, threshold: float = SAME
     """Allowed termbase terms in the target language close to ``text``, best first."""
     lang = sources.document.target_lang
     found: dict[str, Candidate] = {}
-    for term, concept in termbase_of(sources).terms_in(lang):
-        if not term.allowed:
-            continue
-        words = term.text.split()
-        mention_words = text.split()
-        # Compare whole names, and a one-word mention with the last word of a longer term
-        # (a surname used alone: "Omerov" for "Rustem Umerov").
-        options = [term.text]
-        if len(mention_words) == 1 and len(words) > 1:
-            options.append(words[-1])
-        for option in options:
+    index, owners = sources.remember("termbase-index", lambda: _termbase_index(sources))
+    mention_words = text.split()
+    # Compare whole names, and a one-word mention with the last word of a longer term
+    # (a surname used alone: "Omerov" for "Rustem Umerov"), among the forms whose key is close.
+    close = index.candidates(text, len(mention_words), threshold)
+    for option in close:
+        for term, concept in owners[option]:
             score = similarity(text, option)
             if score >= threshold and option.casefold() != text.casefold():
                 preferred = concept.preferred(lang)
@@ -98,6 +95,17 @@ def termbase_candidates(text: str, sources: NameSources, threshold: float = SAME
                 if form not in found or found[form].score < score:
                     found[form] = Candidate(form, score, concept.origin or "termbase")
     return sorted(found.values(), key=lambda c: -c.score)
+
+
+def _termbase_index(sources: NameSources) -> tuple[FormIndex, dict[str, list[tuple[Term, Concept]]]]:
+    """The target language's allowed terms (and the surnames of multi-word ones) by key."""
+    owners: dict[str, list[tuple[Term, Concept]]] = {}
+    for term, concept in termbase_of(sources).terms_in(sources.document.target_lang):
+        if term.allowed:
+            owners.setdefault(term.text, []).append((term, concept))
+            if len(term.text.split()) > 1:
+                owners.setdefault(term.text.split()[-1], []).append((term, concept))
+    return FormIndex(owners), owners
 
 
 def gazetteer_candidates(text: str, sources: NameSources, threshold: float) -> list[Candidate]:

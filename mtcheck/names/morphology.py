@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from mtcheck.errors import MissingDependencyError
+from mtcheck.names.clitics import clitic_variants
 from mtcheck.read.languages import base_language
 from mtcheck.read.words import iter_words
 
@@ -49,35 +50,9 @@ def _stemmer(algorithm: str) -> Any:
     return Stemmer.Stemmer(algorithm)
 
 
-_CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ك", "ل")
-_ARTICLES = ("ال",)
-_MIN_STEM = 3  # letters left after stripping: "ولز" (Wales) keeps its و
-
-
 def arabic_clitic_forms(word: str) -> frozenset[str]:
-    """``word`` and every form of it without its Arabic proclitics, in their fixed order.
-
-    Arabic writes a conjunction (و "and", ف "so"), then a preposition (ب "in", ك "as",
-    ل "for"), then the article (ال) onto the word; ل before ال drops the article's alif
-    (للكاتدرائية = ل + الكاتدرائية). So "لكاتدرائية" yields "كاتدرائية" and "والكاتدرائية"
-    yields "الكاتدرائية" and "كاتدرائية". Written by hand: the Snowball Arabic stemmer
-    strips some of these and not others ("لكاتدرائية" keeps its ل), and no library at
-    hand gives the bare word. A form shorter than three letters is not produced.
-    """
-    forms = {word}
-    stage = {word}
-    for clitics in (_CONJUNCTIONS, _PREPOSITIONS, _ARTICLES):
-        stripped = set()
-        for form in stage:
-            for clitic in clitics:
-                if form.startswith(clitic) and len(form) - len(clitic) >= _MIN_STEM:
-                    stripped.add(form[len(clitic) :])
-            if clitics is _PREPOSITIONS and form.startswith("لل") and len(form) - 2 >= _MIN_STEM:
-                stripped.add(form[2:])  # ل + ال
-        stage |= stripped
-        forms |= stripped
-    return frozenset(forms)
+    """``word`` and every form of it without its Arabic proclitics (:mod:`mtcheck.names.clitics`)."""
+    return frozenset(clitic_variants(word))
 
 
 @cache
@@ -129,3 +104,25 @@ def find_phrase(
         if all(words[i + j][2] & wanted[j] for j in range(len(wanted))):
             return words[i][0], words[i + len(wanted) - 1][1]
     return None
+
+
+# pymorphy3's grammemes of proper names: given name, surname, patronymic, place, organisation,
+# trade mark.
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def common_word(word: str, lang: str) -> bool:
+    """A Ukrainian or Russian dictionary word none of whose readings is a proper name.
+
+    Подчеркиваю ("I emphasise") is capitalised at the start of a sentence and rare enough in
+    running text to pass for a name by frequency; the dictionary knows it is a verb. False for
+    other languages, and for words the dictionary does not know (most foreign names).
+    """
+    code = base_language(lang)
+    if code not in _PYMORPHY:
+        return False
+    analyzer = _analyzer(code)
+    folded = word.casefold()
+    if not analyzer.word_is_known(folded):
+        return False
+    return not any(_PROPER & set(p.tag.grammemes) for p in analyzer.parse(folded))
