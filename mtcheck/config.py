@@ -53,6 +53,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     language_map: Mapping[str, str] = field(default_factory=dict)
     baseline: str | None = None
+    # a names database learned from the desk's published copy (mtcheck names learn)
+    names_db: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "severities", MappingProxyType(dict(self.severities)))
@@ -78,6 +80,7 @@ class Config:
             "severities": {k: str(v) for k, v in sorted(self.severities.items())},
             "thresholds": dict(sorted(self.thresholds.items())),
             "termbases": list(self.termbases),
+            "names_db": self.names_db,
             "gazetteer": self.use_gazetteer,
             "ignore": list(self.ignore),
             "model": {k: v for k, v in asdict(self.model).items() if k in ("model", "backend", "beam")},

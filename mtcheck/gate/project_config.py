@@ -12,6 +12,7 @@ Example ``mtcheck.toml``::
     exclude = ["po/obsolete/*"]
     termbases = ["glossary.tbx"]
     baseline = ".mtcheck-baseline.json"
+    names-db = "names.db"            # names learned from published copy (mtcheck names learn)
     fail-on = "error"
     back-translation = false
     ignore = ["^Firefox$"]          # regexes: findings about matching text are dropped
@@ -45,7 +46,7 @@ from mtcheck.types import Severity
 CONFIG_NAME = "mtcheck.toml"
 _TOP = {
     "source-lang", "target-lang", "fail-on", "files", "exclude", "ignore", "termbases", "baseline",
-    "back-translation", "gazetteer", "checks", "severity", "thresholds", "languages",
+    "names-db", "back-translation", "gazetteer", "checks", "severity", "thresholds", "languages",
 }  # fmt: skip
 _CHECKS = {"enable", "disable"}
 
@@ -153,6 +154,8 @@ def apply_file(config: Config, table: Mapping[str, Any], path: Path) -> Config:
         changes["termbases"] = tuple(_relative(base, p) for p in _strings(settings["termbases"], path, "termbases"))
     if "baseline" in settings:
         changes["baseline"] = _relative(base, _string(settings["baseline"], path, "baseline"))
+    if "names-db" in settings:
+        changes["names_db"] = _relative(base, _string(settings["names-db"], path, "names-db"))
     if "ignore" in settings:
         changes["ignore"] = _strings(settings["ignore"], path, "ignore")
         _compile(changes["ignore"], path)
