@@ -51,6 +51,8 @@ app = typer.Typer(
 
 app.add_typer(models_app, name="models")
 app.command("translate")(translate)
+names_app = typer.Typer(help="Name knowledge from your own published copy.", no_args_is_help=True)
+app.add_typer(names_app, name="names")
 
 
 def _version(value: bool) -> None:
@@ -188,6 +190,13 @@ def check(
     no_cache: NoCacheOpt = False,
     allow_download: AllowDownloadOpt = False,
     allow_pickle: AllowPickleOpt = False,
+    names_db: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--names-db",
+            help="Names learned from your published copy (mtcheck names learn). Example: --names-db names.db",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
     color: Annotated[
         Optional[bool], typer.Option("--color/--no-color", help="Colour the text report (default: when a terminal).")
@@ -208,6 +217,7 @@ def check(
 
     config = _project_config(config_file, source_lang, target_lang, fail_on, no_mt, require_mt)
     config = _with_selection(config, termbase, no_gazetteer, enable, disable)
+    config = _with_names_db(config, names_db)
     settings = model_settings(
         model=model,
         backend=backend,
@@ -239,6 +249,53 @@ def check(
         use_color = color if color is not None else (path is None and sys.stdout.isatty())
         _emit(renderer(report, RenderOptions(color=use_color, width=80, fail_on=gate)), path)
     raise typer.Exit(report.exit_code(gate))
+
+
+def _with_names_db(config: Config, path: Path | None) -> Config:
+    """The config with ``--names-db`` on top, the database checked before any work starts."""
+    import dataclasses
+
+    from mtcheck.names.namesdb import open_names_db
+
+    if path is not None:
+        config = dataclasses.replace(config, names_db=str(path))
+    if config.names_db:
+        open_names_db(config.names_db)  # a missing or foreign file is exit 2, at once
+    return config
+
+
+@names_app.command("learn")
+def names_learn(
+    archive: Annotated[
+        list[Path],
+        typer.Argument(help="Approved copy: text files, or directories of .txt/.md files.", show_default=False),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The names database to create or update.")] = Path(
+        "names.db"
+    ),
+    lang: Annotated[
+        Optional[str],
+        typer.Option("--lang", "-l", help="Language of the copy (BCP-47); detected per file when omitted."),
+    ] = None,
+) -> None:
+    """Count the name forms your published copy uses, for `check --names-db`.
+
+    Learning is incremental: new files add to the counts; a file learned before (same
+    content) is skipped.
+
+    \b
+    Example:
+      mtcheck names learn archive/2025/ -o names.db --lang en
+      mtcheck check copy.txt --original orig.uk.txt -s uk -t en --names-db names.db
+    """
+    from mtcheck.names.namesdb import learn
+
+    result = learn(output, archive, lang, progress=_stderr_progress(False))
+    typer.echo(
+        f"mtcheck: learned {result.learned} file(s), skipped {result.skipped} already learned; "
+        f"{result.mentions} name mention(s); {result.forms} forms in {output}",
+        err=True,
+    )
 
 
 @app.command("checks")
