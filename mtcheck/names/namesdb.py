@@ -203,13 +203,13 @@ def _load(resolved: str, _mtime_ns: int, _size: int, shown: str) -> NamesDB:
     counts: dict[tuple[str, str], int] = {}
     spelled: dict[tuple[str, str], tuple[int, str, str]] = {}  # the most used spelling, its count and key
     for form, lang, form_key, count in rows:
-        folded = (lang, form.casefold())
-        counts[folded] = counts.get(folded, 0) + count
-        if folded not in spelled or count > spelled[folded][0]:
-            spelled[folded] = (count, form, form_key)
+        where = (lang, form.casefold())
+        counts[where] = counts.get(where, 0) + count
+        if where not in spelled or count > spelled[where][0]:
+            spelled[where] = (count, form, form_key)
     by_key: dict[tuple[str, str], list[tuple[int, str]]] = {}
-    for (lang, folded), (_n, form, form_key) in spelled.items():
-        by_key.setdefault((lang, form_key), []).append((counts[(lang, folded)], form))
+    for where, (_n, form, form_key) in spelled.items():
+        by_key.setdefault((where[0], form_key), []).append((counts[where], form))
     keys = {k: tuple(f for _n, f in sorted(v, key=lambda item: -item[0])) for k, v in by_key.items()}
     fingerprint = hashlib.sha256("\n".join(hashes).encode()).hexdigest()[:12]
     forms = {k: form for k, (_n, form, _key) in spelled.items()}
