@@ -76,3 +76,9 @@ def test_letters_no_romanisation_writes() -> None:
     assert looks_romanised("Nufak", "ru")
     assert not looks_romanised("Wöhrmann", "ru")
     assert not looks_romanised("Quast", "ru")
+
+
+def test_rare_name_a_letter_off_a_frequent_one_is_only_a_hint() -> None:
+    # Менга is romanised faithfully as Menga; Meng sounds alike but may be another person.
+    found = romanisation("Chairman Menga resigned.", "Председатель Менга ушёл в отставку.", "ru")
+    assert all(f.severity == Severity.INFO for f in found)
