@@ -51,6 +51,8 @@ app = typer.Typer(
 
 app.add_typer(models_app, name="models")
 app.command("translate")(translate)
+names_app = typer.Typer(help="Name knowledge from your own published copy.", no_args_is_help=True)
+app.add_typer(names_app, name="names")
 
 
 def _version(value: bool) -> None:
@@ -304,6 +306,13 @@ def check(
     allow_download: AllowDownloadOpt = False,
     allow_pickle: AllowPickleOpt = False,
     max_file_size: MaxFileSizeOpt = None,
+    names_db: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--names-db",
+            help="Names learned from your published copy (mtcheck names learn). Example: --names-db names.db",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
     color: Annotated[
         Optional[bool], typer.Option("--color/--no-color", help="Colour the text report (default: when a terminal).")
@@ -327,6 +336,7 @@ def check(
     config = _with_rules(config, select, ignore)
     config = _with_patterns(config, include, exclude)
     config = _with_size_limit(config, max_file_size)
+    config = _with_names_db(config, names_db)
     settings = model_settings(
         model=model,
         backend=backend,
@@ -377,6 +387,53 @@ def check(
             if not quiet:
                 typer.echo(f"mtcheck: units to fix written to {written}", err=True)
     raise typer.Exit(0 if exit_zero else report.exit_code(gate))
+
+
+def _with_names_db(config: Config, path: Path | None) -> Config:
+    """The config with ``--names-db`` on top, the database checked before any work starts."""
+    import dataclasses
+
+    from mtcheck.names.namesdb import open_names_db
+
+    if path is not None:
+        config = dataclasses.replace(config, names_db=str(path))
+    if config.names_db:
+        open_names_db(config.names_db)  # a missing or foreign file is exit 2, at once
+    return config
+
+
+@names_app.command("learn")
+def names_learn(
+    archive: Annotated[
+        list[Path],
+        typer.Argument(help="Approved copy: text files, or directories of .txt/.md files.", show_default=False),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The names database to create or update.")] = Path(
+        "names.db"
+    ),
+    lang: Annotated[
+        Optional[str],
+        typer.Option("--lang", "-l", help="Language of the copy (BCP-47); detected per file when omitted."),
+    ] = None,
+) -> None:
+    """Count the name forms your published copy uses, for `check --names-db`.
+
+    Learning is incremental: new files add to the counts; a file learned before (same
+    content) is skipped.
+
+    \b
+    Example:
+      mtcheck names learn archive/2025/ -o names.db --lang en
+      mtcheck check copy.txt --original orig.uk.txt -s uk -t en --names-db names.db
+    """
+    from mtcheck.names.namesdb import learn
+
+    result = learn(output, archive, lang, progress=_stderr_progress(False))
+    typer.echo(
+        f"mtcheck: learned {result.learned} file(s), skipped {result.skipped} already learned; "
+        f"{result.mentions} name mention(s); {result.forms} forms in {output}",
+        err=True,
+    )
 
 
 @app.command("checks")

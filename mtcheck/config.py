@@ -115,6 +115,8 @@ class Config:
     # working directory: found when None); the largest input file read, in MB
     root: str | None = None
     max_file_mb: float = DEFAULT_MAX_FILE_MB
+    # a names database learned from the desk's published copy (mtcheck names learn)
+    names_db: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "severities", MappingProxyType(dict(self.severities)))
@@ -148,6 +150,7 @@ class Config:
             "severities": {k: str(v) for k, v in sorted(self.severities.items())},
             "thresholds": dict(sorted(self.thresholds.items())),
             "termbases": list(self.termbases),
+            "names_db": self.names_db,
             "gazetteer": self.use_gazetteer,
             "select": list(self.select),
             "ignore": list(self.ignore),

@@ -5,20 +5,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.names.known import gazetteer_candidates, is_known, mentions, termbase_candidates
-from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key
-from mtcheck.read.languages import script_of
+from mtcheck.names.known import Candidate, gazetteer_candidates, is_known, mentions, termbase_candidates
+from mtcheck.names.namesdb import NamesDB, open_names_db
+from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
+from mtcheck.read.languages import base_language, script_of
 from mtcheck.types import Severity, Span
 
 # Gazetteer matches are weaker evidence than a termbase the user gave: 57,000 places are
 # close to many surnames (Lastochkin the surname, Lastochkyne the village), so they are
 # reported at info level with a stricter bar.
 GAZETTEER_THRESHOLD = 0.93
+# A form the desk's archive (--names-db) uses at least this often is its established form.
+NAMES_DB_MIN_COUNT = 3
 
 
 @check("suspect-rendering", Severity.WARNING)
 def suspect_rendering(ctx: CheckContext) -> Iterator[Hit]:
-    """Suspect rendering of a known name."""
+    """Suspect rendering of a known name.
+
+    Known forms come from the termbase, then the names database learned from the desk's
+    own published copy (``--names-db``, ``mtcheck names learn``: a form used at least
+    ``NAMES_DB_MIN_COUNT`` times there, with the same transliteration key, while the
+    rendering is used never: "Umerov: 40 times in names.db, Omerov: 0"), then (Latin-script
+    targets, info) the gazetteer. A form the archive uses is itself known.
+    """
+    db = open_names_db(ctx.config.names_db) if ctx.config.names_db else None
+    lang = base_language(ctx.document.target_lang)
     threshold = ctx.config.threshold("suspect-rendering", SAME_SCRIPT_THRESHOLD)
     # The gazetteer's preferred forms are Latin: a suggestion in another script's text
     # would replace a correct Київ with a Latin Kyiv. Other scripts rely on the termbase.
@@ -35,10 +47,12 @@ def suspect_rendering(ctx: CheckContext) -> Iterator[Hit]:
                 offset = start + len(word)
         done_until = -1
         for start, end, text in spans:
-            if start < done_until or is_known(text, ctx.names):
+            if start < done_until or is_known(text, ctx.names) or (db is not None and db.attested(text, lang)):
                 continue
             found = termbase_candidates(text, ctx.names, threshold)
             severity = None
+            if not found and db is not None:
+                found = _names_db_candidates(text, db, lang, threshold)
             if not found and use_gazetteer:
                 found = gazetteer_candidates(
                     text, ctx.names, ctx.config.threshold("suspect-rendering-gazetteer", GAZETTEER_THRESHOLD)
@@ -48,9 +62,14 @@ def suspect_rendering(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             best = found[0]
             done_until = end
+            message = f"“{text}” looks like a variant transliteration of “{best.form}”"
+            counts = {}
+            if db is not None and db.attested(best.form, lang):
+                counts = {best.form: db.attested(best.form, lang), text: 0}
+                message += f" ({best.form}: {counts[best.form]} times in {db.path}, {text}: 0)"
             yield Hit(
                 seg,
-                f"“{text}” looks like a variant transliteration of “{best.form}”",
+                message,
                 span=Span(start, end),
                 suggestion=best.form,
                 confidence=round(best.score, 2),
@@ -60,6 +79,18 @@ def suspect_rendering(ctx: CheckContext) -> Iterator[Hit]:
                     "known_key": key(best.form),
                     "source": best.source,
                     "alternatives": [c.form for c in found[1:4]],
+                    **({"names_db_counts": counts, "names_db": db.path} if db is not None and counts else {}),
                 },
                 severity=severity,
             )
+
+
+def _names_db_candidates(text: str, db: NamesDB, lang: str, threshold: float) -> list[Candidate]:
+    """Forms the archive uses often, with the key of ``text`` and close to it, most used first."""
+    return [
+        Candidate(form, score, f"names db: {db.path} ({count} times)")
+        for form, count in db.by_key(key(text), lang)
+        if count >= NAMES_DB_MIN_COUNT
+        and form.casefold() != text.casefold()
+        and (score := similarity(text, form)) >= threshold
+    ]

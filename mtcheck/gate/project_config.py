@@ -13,6 +13,7 @@ Example ``mtcheck.toml``::
     include = ["docs/*.txt"]         # files a directory argument reads besides catalogues
     termbases = ["glossary.tbx"]
     baseline = ".mtcheck-baseline.json"
+    names-db = "names.db"            # names learned from published copy (mtcheck names learn)
     fail-on = "error"
     back-translation = false
     select = ["ALL"]                 # check ids or prefixes to run, as ruff's select
@@ -48,7 +49,7 @@ from mtcheck.types import Severity
 CONFIG_NAME = "mtcheck.toml"
 _TOP = {
     "source-lang", "target-lang", "fail-on", "files", "exclude", "include", "select", "ignore", "ignore-text",
-    "termbases", "baseline",
+    "termbases", "baseline", "names-db",
     "back-translation", "gazetteer", "checks", "severity", "thresholds", "languages",
 }  # fmt: skip
 _CHECKS = {"enable", "disable"}
@@ -159,6 +160,8 @@ def apply_file(config: Config, table: Mapping[str, Any], path: Path) -> Config:
         changes["termbases"] = tuple(_relative(base, p) for p in _strings(settings["termbases"], path, "termbases"))
     if "baseline" in settings:
         changes["baseline"] = _relative(base, _string(settings["baseline"], path, "baseline"))
+    if "names-db" in settings:
+        changes["names_db"] = _relative(base, _string(settings["names-db"], path, "names-db"))
     for key in ("select", "ignore"):
         if key in settings:
             changes[key] = _check_patterns(_strings(settings[key], path, key), path, key)

@@ -46,8 +46,11 @@ INTERNATIONAL_MARGIN = 0.8
 # extractor's bar for a common word) make a headline.
 HEADLINE_SHARE = 0.6
 HEADLINE_COMMON_ZIPF = 3.9
-# A word of a caseless original this frequent (wordfreq Zipf) is a word of the language.
+# A word of a caseless original this frequent (wordfreq Zipf) is more likely a word of the
+# language than a name: it counts as a name only when its consonants spell a capitalised word
+# of the translation almost exactly (news names are frequent words too: جونز Jones 4.4).
 RARE_SINGLE_ZIPF = 3.0
+FREQUENT_NAME_SIMILARITY = 0.95
 # A word this frequent (wordfreq Zipf) is a function word of the language, not a name.
 FUNCTION_WORD_ZIPF = 5.5
 # Scripts written without spaces between words: no word tokens, so no names.
@@ -175,10 +178,10 @@ def original_names(text: str, index: int, sources: NameSources, target_names: Se
         if k in used or len(text[s:e]) < 3:
             continue
         forms = variants(text[s:e])
-        if any(zipf(v, src) >= RARE_SINGLE_ZIPF for v in forms):
-            continue  # a word of the language (wordfreq), however it may sound
+        frequent = any(zipf(v, src) >= RARE_SINGLE_ZIPF for v in forms)
+        bar = FREQUENT_NAME_SIMILARITY if frequent else CROSS_SCRIPT_THRESHOLD
         for variant in forms:
-            if any(similarity(variant, t) >= CROSS_SCRIPT_THRESHOLD for t in target_names):
+            if any(similarity(variant, t) >= bar for t in target_names):
                 names.append(Name(index, Span(e - len(variant), e), variant))
                 break
     names.sort(key=lambda n: n.span.start)

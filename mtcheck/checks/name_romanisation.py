@@ -1,0 +1,240 @@
+"""A name of the original re-romanised instead of restored to its established Latin form."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.names.crossnames import CAPITALISED_THRESHOLD, FOUND, TRANSLITERATED, counterparts
+from mtcheck.names.extract import PARTICLES, zipf
+from mtcheck.names.known import ESTABLISHED_ZIPF, is_known
+from mtcheck.names.namesdb import NamesDB, open_names_db
+from mtcheck.names.romanise import (
+    MATCH,
+    established_form,
+    is_census_name,
+    looks_romanised,
+    script_of_name,
+    standard_forms,
+    standard_match,
+)
+from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, is_abjad, key, similarity
+from mtcheck.read.languages import base_language, script_of
+from mtcheck.read.words import iter_words
+from mtcheck.types import Segment, Severity, Span
+
+# Letter similarity (romanise.standard_match) below which a rendering is spelled in another
+# orthography than the established form, not merely a letter off it. Set on the examples in
+# _spelled_back and checked on 400 NTREX-128 ru/uk → en sentences; not tuned further.
+SPELLED_APART = 0.6
+
+
+@dataclass(frozen=True)
+class _Rendering:
+    """One word of an original name and the word of the translation that renders it."""
+
+    original: str
+    segment: Segment
+    span: Span
+    text: str
+
+
+@check("name-romanisation", Severity.WARNING, needs=("pair",))
+def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
+    """Name re-romanised instead of restored to its established form.
+
+    Bilingual mode, Latin-script translations, no model needed. Each word of an original
+    name is paired with the capitalised word of the aligned translation that renders it
+    (``mtcheck.names.crossnames``). A rendering that is itself attested (termbase,
+    gazetteer, names database, a word of the language by wordfreq, a US Census name) is
+    never reported. Otherwise:
+
+    * **spelled back letter by letter** (original in Cyrillic or Arabic script): the
+      language has a frequent personal name with the transliteration key of the original
+      that sounds like it, Джонс → "Dzhons" or جونز → "Jwnz" (suggest Jones). Warning when
+      the rendering shares few letters with that form (``SPELLED_APART``); info when it is a
+      letter or two off it (Menga / Meng), which is as often another name.
+    * **re-romanised** (original in Cyrillic or Greek, whose romanisation is nearly
+      deterministic): the rendering is far from every standard romanisation of the original
+      (BGN/PCGN, ISO 9, KMU-2010, UNGEGN, anyascii; ``romanise.MATCH``), Новак → "Nufak",
+      Кемпф → "Kimbf" (suggest Novak, Kempf). Warning when the rendering is written only
+      with letters those systems use and keeps the standard form's transliteration key (the
+      same name passed through another script); info otherwise, since a name restored to
+      its own foreign spelling (Вёрман → Wöhrmann) looks the same from here.
+    """
+    doc = ctx.document
+    if script_of(doc.target_lang) != "Latn":
+        return
+    src, tgt = base_language(doc.source_lang), base_language(doc.target_lang)
+    db = open_names_db(ctx.config.names_db) if ctx.config.names_db else None
+    for rendering in _renderings(ctx):
+        if _attested(rendering.text, ctx, db, tgt):
+            continue
+        # A rendering off every standard romanisation was re-romanised; one that is a standard
+        # romanisation may still be an English name spelled back letter by letter.
+        nearest = _nearest_standard(rendering, src)
+        if nearest is not None and nearest.score < MATCH:
+            yield _re_romanised(rendering, nearest, ctx, db, tgt)
+            continue
+        hit = _spelled_back(rendering, tgt)
+        if hit is not None:
+            yield hit
+
+
+def _renderings(ctx: CheckContext) -> Iterator[_Rendering]:
+    """Each word of each found original name with the target word that renders it, once."""
+    seen: set[tuple[str, int]] = set()
+    for counterpart in counterparts(ctx.names):
+        if counterpart.status not in (FOUND, TRANSLITERATED):
+            continue
+        segment = counterpart.target
+        words = [segment.target[s:e] for s, e in iter_words(segment.target)]
+        spans = [Span(s, e) for s, e in iter_words(segment.target)]
+        capitalised = [(span, w) for span, w in zip(spans, words, strict=True) if w[:1].isupper() and not w.isupper()]
+        for word in _name_run(counterpart.original_text, counterpart.original.span):
+            if word.casefold() in PARTICLES or len(word) < 2 or not (script_of_name(word) or is_abjad(word)):
+                continue
+            scored = [(similarity(word, w), span.start, span, w) for span, w in capitalised]
+            if not scored:
+                continue
+            score, _start, span, text = max(scored, key=lambda item: (item[0], -item[1]))
+            if score < CAPITALISED_THRESHOLD or (segment.id, span.start) in seen:
+                continue
+            seen.add((segment.id, span.start))
+            if text.endswith(("'s", "’s")):  # Paltrow's: the possessive is not part of the name
+                span, text = Span(span.start, span.end - 2), text[:-2]
+            yield _Rendering(word, segment, span, text)
+
+
+def _name_run(text: str, span: Span) -> list[str]:
+    """The words of the name at ``span``, and the capitalised words right after it: a name
+    the extractor cut short (Элин of Элин Джонс) is still checked whole."""
+    words = [(s, e) for s, e in iter_words(text)]
+    inside = [k for k, (s, e) in enumerate(words) if s < span.end and e > span.start]
+    if not inside:
+        return []
+    lo, hi = inside[0], inside[-1]
+    while hi + 1 < len(words) and text[words[hi + 1][0]].isupper() and text[words[hi][1] : words[hi + 1][0]] == " ":
+        hi += 1
+    return [text[s:e] for s, e in words[lo : hi + 1]]
+
+
+def _attested(text: str, ctx: CheckContext, db: NamesDB | None, lang: str) -> bool:
+    if db is not None and db.attested(text, lang):
+        return True
+    return is_census_name(text) or is_known(text, ctx.names)
+
+
+def _spelled_back(rendering: _Rendering, lang: str) -> Hit | None:
+    if not (is_abjad(rendering.original) or script_of_name(rendering.original) == "Cyrl"):
+        return None
+    found = established_form(rendering.original, rendering.text, lang)
+    # The rendering is a faithful romanisation here, so the established form must sound like
+    # the original closely, as Jones does Джонс: Cyrillic writes every vowel (Понто is not Pinto).
+    if found is None or found[1] < SAME_SCRIPT_THRESHOLD:
+        return None
+    form, score = found
+    # Spelled back through another orthography, a name shares few letters with its English
+    # form (Dzhons/Jones 0.55, Jwnz/Jones 0.44); a rare name a letter away from a frequent one
+    # (Menga/Meng 0.89, Gjorge/George 0.83) is as often another name: a hint only.
+    apart = standard_match(rendering.text, {"established": form})[0] < SPELLED_APART
+    return Hit(
+        rendering.segment,
+        f"“{rendering.text}” spells “{rendering.original}” back letter by letter; the established form is “{form}”",
+        span=rendering.span,
+        suggestion=form,
+        confidence=round(score, 2),
+        evidence={
+            "original_name": rendering.original,
+            "rendering": rendering.text,
+            "key": key(rendering.original),
+            "established_form": form,
+            "established_zipf": zipf(form.lower(), lang),
+            "source": "wordfreq frequency of a US Census name (mtcheck/data/census_names.txt)",
+        },
+        severity=None if apart else Severity.INFO,
+    )
+
+
+@dataclass(frozen=True)
+class _Nearest:
+    """The standard romanisation nearest to a rendering."""
+
+    score: float
+    variant: str  # the original word or its dictionary form that was romanised
+    forms: dict[str, str]  # system → form
+    system: str
+
+
+def _nearest_standard(rendering: _Rendering, src: str) -> _Nearest | None:
+    if script_of_name(rendering.original) is None:
+        return None
+    options = []
+    for variant in _lemmas(rendering.original, src):
+        forms = standard_forms(variant, src)
+        if forms:
+            score, system = standard_match(rendering.text, forms)
+            # ties go to the form whose length is the rendering's: Новака → Novak, not Novaka
+            options.append(
+                (score, -abs(len(forms[system]) - len(rendering.text)), _Nearest(score, variant, forms, system))
+            )
+    return max(options, key=lambda item: (item[0], item[1]))[2] if options else None
+
+
+def _re_romanised(rendering: _Rendering, nearest: _Nearest, ctx: CheckContext, db: NamesDB | None, tgt: str) -> Hit:
+    forms, system = nearest.forms, nearest.system
+    suggestion, established = _preferred(rendering, nearest, ctx, db, tgt)
+    # Sure only when the language or the desk uses the standard form (Novak, Kempf) and the
+    # rendering is the same name through another script: only romanisation letters, same key.
+    # A rare foreign name restored to its own spelling (Gjorge for Джордже) is none of these.
+    confident = (
+        established
+        and looks_romanised(rendering.text, base_language(ctx.document.source_lang))
+        and key(rendering.text) == key(suggestion)
+    )
+    return Hit(
+        rendering.segment,
+        f"“{rendering.text}” matches no standard romanisation of “{rendering.original}” ({system}: {forms[system]})",
+        span=rendering.span,
+        suggestion=suggestion,
+        confidence=round(1 - nearest.score, 2),
+        evidence={
+            "original_name": rendering.original,
+            "romanised_from": nearest.variant,
+            "rendering": rendering.text,
+            "standard_forms": dict(forms),
+            "nearest": {"system": system, "form": forms[system], "similarity": round(nearest.score, 2)},
+            "key": key(rendering.text),
+            "same_key_as_suggestion": key(rendering.text) == key(suggestion),
+        },
+        severity=None if confident else Severity.INFO,
+    )
+
+
+def _lemmas(word: str, lang: str) -> list[str]:
+    """The word, and its dictionary forms where a morphology knows the language (Новака → Новак)."""
+    if lang not in ("ru", "uk"):
+        return [word]
+    from mtcheck.names.morphology import keyer
+
+    lemmas = sorted(keyer(lang)(word) - {word.casefold()})
+    return [word, *(lemma[:1].upper() + lemma[1:] for lemma in lemmas)]
+
+
+def _preferred(
+    rendering: _Rendering, nearest: _Nearest, ctx: CheckContext, db: NamesDB | None, lang: str
+) -> tuple[str, bool]:
+    """What to suggest, and whether it is established: the standard form the desk or the
+    language uses most; else the language's frequent name for the original (Джонс → Jones)
+    or the nearest standard form, not established."""
+
+    def use(form: str) -> float:
+        return (db.attested(form, lang) if db is not None else 0) + zipf(form.lower(), lang)
+
+    forms = list(dict.fromkeys(nearest.forms.values()))
+    attested = [f for f in forms if use(f) >= ESTABLISHED_ZIPF or is_census_name(f) or is_known(f, ctx.names)]
+    if attested:
+        return max(attested, key=use), True
+    established = established_form(rendering.original, rendering.text, lang)
+    return (established[0] if established is not None else nearest.forms[nearest.system]), False

@@ -1,0 +1,209 @@
+"""Standard romanisations of a name, and the established Latin form a rendering should restore.
+
+Two ways a name goes wrong on its way into a Latin-script translation:
+
+* **re-romanised**: the original is in a near-deterministic script (Cyrillic, Greek), so
+  its Latin form is one of a few standard romanisations, yet the rendering matches none
+  of them: Новак → "Nufak" (the name went through Arabic script, which has no o/u or v/f
+  distinction), Кемпф → "Kimbf". :func:`standard_forms` gives the systems' forms and
+  :func:`standard_match` how close a rendering comes to the nearest one.
+* **spelled back letter by letter**: an English name written in Cyrillic or Arabic came
+  back as its transliteration, Джонс → "Dzhons", جونز → "Jwnz", where the language
+  has an established form with the same transliteration key (Jones). :func:`frequent_names`
+  indexes those forms by key.
+
+The systems are ICU's transliterators (BGN/PCGN per language, ISO 9 for all Cyrillic,
+UNGEGN/BGN/ELOT for Greek), the official Ukrainian KMU-2010 (:mod:`mtcheck.names.kmu2010`,
+which ICU lacks) and anyascii's general romanisation. Only the comparison is written
+here: no library says how close a spelling is to "any standard romanisation of this name".
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from mtcheck.names.kmu2010 import is_ukrainian_name, romanize_uk
+from mtcheck.names.translit import key, similarity
+
+# A rendering at least this close (rapidfuzz normalised Indel similarity, after folding
+# y/i/j and doubled letters) to one standard form is that romanisation, spelled a little
+# differently (Zelenskyy / Zelenskiy, Tchaikovsky / Chaykovskiy); one letter in five may differ.
+MATCH = 0.8
+# A name form this frequent in the language (wordfreq Zipf: about once per million words)
+# is its established form.
+FREQUENT_ZIPF = 3.0
+
+# ICU transliterators per source language (BGN/PCGN first: the English-language norm).
+_SYSTEMS: Mapping[str, tuple[str, ...]] = {
+    "ru": ("Russian-Latin/BGN",),
+    "uk": ("Ukrainian-Latin/BGN",),
+    "be": ("Belarusian-Latin/BGN",),
+    "bg": ("Bulgarian-Latin/BGN",),
+    "sr": ("Serbian-Latin/BGN",),
+    "mk": ("Macedonian-Latin/BGN",),
+    "kk": ("Kazakh-Latin/BGN",),
+    "el": ("Greek-Latin/UNGEGN", "Greek-Latin/BGN", "Greek-Latin"),
+}
+_ISO9 = "Cyrillic-Latin"
+# Letters with a caron or acute (ISO 9, Serbian) spelled as English writes the sound, so a
+# folded ISO 9 form reads Chaykovskiy-like, not Cajkovskij.
+_SOUNDS = {"č": "ch", "š": "sh", "ž": "zh", "ŝ": "shch", "ć": "ch", "đ": "dj"}
+_DIACRITICS = str.maketrans({**_SOUNDS, **{k.upper(): v.capitalize() for k, v in _SOUNDS.items()}})
+
+
+def script_of_name(word: str) -> str | None:
+    """``"Cyrl"`` or ``"Grek"`` for a word in a near-deterministic script, else None."""
+    letters = [ch for ch in word if ch.isalpha()]
+    if letters and all("\u0400" <= ch <= "\u04ff" for ch in letters):
+        return "Cyrl"
+    if letters and all("\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff" for ch in letters):
+        return "Grek"
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _transliterator(system: str) -> Any:
+    import icu
+
+    return icu.Transliterator.createInstance(system)
+
+
+def _ascii(text: str) -> str:
+    from anyascii import anyascii
+
+    return str(anyascii(unicodedata.normalize("NFC", text).translate(_DIACRITICS)))
+
+
+def standard_forms(word: str, lang: str) -> dict[str, str]:
+    """System name → the word's Latin form in that system: Новак → {"BGN/PCGN": "Novak", …}."""
+    from anyascii import anyascii
+
+    script = script_of_name(word)
+    if script is None:
+        return {}
+    out: dict[str, str] = {}
+    if script == "Cyrl" and lang == "uk" and is_ukrainian_name(word):
+        out["KMU-2010"] = romanize_uk(word)
+    cyrillic = (*(s for s in _SYSTEMS.get(lang, ()) if not s.startswith("Greek")), _ISO9)
+    systems = _SYSTEMS["el"] if script == "Grek" else cyrillic
+    for system in systems:
+        form = _ascii(_transliterator(system).transliterate(word).replace("ʹ", "").replace("'", ""))
+        out["ISO 9" if system == _ISO9 else system.replace("-Latin", "")] = form
+    out["anyascii"] = anyascii(word)
+    return {name: form for name, form in out.items() if form}
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII letters, y/j read as i and doubled letters once: what systems trade freely."""
+    text = unicodedata.normalize("NFC", text).lower().translate(_DIACRITICS)
+    text = "".join(ch for ch in _ascii(text).lower() if "a" <= ch <= "z").replace("y", "i").replace("j", "i")
+    return "".join(ch for i, ch in enumerate(text) if i == 0 or text[i - 1] != ch)
+
+
+def standard_match(rendering: str, forms: Mapping[str, str]) -> tuple[float, str]:
+    """How close ``rendering`` is to the nearest standard form (0..1), and that system's name.
+
+    A declined original (Новака) romanises with its ending (Novaka), so a rendering is also
+    compared with a form cut to its length when the form is longer by up to three letters.
+    """
+    from rapidfuzz import fuzz
+
+    target = fold(rendering)
+    best = (0.0, "")
+    for system, form in forms.items():
+        folded = fold(form)
+        options = [folded]
+        if 0 < len(folded) - len(target) <= 3:
+            options.append(folded[: len(target)])
+        score = max(fuzz.ratio(target, option) / 100 for option in options)
+        if score > best[0]:
+            best = (score, system)
+    return best
+
+
+@functools.lru_cache(maxsize=16)
+def romanisation_letters(lang: str) -> frozenset[str]:
+    """Every ASCII letter the standard romanisations of ``lang`` write, for any letter or
+    pair of letters of its alphabet (CLDR exemplar characters, through ICU)."""
+    import icu
+
+    alphabet = [ch for ch in icu.UnicodeSetIterator(icu.LocaleData(lang).getExemplarSet(0, 0)) if ch.isalpha()]
+    letters: set[str] = set()
+    for text in (*alphabet, *(a + b for a in alphabet for b in alphabet)):
+        for form in standard_forms(text, lang).values():
+            letters.update(c for c in form.lower() if "a" <= c <= "z")
+    return frozenset(letters)
+
+
+def looks_romanised(rendering: str, lang: str) -> bool:
+    """Written only with letters the romanisations of ``lang`` use: no w, q or x from Russian,
+    no diacritics. A name restored to its own foreign spelling (Wöhrmann for Вёрман) usually
+    is not; a name re-romanised through another script (Nufak) always is."""
+    allowed = romanisation_letters(lang)
+    return rendering.isascii() and all(ch in allowed for ch in rendering.lower() if ch.isalpha())
+
+
+@functools.lru_cache(maxsize=1)
+def _census_names() -> tuple[str, ...]:
+    text = resources.files("mtcheck").joinpath("data/census_names.txt").read_text(encoding="utf-8")
+    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_census_name(word: str) -> bool:
+    """An English personal name of the US Census list (mtcheck/data/census_names.txt)."""
+    return word.title() in _census_set()
+
+
+@functools.lru_cache(maxsize=1)
+def _census_set() -> frozenset[str]:
+    return frozenset(_census_names())
+
+
+@functools.lru_cache(maxsize=8)
+def frequent_names(lang: str) -> Mapping[str, tuple[tuple[str, float], ...]]:
+    """Transliteration key → the personal names frequent in ``lang`` (wordfreq Zipf >= 3.0)
+    with that key, most frequent first: ``GNZ`` → (("Jones", 4.7), …).
+
+    Built once per language and process (about 0.1 s for 23,000 names) and never changed,
+    so threads can share it. The names are the US Census list, which keeps common words
+    with the same consonants (guns, genes) out of the suggestions.
+    """
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    frequencies = get_frequency_dict(lang)
+    index: dict[str, list[tuple[str, float]]] = {}
+    for name in _census_names():
+        frequency = frequencies.get(name.lower(), 0.0)
+        zipf = math.log10(frequency) + 9 if frequency else 0.0  # wordfreq's Zipf scale
+        if zipf >= FREQUENT_ZIPF:
+            index.setdefault(key(name), []).append((name, zipf))
+    return {k: tuple(sorted(v, key=lambda item: -item[1])) for k, v in index.items()}
+
+
+def established_form(original: str, rendering: str, lang: str) -> tuple[str, float] | None:
+    """The frequent name of ``lang`` that ``original`` (Cyrillic, Arabic…) most likely spells,
+    when ``rendering`` is not it: Джонс / "Dzhons" → ("Jones", 0.9). None when there is none.
+
+    Candidates share the key of the original or of the rendering (Arabic و may be read as w:
+    "Jwnz"), and must sound like the original (translit similarity >= 0.8).
+    """
+    from mtcheck.names.translit import CROSS_SCRIPT_THRESHOLD
+
+    index = frequent_names(lang)
+    candidates = {form: zipf for k in {key(original), key(rendering)} for form, zipf in index.get(k, ())}
+    scored = [
+        (similarity(original, form), zipf, form)
+        for form, zipf in candidates.items()
+        if form.casefold() != rendering.casefold()
+    ]
+    scored = [s for s in scored if s[0] >= CROSS_SCRIPT_THRESHOLD]
+    if not scored:
+        return None
+    score, _zipf, form = max(scored)
+    return form, score

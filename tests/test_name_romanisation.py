@@ -1,0 +1,84 @@
+"""name-romanisation: a name re-romanised, or spelled back letter by letter, is flagged;
+its standard or established form is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.config import Config, ModelSettings
+from mtcheck.names.romanise import fold, looks_romanised, standard_forms, standard_match
+from mtcheck.pipeline import check_text
+from mtcheck.types import Finding, Severity
+
+RU_ORIGINAL = "Министр Новак прибыл в Берлин. Там его встретил Кемпф."
+RU_WELSH = "Вчера Элин Джонс выступила в парламенте."
+AR_ORIGINAL = "قال جونز إن الاتفاق مهم."
+
+
+def romanisation(translation: str, original: str, source_lang: str) -> list[Finding]:
+    config = Config(model=ModelSettings(enabled=False), use_gazetteer=False)
+    report = check_text(translation, source_lang=source_lang, target_lang="en", original=original, config=config)
+    return [f for f in report.findings if f.check == "name-romanisation"]
+
+
+def test_re_romanised_names_are_flagged_with_the_standard_form() -> None:
+    found = romanisation("Minister Nufak arrived in Berlin. There he was met by Kimbf.", RU_ORIGINAL, "ru")
+    assert [(f.text, f.suggestion, f.severity) for f in found] == [
+        ("Nufak", "Novak", Severity.WARNING),
+        ("Kimbf", "Kempf", Severity.WARNING),
+    ]
+    assert found[0].evidence["standard_forms"]["ISO 9"] == "Novak"
+
+
+def test_standard_romanisation_is_quiet() -> None:
+    assert not romanisation("Minister Novak arrived in Berlin. There he was met by Kempf.", RU_ORIGINAL, "ru")
+
+
+def test_english_name_spelled_back_from_cyrillic_is_flagged() -> None:
+    found = romanisation("Yesterday Elin Dzhons spoke in parliament.", RU_WELSH, "ru")
+    assert [(f.text, f.suggestion, f.severity) for f in found] == [("Dzhons", "Jones", Severity.WARNING)]
+
+
+def test_established_english_form_is_quiet() -> None:
+    assert not romanisation("Yesterday Elin Jones spoke in parliament.", RU_WELSH, "ru")
+
+
+@pytest.mark.parametrize("rendering", ["Jwnz", "Junz"])
+def test_english_name_spelled_back_from_arabic_is_flagged(rendering: str) -> None:
+    found = romanisation(f"{rendering} said the agreement was important.", AR_ORIGINAL, "ar")
+    assert [(f.text, f.suggestion) for f in found] == [(rendering, "Jones")]
+
+
+def test_arabic_original_with_established_form_is_quiet() -> None:
+    assert not romanisation("Jones said the agreement was important.", AR_ORIGINAL, "ar")
+
+
+def test_foreign_spelling_restored_is_not_a_warning() -> None:
+    # Вёрман written as its German bearer writes it: not a romanisation, and w/ö are letters
+    # no Russian romanisation writes, so at most a hint.
+    found = romanisation("Chancellor Scholz met Woehrmann.", "Канцлер Шольц встретился с Вёрманом.", "ru")
+    assert all(f.severity == Severity.INFO for f in found)
+
+
+def test_standard_forms_cover_the_national_systems() -> None:
+    forms = standard_forms("Київ", "uk")
+    assert forms["KMU-2010"] == "Kyiv"
+    assert standard_match("Kyiv", forms)[0] == 1.0
+    assert "KMU-2010" not in standard_forms("Київ", "ru")  # the Ukrainian system only for Ukrainian
+    assert standard_match("Nufak", standard_forms("Новак", "ru"))[0] < 0.8
+
+
+def test_fold_trades_y_i_j_and_doubled_letters() -> None:
+    assert fold("Zelenskyy") == fold("Zelenskij") == fold("Zelenskiy")
+
+
+def test_letters_no_romanisation_writes() -> None:
+    assert looks_romanised("Nufak", "ru")
+    assert not looks_romanised("Wöhrmann", "ru")
+    assert not looks_romanised("Quast", "ru")
+
+
+def test_rare_name_a_letter_off_a_frequent_one_is_only_a_hint() -> None:
+    # Менга is romanised faithfully as Menga; Meng sounds alike but may be another person.
+    found = romanisation("Chairman Menga resigned.", "Председатель Менга ушёл в отставку.", "ru")
+    assert all(f.severity == Severity.INFO for f in found)
