@@ -87,6 +87,7 @@ RUN_HERE = {
     "### Adopt it on a legacy project: baselines",
     "### pre-commit",
     "## Python API",
+    "#### Your desk's own name knowledge: `names learn` and `--names-db`",
 }
 
 
@@ -160,6 +161,29 @@ def test_wire_copy_commands_run_as_written(
         code, _out, err = run_cli(command, capsys)
         assert code in (0, 1) and "Traceback" not in err, (command, err)
     assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["findings"]
+
+
+def test_names_db_commands_run_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    heading = "#### Your desk's own name knowledge: `names learn` and `--names-db`"
+    [block] = [body for h, lang, _m, body in _readme_blocks() if h == heading and lang == "sh"]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "archive").mkdir()
+    for day in range(40):  # the desk's published copy: Umerov, never Omerov
+        (tmp_path / "archive" / f"{day}.txt").write_text(
+            f"Defence Minister Rustem Umerov met allies on day {day}. Umerov said more aid was needed.\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "copy.txt").write_text("The minister arrived in Brussels. Omerov said more was needed.\n")
+    monkeypatch.setenv("MTCHECK_MODELS", str(tmp_path / "models"))
+    commands = [shlex.split(line.split("#")[0])[1:] for line in block.splitlines() if line.startswith("mtcheck ")]
+    assert [c[:2] for c in commands] == [["names", "learn"], ["check", "copy.txt"]]
+    code, _out, err = run_cli(commands[0], capsys)
+    assert code == 0, err
+    code, out, err = run_cli(commands[1], capsys)
+    assert code in (0, 1) and "Traceback" not in err, err
+    assert "suspect-rendering" in out and "Umerov" in out and "Omerov: 0" in out
 
 
 def test_python_api_snippet_runs_as_written(
