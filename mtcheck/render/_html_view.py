@@ -24,7 +24,7 @@ from mtcheck.render.base import RenderOptions
 from mtcheck.types import Document, Finding, Report, Segment, Severity, Span
 from mtcheck.version import __version__
 
-ICONS = {"error": "⛔", "warning": "⚠", "info": "ℹ"}  # shown with the word: never colour alone
+ICONS = {"error": "✖", "warning": "⚠", "info": "ℹ"}  # shown with the word: never colour alone
 
 
 @dataclass
@@ -170,7 +170,7 @@ def _document_view(doc: Document, items: list[Item], details: Mapping[str, Any])
     else:
         rows = [
             Row(
-                f"{key or '<stdin>'}:{seg.location.line}",
+                f"line {seg.location.line}",
                 None,
                 _cell([seg], target_spans, doc.target_lang),
                 _plain([back.get(seg.id, "")], doc.source_lang),
@@ -210,9 +210,8 @@ def _aligned_rows(
         left = [originals[i] for i in link["original"] if i in originals]
         right = [targets[j] for j in link["target"] if j in targets]
         line = right[0].location.line if right else (left[0].location.line if left else 0)
-        path = (doc.path or "<stdin>") if right else (doc.original_path or "original")
         row = Row(
-            f"{path}:{line}",
+            f"line {line}" if right else f"original, line {line}",
             _cell(left, source_spans, doc.source_lang) if left else _empty(doc.source_lang, "added in the translation"),
             _cell(right, target_spans, doc.target_lang) if right else _empty(doc.target_lang, "omitted in translation"),
             _plain([back.get(seg.id, "") for seg in right], doc.source_lang),
@@ -241,7 +240,7 @@ def _catalogue_rows(
         if seg.id not in by_segment:
             continue
         unit = f" [{seg.location.unit_id}]" if seg.location.unit_id else ""
-        where = f"{doc.path or '<stdin>'}:{seg.location.line}{unit}"
+        where = f"line {seg.location.line}{unit}"
         source = Segment(seg.id, seg.source or "", None, seg.location)
         rows.append(
             Row(
