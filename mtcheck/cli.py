@@ -351,9 +351,24 @@ def _emit(text: str, output: Path | None) -> None:
         raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
+def quiet_libraries() -> None:
+    """The command line owns its process, so it, not the library, quietens transformers.
+
+    Environment defaults (a user's own setting wins) read when transformers and
+    huggingface_hub are imported: warnings and load progress bars would bury the report.
+    """
+    import os
+    import warnings
+
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the app and map every error to an exit code."""
     args = sys.argv[1:] if argv is None else argv
+    quiet_libraries()
     debug = "--debug" in args
     command = typer.main.get_command(app)
     try:

@@ -270,12 +270,15 @@ def check_files(
     progress: Progress | None = None,
     termbase: Termbase | None = None,
 ) -> Report:
-    """Read ``paths`` and check them: the main entry point of the Python API."""
-    from mtcheck.runtime import gc_paused
+    """Read ``paths`` and check them: the main entry point of the Python API.
 
-    with gc_paused():  # a run builds many small objects and frees few: see gc_paused
-        documents = read_documents(paths, config, original)
-        return check_documents(documents, config, translator=translator, progress=progress, termbase=termbase)
+    It changes no process-wide setting (a service runs it in several threads at once): the
+    collector is held only while a PO file is parsed (:class:`mtcheck.formats.po.PoReader`),
+    which is where holding it pays (measured over debian-po: the same CPU time with and
+    without a pause around the whole run, 3.9 s; 6.1 s with none at all).
+    """
+    documents = read_documents(paths, config, original)
+    return check_documents(documents, config, translator=translator, progress=progress, termbase=termbase)
 
 
 def check_text(
