@@ -149,7 +149,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="Report format: text, json, sarif, junit or markdown; repeat it with one --output each. "
+            help="Report format: text, json, sarif, junit, markdown or html; repeat it with one --output each. "
             "Example: -f sarif -o mtcheck.sarif -f markdown -o summary.md",
         ),
     ] = None,
@@ -284,6 +284,52 @@ def baseline_command(
     report = check_files(_inputs(targets, config), config)
     write_baseline(report.findings, output)
     typer.echo(f"mtcheck: recorded {len(report.findings)} finding(s) in {output}", err=True)
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; other than localhost needs --token.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8750,
+    token: Annotated[
+        Optional[str],
+        typer.Option("--token", envvar="MTCHECK_SERVE_TOKEN", help="Require 'Authorization: Bearer TOKEN'."),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Checks run at the same time.")] = 2,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1024, help="Largest request body (413 above).")] = (
+        2_000_000
+    ),
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds a check may take (504 after).")] = 120.0,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Project configuration file.")] = None,
+    no_mt: Annotated[bool, typer.Option("--no-mt", help="Never back-translate (model-free checks only).")] = False,
+    termbase: TermbaseOpt = None,
+    no_gazetteer: NoGazetteerOpt = False,
+    model: ModelOpt = None,
+    backend: BackendOpt = "torch",
+    beam: BeamOpt = 4,
+    threads: ThreadsOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    allow_pickle: AllowPickleOpt = False,
+) -> None:
+    """Serve the review page and a JSON API (POST /api/check) from one warm process.
+
+    \b
+    Needs: pip install 'mtcheck[serve]'. Example:
+      mtcheck serve --termbase house-style.tbx        # then open http://127.0.0.1:8750/
+    """
+    import dataclasses
+
+    from mtcheck.serve import ServeSettings, serve
+
+    config = _with_selection(_project_config(config_file, None, None, None, no_mt, False), termbase, no_gazetteer,
+                             None, None)  # fmt: skip
+    settings = model_settings(model=model, backend=backend, beam=beam, threads=threads, cache_dir=cache_dir,
+                              no_cache=no_cache, allow_pickle=allow_pickle, enabled=config.model.enabled)  # fmt: skip
+    config = dataclasses.replace(config, model=settings)
+    typer.echo(f"mtcheck: serving on http://{host}:{port}/ (API: POST /api/check, docs: /docs)", err=True)
+    serve(ServeSettings(host, port, token, workers, max_bytes, timeout, config))
 
 
 def _project_config(

@@ -282,7 +282,7 @@ def view(report: Report, options: RenderOptions) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _environment() -> Any:
+def environment() -> Any:
     import jinja2
 
     return jinja2.Environment(
@@ -295,4 +295,4 @@ def _environment() -> Any:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return str(_environment().get_template("report.html.j2").render(**view(report, options)))
+    return str(environment().get_template("report.html.j2").render(**view(report, options)))
