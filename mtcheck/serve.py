@@ -403,12 +403,13 @@ async def _from_form(form: Any) -> CheckRequest:
 
     async def text_of(field_name: str, upload_name: str) -> tuple[str, str | None]:
         upload = form.get(upload_name)
-        if upload is not None and not isinstance(upload, str) and getattr(upload, "filename", ""):
+        filename = None if upload is None or isinstance(upload, str) else upload.filename
+        if filename:
             raw = await upload.read()
             try:
-                return raw.decode("utf-8-sig"), str(upload.filename)
+                return raw.decode("utf-8-sig"), str(filename)
             except UnicodeDecodeError:
-                raise RequestError(422, f"{upload.filename}: not UTF-8 text") from None
+                raise RequestError(422, f"{filename}: not UTF-8 text") from None
         return str(form.get(field_name) or ""), None
 
     text, text_name = await text_of("text", "text_file")

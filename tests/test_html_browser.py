@@ -48,7 +48,10 @@ def visible_findings(driver: Any) -> list[str]:
 
 
 def test_seed_page_marks_every_finding_and_filters_hide_and_show_them(browser: Any, seed: Path, tmp_path: Path) -> None:
-    report, page = report_pair(tmp_path, "check", str(seed), "-s", "ar", "-t", "en", "--termbase", str(TERMBASE),
+    # the README's screenshot shows the command's own relative paths
+    shown_seed = os.path.relpath(seed) if seed.is_relative_to(Path.cwd()) else str(seed)
+    shown_termbase = os.path.relpath(TERMBASE) if TERMBASE.is_relative_to(Path.cwd()) else str(TERMBASE)
+    report, page = report_pair(tmp_path, "check", shown_seed, "-s", "ar", "-t", "en", "--termbase", shown_termbase,
                                "--no-mt")  # fmt: skip
     open_page(browser, page)
     findings = report["findings"]
