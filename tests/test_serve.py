@@ -208,3 +208,9 @@ def test_openapi_and_docs_are_served(server: Server) -> None:
     assert "text" in spec["components"]["schemas"]["CheckRequest"]["required"]
     with urllib.request.urlopen(server.url("/docs"), timeout=30) as response:
         assert b"/api/check" in response.read()
+
+
+def test_a_check_over_the_time_limit_is_a_504() -> None:
+    with Server(config=Config(model=NO_MT), timeout_s=0.001) as running:
+        status, body = running.api({"text": "The the minister spoke. " * 200, "source_lang": "ar", "target_lang": "en"})
+        assert status == 504 and "longer than" in body["error"]
