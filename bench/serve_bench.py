@@ -65,7 +65,7 @@ def fresh(text: Path, model_args: list[str], runs: int) -> tuple[list[float], fl
 def warm(text: str, model_args: list[str], runs: int) -> tuple[list[float], float, float]:
     """(wall per request, server CPU per request, first request's wall: model load included)."""
     port = free_port()
-    server = subprocess.Popen([*MTCHECK, "serve", "--port", str(port), *model_args], cwd=ROOT,
+    server = subprocess.Popen([*MTCHECK, "serve", "--port", str(port), "--timeout", "3600", *model_args], cwd=ROOT,
                               stderr=subprocess.DEVNULL)  # fmt: skip
     try:
         deadline = time.monotonic() + 120
@@ -100,6 +100,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--standin", action="store_true", help="also the random opus-mt base model (slow to build)")
+    parser.add_argument("--only", help="run only the case whose name starts with this (model-free, tiny, opus)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     work = Path(tempfile.mkdtemp(prefix="mtcheck-serve-bench-"))
@@ -119,6 +120,8 @@ def main() -> None:
     columns = ("fresh wall", "fresh cpu", "warm wall", "warm cpu", "1st warm", "ratio")
     print(f"{'case':24} " + " ".join(f"{c:>10}" for c in columns))
     for name, model_args in cases.items():
+        if args.only and not name.startswith(args.only):
+            continue
         fresh_walls, fresh_cpu = fresh(text, model_args, args.runs)
         warm_walls, warm_cpu, first = warm(PARAGRAPH, model_args, args.runs)
         f, w = statistics.median(fresh_walls), statistics.median(warm_walls)
