@@ -224,7 +224,10 @@ def check(
     gate = config.fail_on
     outputs = _pair_outputs(output_format or ["text"], output or [])
     renderers = [(RENDERERS.get(name), path) for name, path in outputs]
-    report = check_files(_inputs(targets, config), config, original=original, progress=_stderr_progress(quiet))
+    from mtcheck.runtime import gc_paused
+
+    with gc_paused():  # the command owns its process: hold the collector for the run (see check_files)
+        report = check_files(_inputs(targets, config), config, original=original, progress=_stderr_progress(quiet))
     baseline_path = baseline or (Path(config.baseline) if config.baseline else None)
     if baseline is None and baseline_path is not None and not baseline_path.exists():
         # configured but not made yet: a project adopting the gate runs `mtcheck baseline` next
