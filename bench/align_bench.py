@@ -28,7 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mtcheck.align.align import Alignment, align, align_by_length
+from mtcheck.align.adequacy import align_without_model
+from mtcheck.align.align import Alignment, AlignSettings, align, align_by_length
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "wmt24-en-uk"
 
@@ -142,6 +143,13 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--systems", nargs="*", default=None)
     parser.add_argument("--skip-timing", action="store_true")
+    parser.add_argument(
+        "--half",
+        choices=("all", "dev", "test"),
+        default="all",
+        help="documents with an even index (dev: thresholds were set there) or odd (test: held out)",
+    )
+    parser.add_argument("--anchor-weight", type=float, default=None, help="override AlignSettings.anchor_weight")
     args = parser.parse_args()
     if not (DATA / "en-uk.refA.txt").exists():
         print(f"align_bench: data not found at {DATA}; nothing to measure (see shared/data/README.md).")
@@ -150,6 +158,8 @@ def main() -> int:
     english = read_lines(DATA / "en-uk.txt")
     doc_ids = [line.split("\t")[1] for line in read_lines(DATA / "en-uk.docs")]
     docs = documents(doc_ids)
+    if args.half != "all":
+        docs = [d for k, d in enumerate(docs) if k % 2 == (0 if args.half == "dev" else 1)]
     systems = sorted(p.stem for p in (DATA / "system-outputs").glob("*.txt"))
     systems = [s for s in systems if args.systems is None or s in args.systems]
     rng = random.Random(args.seed)
@@ -169,15 +179,24 @@ def main() -> int:
         all_rows += [(f"{system}: mtcheck", mt, mt_time), (f"{system}: Gale-Church", gc, gc_time)]
     table("reference vs system output (uk-uk), strict links", all_rows)
 
-    cross_cases = []
+    raw_cases, cross_cases = [], []
     for lines in docs:
         left = [english[k] for k in lines]
         right = [reference[k] for k in lines]
         case = perturb(left, right, reference, rng, "uk")
+        raw_cases.append(case)
         cross_cases.append(Case(romanize(case.left), romanize(case.right), case.truth))
     mt, mt_time = run_cases(cross_cases, align)
     gc, gc_time = run_cases(cross_cases, align_by_length)
-    table("English source vs reference, no model (anyascii)", [("mtcheck", mt, mt_time), ("Gale-Church", gc, gc_time)])
+    settings = AlignSettings() if args.anchor_weight is None else AlignSettings(anchor_weight=args.anchor_weight)
+    anchored, anchored_time = run_cases(
+        raw_cases, lambda left, right: align_without_model(left, right, "en", "uk", settings)
+    )
+    table(
+        f"English source vs reference, no model ({args.half} documents)",
+        [("anyascii only", mt, mt_time), ("anyascii + anchors (mtcheck)", anchored, anchored_time),
+         ("Gale-Church", gc, gc_time)],
+    )  # fmt: skip
 
     if not args.skip_timing:
         timing(reference, systems, rng)

@@ -69,12 +69,51 @@ def _root(
     """mtcheck: a multilingual translation-quality checker."""
 
 
+def _use_color(flag: bool | None, path: Path | None) -> bool:
+    """--color/--no-color, else NO_COLOR (no-color.org), else FORCE_COLOR, else: a terminal on stdout."""
+    import os
+
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return path is None and sys.stdout.isatty()
+
+
+def _width(path: Path | None) -> int:
+    """$COLUMNS, else the terminal's width on stdout, else 80 (files and pipes: stable output)."""
+    import os
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= 20:
+        return int(columns)
+    if path is None and sys.stdout.isatty():
+        return max(shutil.get_terminal_size((80, 24)).columns, 20)
+    return 80
+
+
 def _stderr_progress(quiet: bool) -> Callable[[str], None] | None:
+    """On a terminal only: one line, redrawn in place, with a bar for "file i of N"; nothing on a pipe."""
+    import re
+
     if quiet or not sys.stderr.isatty():
         return None
+    counter = re.compile(r"file (\d+) of (\d+)")
 
     def say(message: str) -> None:
-        typer.echo(f"mtcheck: {message}…", err=True)
+        width = min(_width(None), 100)
+        match = counter.search(message)
+        bar = ""
+        if match:
+            done, total = int(match.group(1)), max(int(match.group(2)), 1)
+            filled = round(20 * (done - 1) / total)
+            bar = "[" + "#" * filled + "-" * (20 - filled) + "] "
+        line = f"mtcheck: {bar}{message}"[: width - 1]
+        sys.stderr.write("\r\x1b[K" + line)
+        sys.stderr.flush()
 
     return say
 
@@ -97,6 +136,55 @@ DisableOpt = Annotated[
     Optional[list[str]],
     typer.Option("--disable", help="Turn off a check; repeatable. Example: --disable repeated-word"),
 ]
+SelectOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--select",
+        help="Run only these checks: ids or prefixes, comma-separated or repeated (as ruff). Example: --select name-",
+    ),
+]
+IgnoreOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--ignore", help="Leave out these checks: ids or prefixes (as ruff). Example: --ignore repeated-word"),
+]
+
+
+IncludeOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--include", help="Also read files a directory holds that match this pattern (e.g. '*.txt'); repeatable."
+    ),
+]
+ExcludeOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--exclude", help="Skip files that match this pattern (e.g. 'po/obsolete/*'); repeatable."),
+]
+
+
+def _with_patterns(config: Config, include: list[str] | None, exclude: list[str] | None) -> Config:
+    """The command line's --include / --exclude added to the file's."""
+    import dataclasses
+
+    return dataclasses.replace(
+        config, include=(*config.include, *(include or ())), exclude=(*config.exclude, *(exclude or ()))
+    )
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    """``--select a,b --select c`` → ``("a", "b", "c")``, as ruff reads its rule lists."""
+    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
+
+
+def _with_rules(config: Config, select: list[str] | None, ignore: list[str] | None) -> Config:
+    """The command line's --select replaces the file's select; its --ignore adds to the file's ignore."""
+    import dataclasses
+
+    chosen, left_out = _split(select), _split(ignore)
+    if chosen:
+        config = dataclasses.replace(config, select=chosen)
+    if left_out:
+        config = dataclasses.replace(config, ignore=(*config.ignore, *left_out))
+    return config
 
 
 def _with_selection(
@@ -148,8 +236,11 @@ def check(
         Optional[list[str]],
         typer.Option(
             "--format",
+            "--output-format",
             "-f",
-            help="Report format: text, json, sarif, junit, markdown or html; repeat it with one --output each. "
+            help="Report format (--output-format, as in ruff): text, concise, json, sarif, junit, markdown, "
+            "github, gitlab or html; repeat it with one "
+            "--output each. "
             "Example: -f sarif -o mtcheck.sarif -f markdown -o summary.md",
         ),
     ] = None,
@@ -180,6 +271,24 @@ def check(
     no_gazetteer: NoGazetteerOpt = False,
     enable: EnableOpt = None,
     disable: DisableOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the gate (errors still exit 2 or 3).")
+    ] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print how many findings each check made, instead of the findings.")
+    ] = False,
+    write_failing: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--write-failing",
+            help="Write the units with findings to this folder as PO/XLIFF files to fix and merge back "
+            "(as pofilter; merge with pomerge). Example: --write-failing to-fix/",
+        ),
+    ] = None,
     model: ModelOpt = None,
     backend: BackendOpt = "torch",
     beam: BeamOpt = 4,
@@ -208,6 +317,8 @@ def check(
 
     config = _project_config(config_file, source_lang, target_lang, fail_on, no_mt, require_mt)
     config = _with_selection(config, termbase, no_gazetteer, enable, disable)
+    config = _with_rules(config, select, ignore)
+    config = _with_patterns(config, include, exclude)
     settings = model_settings(
         model=model,
         backend=backend,
@@ -226,8 +337,13 @@ def check(
     renderers = [(RENDERERS.get(name), path) for name, path in outputs]
     from mtcheck.runtime import gc_paused
 
-    with gc_paused():  # the command owns its process: hold the collector for the run (see check_files)
-        report = check_files(_inputs(targets, config), config, original=original, progress=_stderr_progress(quiet))
+    progress = _stderr_progress(quiet)
+    try:
+        with gc_paused():  # the command owns its process: hold the collector for the run (see check_files)
+            report = check_files(_inputs(targets, config), config, original=original, progress=progress)
+    finally:
+        if progress is not None:
+            sys.stderr.write("\r\x1b[K")  # the progress line goes; the report stands alone
     baseline_path = baseline or (Path(config.baseline) if config.baseline else None)
     if baseline is None and baseline_path is not None and not baseline_path.exists():
         # configured but not made yet: a project adopting the gate runs `mtcheck baseline` next
@@ -239,19 +355,54 @@ def check(
 
         report = apply_baseline(report, baseline_path)
     for renderer, path in renderers:
-        use_color = color if color is not None else (path is None and sys.stdout.isatty())
-        _emit(renderer(report, RenderOptions(color=use_color, width=80, fail_on=gate)), path)
-    raise typer.Exit(report.exit_code(gate))
+        if statistics and path is None:
+            from mtcheck.render.annotations import render_statistics
+
+            _emit(render_statistics(report), None)
+            continue
+        use_color = _use_color(color, path)
+        options = RenderOptions(color=use_color, width=_width(path), fail_on=gate, notes=not quiet)
+        _emit(renderer(report, options), path)
+    if write_failing is not None:
+        from mtcheck.gate.failing import write_failing_units
+
+        for written in write_failing_units(report, write_failing):
+            if not quiet:
+                typer.echo(f"mtcheck: units to fix written to {written}", err=True)
+    raise typer.Exit(0 if exit_zero else report.exit_code(gate))
 
 
 @app.command("checks")
-def list_checks() -> None:
-    """List every check: id, default severity, whether it is on by default, title."""
-    from mtcheck.registry import CHECKS
+def list_checks(
+    explain: Annotated[
+        Optional[str],
+        typer.Option("--explain", help="Explain one check (as ruff's rule --explain). Example: --explain tags"),
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """List every check: id, default severity, on by default or not, title, what it needs (pofilter's --listfilters)."""
+    import json
 
+    from mtcheck.registry import CHECKS
+    from mtcheck.render.checks_doc import all_checks, check_info
+    from mtcheck.render.checks_doc import explain as explain_check
+
+    if output_format not in ("text", "json"):
+        raise typer.BadParameter(f"{output_format!r}: choose text or json", param_hint="--format")
+    if explain is not None:
+        CHECKS.get(explain)  # an unknown id: a ConfigError that lists the known ones
+        if output_format == "json":
+            typer.echo(json.dumps(check_info(explain).as_dict(), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(explain_check(explain), nl=False)
+        return
+    if output_format == "json":
+        typer.echo(json.dumps([info.as_dict() for info in all_checks()], ensure_ascii=False, indent=2))
+        return
     for check_id, chk in CHECKS.items():
         state = "" if chk.enabled_by_default else " (off by default)"
-        typer.echo(f"{check_id:26} {chk.severity!s:8} {chk.title}{state}")
+        needs = f" [needs: {', '.join(sorted(chk.needs))}]" if chk.needs else ""
+        typer.echo(f"{check_id:26} {chk.severity!s:8} {chk.title}{state}{needs}")
 
 
 @app.command("baseline")
@@ -271,6 +422,10 @@ def baseline_command(
     no_gazetteer: NoGazetteerOpt = False,
     enable: EnableOpt = None,
     disable: DisableOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
 ) -> None:
     """Record today's findings, so that `check --baseline` reports only new ones.
 
@@ -284,6 +439,8 @@ def baseline_command(
 
     config = _project_config(config_file, source_lang, target_lang, None, no_mt, False)
     config = _with_selection(config, termbase, no_gazetteer, enable, disable)
+    config = _with_rules(config, select, ignore)
+    config = _with_patterns(config, include, exclude)
     report = check_files(_inputs(targets, config), config)
     write_baseline(report.findings, output)
     typer.echo(f"mtcheck: recorded {len(report.findings)} finding(s) in {output}", err=True)

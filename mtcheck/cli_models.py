@@ -138,7 +138,7 @@ def pull(
 ) -> None:
     """Download the model(s) for PAIR (both legs of a pivot), safetensors only by default.
 
-    Prints each file's sha256, ready to pin in models/registry.toml.
+    Prints each file's sha256, ready to pin in a registry.toml in the models directory.
     """
     from itertools import pairwise
 

@@ -32,6 +32,19 @@ def fail_on_name(fail_on: Severity | None) -> str:
     return str(fail_on) if fail_on else NEVER
 
 
+ALL_CHECKS = "ALL"
+
+
+def check_matches(check_id: str, pattern: str) -> bool:
+    """Whether ``pattern`` (a check id, a prefix such as ``name-`` or ``name``, or ``ALL``) names ``check_id``.
+
+    As in ruff's ``--select``, a prefix ends at a hyphen: ``name`` names ``name-missing``, not ``names``.
+    """
+    if pattern in (ALL_CHECKS, check_id):
+        return True
+    return check_id.startswith(pattern if pattern.endswith("-") else pattern + "-")
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything that changes what a run reports; its :meth:`signature` goes in the report."""
@@ -45,12 +58,17 @@ class Config:
     thresholds: Mapping[str, float] = field(default_factory=dict)
     termbases: tuple[str, ...] = ()
     use_gazetteer: bool = True
+    # ruff's conventions: check ids or prefixes ("name-") to run, and to leave out
+    select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # regular expressions: findings whose flagged text matches are dropped
+    ignore_text: tuple[str, ...] = ()
     model: ModelSettings = field(default_factory=ModelSettings)
     # localisation projects: files to check when none are named, files to skip, language
     # codes to rewrite ("ua" → "uk"), and the baseline of accepted findings
     files: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()  # patterns of files a directory argument reads besides catalogues
     language_map: Mapping[str, str] = field(default_factory=dict)
     baseline: str | None = None
 
@@ -63,9 +81,13 @@ class Config:
         return float(self.thresholds.get(name, default))
 
     def check_enabled(self, check_id: str, default: bool = True) -> bool:
-        if check_id in self.disable:
+        if check_id in self.disable or any(check_matches(check_id, p) for p in self.ignore):
             return False
-        return default or check_id in self.enable
+        if check_id in self.enable:
+            return True
+        if self.select:
+            return any(check_matches(check_id, p) for p in self.select)
+        return default
 
     def signature(self) -> dict[str, Any]:
         """The settings that shape the findings, plus a short hash of them."""
@@ -79,7 +101,9 @@ class Config:
             "thresholds": dict(sorted(self.thresholds.items())),
             "termbases": list(self.termbases),
             "gazetteer": self.use_gazetteer,
+            "select": list(self.select),
             "ignore": list(self.ignore),
+            "ignore_text": list(self.ignore_text),
             "model": {k: v for k, v in asdict(self.model).items() if k in ("model", "backend", "beam")},
         }
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtcheck.align.adequacy import ROUND_TRIP, Adequacy, assess, mode_of, round_trip, run_scores, to_details
-from mtcheck.checks.base import CheckContext, Hit
-from mtcheck.config import Config
+from mtcheck.checks.base import CheckContext, Hit, unmet_need
+from mtcheck.config import Config, check_matches
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.formats.base import Languages, Reader
 from mtcheck.formats.text import sentences
@@ -43,13 +43,18 @@ def reader_for(path: Path) -> Reader:
     return READERS.get("text")
 
 
-def read_documents(paths: Sequence[str | Path], config: Config, original: str | Path | None = None) -> list[Document]:
+def read_documents(
+    paths: Sequence[str | Path], config: Config, original: str | Path | None = None, progress: Progress | None = None
+) -> list[Document]:
     """Read every target file; attach the original (plain-text mode) and settle languages."""
     if not paths:
         raise InputError("no input files given")
+    say = progress or (lambda _msg: None)
     languages = Languages(config.source_lang, config.target_lang)
     documents: list[Document] = []
-    for path in expand_paths(paths, config.exclude):
+    files = expand_paths(paths, config.exclude, config.include)
+    for i, path in enumerate(files, 1):
+        say(f"file {i} of {len(files)}: reading {path}")
         documents.extend(map_languages(doc, config.language_map) for doc in reader_for(path).read(path, languages))
     if original is not None:
         if len(documents) != 1:
@@ -58,17 +63,25 @@ def read_documents(paths: Sequence[str | Path], config: Config, original: str | 
     return [settle_languages(doc) for doc in documents]
 
 
-def expand_paths(paths: Sequence[str | Path], exclude: Sequence[str] = ()) -> list[Path]:
+def expand_paths(paths: Sequence[str | Path], exclude: Sequence[str] = (), include: Sequence[str] = ()) -> list[Path]:
     """Files named, found under named directories, or matched by globs (``po/**/*.po``).
 
     A directory yields the files of every localisation format (not plain text or
-    Markdown, which would sweep in READMEs); paths under the working directory are
-    made relative to it, so reports, SARIF URIs and baselines are repository-relative.
+    Markdown, which would sweep in READMEs, unless ``include`` patterns name them); paths
+    under the working directory are made relative to it, so reports, SARIF URIs and
+    baselines are repository-relative.
     """
-    from mtcheck.read.globs import expand
+    return _expand(paths, exclude, include)[0]
 
-    return expand(paths, exclude, [ext for name, r in READERS.items() if name not in ("text", "markdown")
-                                   for ext in r.extensions])  # fmt: skip
+
+def _expand(paths: Sequence[str | Path], exclude: Sequence[str], include: Sequence[str]) -> tuple[list[Path], str]:
+    """(the files, a note on what directories held that was skipped, or "")."""
+    from mtcheck.read.globs import expand_inputs, skipped_note
+
+    catalogues = [ext for name, r in READERS.items() if name not in ("text", "markdown") for ext in r.extensions]
+    readable = [ext for _name, r in READERS.items() for ext in r.extensions]
+    files, skipped = expand_inputs(paths, exclude, catalogues, include, readable)
+    return files, (skipped_note(skipped) if skipped else "")
 
 
 def map_languages(doc: Document, mapping: Mapping[str, str]) -> Document:
@@ -114,17 +127,33 @@ def enabled_checks(config: Config) -> list[CheckSpec]:
     for name in (*config.enable, *config.disable, *config.severities):
         if name not in CHECKS:
             CHECKS.get(name)  # raises ConfigError naming the known checks
+    for pattern in (*config.select, *config.ignore):
+        if not any(check_matches(c, pattern) for c in CHECKS.names()):
+            raise ConfigError(f"unknown check or prefix {pattern!r} in select/ignore (see: mtcheck checks)")
     return [c for _id, c in CHECKS.items() if config.check_enabled(c.id, c.enabled_by_default)]
 
 
-def run_checks(checks: Iterable[CheckSpec], ctx: CheckContext) -> list[Finding]:
-    """Run each check that has what it needs (a source, a back-translation); return its findings."""
-    findings: list[Finding] = []
+def applicable(
+    checks: Iterable[CheckSpec], ctx: CheckContext, skipped: dict[str, str] | None = None
+) -> list[CheckSpec]:
+    """The checks that have what they need here (:data:`~mtcheck.checks.base.NEEDS`).
+
+    A check skipped for want of an input is recorded in ``skipped`` (check id → what it needs).
+    """
+    found = []
     for chk in checks:
-        if "source" in chk.needs and not ctx.document.bilingual:
-            continue
-        if "back_translation" in chk.needs and not ctx.back_translations:
-            continue
+        reason = unmet_need(chk.needs, ctx)
+        if reason is None:
+            found.append(chk)
+        elif skipped is not None:
+            skipped[chk.id] = reason
+    return found
+
+
+def run_checks(checks: Iterable[CheckSpec], ctx: CheckContext, skipped: dict[str, str] | None = None) -> list[Finding]:
+    """Run each check that has what it needs; return its findings (see :func:`applicable`)."""
+    findings: list[Finding] = []
+    for chk in applicable(checks, ctx, skipped):
         severity = ctx.config.severities.get(chk.id, chk.severity)
         hits: Iterable[Hit] = chk.run(ctx)
         for hit in hits:
@@ -173,12 +202,15 @@ def check_documents(
     findings: list[Finding] = []
     notes: list[str] = []
     details: dict[str, Any] = {"back_translations": {}}
+    ran: dict[str, list[str]] = {}  # path → the checks that ran on it (JUnit lists only those)
     configured, gazetteer = load_name_resources(config, gazetteer)
     # the caller's termbase object itself when the config adds none: its indexes stay built
     termbase = configured + termbase if termbase is not None and len(configured) else termbase or configured
     assessed: list[Adequacy] = []
-    for doc in documents:
-        say(f"back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
+    for i, doc in enumerate(documents, 1):
+        where = f"file {i} of {len(documents)}"
+        if config.model.enabled:
+            say(f"{where}: back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
         back = back_translate(doc, config.model, translator)
         translator = translator or back.translator  # load the model once for all documents
         if back.skipped and back.skipped not in notes:
@@ -191,7 +223,7 @@ def check_documents(
         adequacy, trips = _adequacy(doc, back, details, say)
         if adequacy is not None:
             assessed.append(adequacy)
-        say(f"checking {doc.path or 'input'}")
+        say(f"{where}: checking {doc.path or 'input'}")
         ctx = CheckContext(
             document=doc,
             config=config,
@@ -202,7 +234,12 @@ def check_documents(
             termbase=termbase,
             gazetteer=gazetteer,
         )
-        findings.extend(run_checks(document_checks, ctx))
+        skipped: dict[str, str] = {}
+        findings.extend(run_checks(document_checks, ctx, skipped))
+        ran[doc.path or ""] = [chk.id for chk in document_checks if chk.id not in skipped]
+        if skipped:
+            # why a check did not run on this document: it needs an input the run lacks
+            details.setdefault("skipped_checks", {})[doc.path or ""] = skipped
     if run_checks_ and documents:
         ctx = CheckContext(
             document=documents[0],
@@ -212,10 +249,13 @@ def check_documents(
             gazetteer=gazetteer,
         )
         findings.extend(run_checks(run_checks_, ctx))
+        for path in ran:  # a run-wide check looks at every document
+            ran[path] = sorted([*ran[path], *(chk.id for chk in applicable(run_checks_, ctx))])
+    details["checks_run"] = ran
     findings, silenced = apply_suppressions(findings, documents)
-    findings, ignored = apply_ignore(findings, config.ignore)
+    findings, ignored = apply_ignore(findings, config.ignore_text)
     if silenced or ignored:
-        notes.append(f"{silenced} finding(s) silenced by inline 'mtcheck: ignore', {ignored} by ignore patterns")
+        notes.append(f"{silenced} finding(s) silenced by inline 'mtcheck: ignore', {ignored} by ignore-text patterns")
     findings.sort(key=lambda f: (f.location.path or "", f.location.line, f.location.column, -f.severity, f.check))
     return Report(
         findings=tuple(findings),
@@ -285,10 +325,12 @@ def check_files(
     pause, 8.5 s with one around the whole run, which the command line, owning its
     process, still takes (cli.py).
     """
-    documents = read_documents(paths, config, original)
-    return check_documents(
+    files, skipped = _expand(paths, config.exclude, config.include) if paths else ([], "")
+    documents = read_documents(files or paths, config, original, progress)
+    report = check_documents(
         documents, config, translator=translator, progress=progress, termbase=termbase, gazetteer=gazetteer
     )
+    return dataclasses.replace(report, notes=(*report.notes, skipped)) if skipped else report
 
 
 def check_text(

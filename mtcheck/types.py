@@ -220,6 +220,7 @@ class RenderOptions:
     color: bool = False
     width: int = 80
     fail_on: Severity | None = Severity.ERROR
+    notes: bool = True  # -q leaves the notes (skipped steps, skipped files) out of the text report
 
 
 # The plug-in protocols. The registry (:mod:`mtcheck.registry`) names them, so it needs

@@ -28,15 +28,17 @@ QUIET = [
 
 FIRES = [
     ("Open %s", "Відкрити", "%s", "missing"),
-    ("Open %s", "Відкрити %d", "%d", "extra"),
-    ("%s of %d", "%d з %s", "%d", "extra"),  # swapped without positions: crashes at run time
-    ("Hello, %1$@!", "Привіт, %2$@!", "%2$@", "extra"),
-    ("Size %ld", "Розмір %d", "%d", "extra"),
-    ("Hi %(name)s", "Привіт, %(nom)s", "%(nom)s", "extra"),
-    ("Hi {name}", "Привіт {імʼя}", "{імʼя}", "extra"),
+    ("Open %s", "Відкрити %d", "%d", "changed"),
+    ("%s of %d", "%d з %s", "%d", "changed"),  # swapped without positions: crashes at run time
+    ("Hello, %1$@!", "Привіт, %2$@!", "%2$@", "changed"),
+    ("Size %ld", "Розмір %d", "%d", "changed"),
+    ("Hi %(name)s", "Привіт, %(nom)s", "%(nom)s", "changed"),
+    ("Hi {name}", "Привіт {імʼя}", "{імʼя}", "changed"),
     ("{count, plural, one {# file} other {# files}}", "{кількість, plural, one {# файл} other {# файлів}}",
-     "{кількість, plural, one {# файл} other {# файлів}}", "extra"),
-    ("Run $(ARG1)", "Запустіть $(АРГ1)", "$(ARG1)", "missing"),
+     "{кількість, plural, one {# файл} other {# файлів}}", "changed"),
+    ("Run $(ARG1)", "Запустіть $(АРГ1)", "$(ARG1)", "changed"),
+    ("Open %s", "Відкрити %s %d", "%d", "extra"),
+    ("Open %s and %d", "Відкрити %s", "%d", "missing"),
     ("File %1 of %2", "Файл %1", "%2", "missing"),
 ]  # fmt: skip
 
@@ -55,6 +57,34 @@ def test_broken_placeholders_fire(source: str, target: str, text: str, problem: 
 def test_extra_placeholder_span_points_at_it_in_the_target() -> None:
     [hit] = one("placeholders", "Open file", "Відкрити %s")
     assert hit.span == Span(9, 11)
+
+
+def test_one_changed_placeholder_is_one_finding() -> None:
+    [hit] = one("placeholders", "Open %s", "Відкрити %d")
+    assert hit.evidence["problem"] == "changed" and "“%s”" in hit.message and "“%d”" in hit.message
+    assert hit.span == Span(9, 11)
+
+
+HELP_SOURCE = (
+    "Usage: cut OPTION... [FILE]...\n  -f, --fields=LIST  select only these fields, e.g. {INTEGER} or %REGEXP%"
+)
+HELP_TARGET = "Використання: cut ПАРАМЕТР... [ФАЙЛ]...\n  -f, --fields=СПИСОК  лише ці поля, напр. {ЦІЛЕ} або %ВИРАЗ%"
+
+
+def test_help_text_words_in_braces_or_percents_are_text_in_a_flagged_catalogue() -> None:
+    flagged = unit("Open %s", "Відкрити %s", uid="a", flags=frozenset({"c-format"}))
+    help_text = unit(HELP_SOURCE, HELP_TARGET, uid="b")
+    assert hits("placeholders", doc(flagged, help_text)) == []
+
+
+def test_brace_format_flag_makes_braces_placeholders_again() -> None:
+    flagged = unit("Open %s", "Відкрити %s", uid="a", flags=frozenset({"c-format"}))
+    braces = unit("Hi {name}", "Привіт {імʼя}", uid="b", flags=frozenset({"python-brace-format"}))
+    assert [h.evidence["problem"] for h in hits("placeholders", doc(flagged, braces))] == ["changed"]
+
+
+def test_without_flags_every_syntax_is_still_looked_for() -> None:
+    assert one("placeholders", "Hi {name}", "Привіт {імʼя}")  # a compiled catalogue lost its flags
 
 
 def test_c_format_flags_decide() -> None:

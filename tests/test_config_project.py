@@ -20,7 +20,9 @@ termbases = ["glossary.tbx"]
 baseline = ".mtcheck-baseline.json"
 fail-on = "warning"
 back-translation = false
-ignore = ["^Firefox$"]
+ignore-text = ["^Firefox$"]
+select = ["placeholders", "numbers", "name-"]
+ignore = ["name-missing"]
 
 [checks]
 disable = ["source-inconsistency"]
@@ -43,7 +45,7 @@ def test_every_setting_is_read(project: Path) -> None:
     assert config.source_lang == "en" and config.files == ("po/*.po",) and config.exclude == ("po/old/*",)
     assert config.termbases == ("glossary.tbx",) and config.baseline == ".mtcheck-baseline.json"
     assert config.fail_on == Severity.WARNING and config.model.enabled is False
-    assert config.ignore == ("^Firefox$",) and config.disable == frozenset({"source-inconsistency"})
+    assert config.ignore_text == ("^Firefox$",) and config.disable == frozenset({"source-inconsistency"})
     assert config.severities == {"numbers": Severity.ERROR}
     assert config.threshold("untranslated.min_words", 3) == 4
     assert dict(config.language_map) == {"ua": "uk"}
@@ -78,7 +80,8 @@ def test_pyproject_whose_tool_is_not_a_table(project: Path) -> None:
         ('fial-on = "error"\n', "fial-on"),
         ('[checks]\ndisabel = ["numbers"]\n', "checks.disabel"),
         ('fail-on = "sometimes"\n', "fail-on"),
-        ('ignore = ["("]\n', "ignore pattern"),
+        ('ignore-text = ["("]\n', "ignore-text pattern"),
+        ('select = ["nosuch"]\n', "select: 'nosuch' is not a check id"),
         ("back-translation = 1\n", "back-translation"),
     ],
 )
@@ -123,8 +126,25 @@ def test_explicit_config_file_and_language_map(project: Path, capsys) -> None:  
 def test_ignore_patterns_drop_findings_about_matching_text(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     _code, out, _err = run_cli(["check", "po", "--no-mt", "-q", "-f", "json"], capsys)
     subjects = [f["evidence"].get("subject") for f in json.loads(out)["findings"] if f["check"] == "placeholders"]
-    assert sorted(subjects) == ["%1$d", "%1$s", "%1$s"]
-    (project / "mtcheck.toml").write_text('ignore = ["^%1\\\\$s$"]\n', encoding="utf-8")
+    assert sorted(subjects) == ["%1$d", "%1$s"]  # "Open %s" → "%d" (a change), "Saved %s" lost
+    (project / "mtcheck.toml").write_text('ignore-text = ["^%1\\\\$s$"]\n', encoding="utf-8")
     _code, out, _err = run_cli(["check", "po", "--no-mt", "-q", "-f", "json"], capsys)
     subjects = [f["evidence"].get("subject") for f in json.loads(out)["findings"] if f["check"] == "placeholders"]
     assert subjects == ["%1$d"]
+
+
+def test_old_style_ignore_says_what_to_write_instead(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (project / "mtcheck.toml").write_text('ignore = ["^Firefox$"]\n', encoding="utf-8")
+    code, _out, err = run_cli(["check", "po", "--no-mt"], capsys)
+    assert code == 2 and "ignore-text = ['^Firefox$']" in err and len(err.strip().splitlines()) == 1
+
+
+def test_select_and_ignore_in_config_choose_checks(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (project / "mtcheck.toml").write_text('select = ["placeholders"]\n', encoding="utf-8")
+    config, _origin = load_project_config()
+    assert config.select == ("placeholders",)
+    code, out, _err = run_cli(["check", "po", "--no-mt", "-q", "-f", "json"], capsys)
+    assert code == 1 and {f["check"] for f in json.loads(out)["findings"]} == {"placeholders"}
+    (project / "mtcheck.toml").write_text('ignore = ["placeholders"]\n', encoding="utf-8")
+    code, out, _err = run_cli(["check", "po", "--no-mt", "-q", "-f", "json"], capsys)
+    assert "placeholders" not in {f["check"] for f in json.loads(out)["findings"]}

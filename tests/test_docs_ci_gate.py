@@ -74,3 +74,123 @@ def test_pre_commit_hook_entry_runs(project: Path, capsys) -> None:  # type: ign
     args = shlex.split(entry.group(1))[1:]
     code, _out, _err = run_cli([*args, "po/uk.po"], capsys)
     assert code == 1
+
+
+# --- every README snippet: run here, or marked in the README as not run (one way: a line
+# "*Not run by the tests: REASON.*" just above the block); ```text blocks are diagrams.
+
+MARK = "*Not run by the tests:"
+# sections whose blocks the tests below run as written
+RUN_HERE = {
+    "## Checking wire copy",
+    "### Configure once: `mtcheck.toml`",
+    "### Adopt it on a legacy project: baselines",
+    "### pre-commit",
+    "## Python API",
+    "## The review page and `mtcheck serve`",  # tests/test_render_html.py
+}
+
+
+def _readme_blocks() -> list[tuple[str, str, bool, str]]:
+    """(heading, language, marked, body) of every fenced block of the README."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    blocks, heading, i = [], "", 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("#"):
+            heading = line
+        if line.startswith("```"):
+            end = next(j for j in range(i + 1, len(lines)) if lines[j].startswith("```"))
+            before = [x for x in lines[:i] if x.strip()][-1]
+            blocks.append((heading, line[3:].strip(), before.startswith(MARK), "\n".join(lines[i + 1 : end])))
+            i = end
+        i += 1
+    return blocks
+
+
+def test_every_readme_snippet_is_run_or_marked() -> None:
+    blocks = _readme_blocks()
+    assert not any(line.startswith("    mtcheck ") for line in README.read_text(encoding="utf-8").splitlines())
+    for heading, language, marked, body in blocks:
+        if language == "text" or marked:
+            continue
+        assert heading in RUN_HERE or language == "console", f"{heading}: a block neither run nor marked: {body[:60]}"
+
+
+def test_ci_snippets_install_from_the_repository_until_a_release_exists() -> None:
+    installs = [line for _h, lang, _m, body in _readme_blocks() if lang == "yaml" for line in body.splitlines()]
+    installs = [line for line in installs if "pip install" in line]
+    assert len(installs) == 2 and all("git+https://" in line and "@main" in line for line in installs)
+
+
+def test_terminal_sample_is_what_the_tool_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    [sample] = [body for _h, lang, _m, body in _readme_blocks() if lang == "console"]
+    monkeypatch.chdir(README.parent)
+    monkeypatch.setenv("MTCHECK_MODELS", str(tmp_path / "models"))
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.delenv("HF_HUB_CACHE", raising=False)
+    code, out, _err = run_cli(["check", "seeds/000_58537a9fbf26f386.txt", "--source-lang", "ar"], capsys)
+    assert code == 0
+    got = [line.rstrip() for line in out.splitlines()]
+    # the note names this machine's folders; from the first finding on, the sample is the output
+    shown = sample.splitlines()
+    shown = shown[next(i for i, line in enumerate(shown) if line.startswith("seeds/")) :]
+    head, tail = shown[: shown.index("...")], shown[shown.index("...") + 1 :]
+    start = got.index(head[0])
+    assert got[start : start + len(head)] == head
+    assert got[-len(tail) :] == tail
+    assert got[0].startswith("note: back-translation skipped: no en→ar translation model found")
+
+
+def test_wire_copy_commands_run_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    [block] = [body for h, lang, _m, body in _readme_blocks() if h == "## Checking wire copy" and lang == "sh"]
+    root = README.parent
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "copy.txt").write_bytes((root / "seeds" / "000_58537a9fbf26f386.txt").read_bytes())
+    (tmp_path / "house-style.tbx").write_bytes((root / "seeds" / "termbase.tbx").read_bytes())
+    (tmp_path / "original.ar.txt").write_text("وصل وزير الدفاع إلى كييف يوم الاثنين.\n", encoding="utf-8")
+    monkeypatch.setenv("MTCHECK_MODELS", str(tmp_path / "models"))
+    commands = [shlex.split(line.split("#")[0])[1:] for line in block.splitlines() if line.startswith("mtcheck ")]
+    assert len(commands) == 4
+    for command in commands:
+        code, _out, err = run_cli(command, capsys)
+        assert code in (0, 1) and "Traceback" not in err, (command, err)
+    assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["findings"]
+
+
+def test_python_api_snippet_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    [block] = [body for h, lang, marked, body in _readme_blocks() if h == "## Python API" and not marked]
+    root = README.parent
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "copy.txt").write_bytes((root / "seeds" / "000_58537a9fbf26f386.txt").read_bytes())
+    (tmp_path / "house.tbx").write_bytes((root / "seeds" / "termbase.tbx").read_bytes())
+    monkeypatch.setenv("MTCHECK_MODELS", str(tmp_path / "models"))
+    exec(compile(block, "README.md", "exec"), {})  # the README's own example
+    out = capsys.readouterr().out
+    assert "deprecated-term" in out and "Kyiv" in out
+
+
+def test_pre_commit_rev_exists_in_a_clone(tmp_path: Path) -> None:
+    import subprocess
+
+    [block] = [body for h, lang, _m, body in _readme_blocks() if h == "### pre-commit"]
+    rev = re.search(r"rev: (\S+)", block)
+    hook = re.search(r"- id: (\S+)", block)
+    assert rev is not None and hook is not None
+    root = README.parent
+    if not (root / ".git").exists():
+        pytest.skip("not a git checkout (an sdist): no revisions to look up")
+    refs = subprocess.run(["git", "ls-remote", str(root)], capture_output=True, text=True, check=True).stdout
+    if f"refs/heads/{rev.group(1)}" not in refs and f"refs/tags/{rev.group(1)}" not in refs:
+        pytest.skip(f"this checkout has no {rev.group(1)!r} (a shallow CI clone of one commit)")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", "--branch", rev.group(1), str(root), str(clone)], check=True)
+    hooks = (clone / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert f"- id: {hook.group(1)}\n" in hooks

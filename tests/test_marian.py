@@ -212,3 +212,14 @@ def test_check_with_a_model_puts_back_translations_in_the_json_report(
     again = json.loads(capsys.readouterr().out)
     assert (again["details"]["cache_hits"], again["details"]["cache_misses"]) == (23, 0)
     assert again["details"]["back_translations"] == report["details"]["back_translations"]
+
+
+def test_tokenizer_advice_about_sacremoses_stays_out_of_the_output(tiny: Path) -> None:
+    import warnings
+
+    from mtcheck.translators.marian import load_tokenizer
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_tokenizer(tiny)
+    assert not [w for w in caught if "sacremoses" in str(w.message)]

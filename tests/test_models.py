@@ -16,6 +16,7 @@ from mtcheck.errors import ConfigError, ModelError
 from mtcheck.translators.marian import MarianTranslator
 from mtcheck.translators.models import (
     ModelMissingError,
+    bundled_registry,
     load_registry,
     registry_entry,
     resolve_route,
@@ -110,7 +111,7 @@ def test_content_hash_revision_follows_the_weights(tiny: Path, env: dict[str, Pa
 
 
 def test_registry_target_token_and_pivot(tiny: Path, env: dict[str, Path]) -> None:
-    entries = load_registry(ROOT / "models" / "registry.toml")
+    entries = load_registry(bundled_registry())
     assert entries["en-ar"].target_token == ">>ara<<"
     assert entries["uk-ar"].pivot == ("en",)
     copy_model(tiny, env["models"] / "uk-en")

@@ -145,3 +145,28 @@ def test_html_is_not_imported_for_other_formats(tmp_path: Path) -> None:
         "assert 'jinja2' not in sys.modules, 'jinja2 imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_readme_html_commands_run_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shlex
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The review page and `mtcheck serve`") :]
+    block = re.search(r"```sh\n(.*?)```", section, re.S)
+    assert block is not None
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    for name in ("000_58537a9fbf26f386.txt", "termbase.tbx"):
+        (tmp_path / "seeds" / name).write_bytes((root / "seeds" / name).read_bytes())
+    (tmp_path / "copy.txt").write_text(TRANSLATION_EN, encoding="utf-8")
+    (tmp_path / "original.ar.txt").write_text(ORIGINAL_AR, encoding="utf-8")
+    commands = [shlex.split(line)[1:] for line in block.group(1).splitlines() if line.startswith("mtcheck ")]
+    assert len(commands) == 2
+    for command in commands:
+        (tmp_path / "report.html").unlink(missing_ok=True)
+        run(capsys, *command)
+        page = (tmp_path / "report.html").read_text(encoding="utf-8")
+        assert '<li class="finding' in page and "<mark" in page

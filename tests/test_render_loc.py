@@ -41,11 +41,18 @@ def test_junit_leaves_out_disabled_checks(project: Path, capsys) -> None:  # typ
     assert "numbers" not in names and "placeholders" in names
 
 
+def test_junit_leaves_out_checks_that_did_not_run(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    _code, out, _err = run_cli(["check", "po", "--no-mt", "-q", "-f", "junit"], capsys)
+    names = {case.get("name") for case in ET.fromstring(out).iter("testcase")}
+    assert "low-adequacy" not in names  # needs a back-translation: under --no-mt it never ran
+    assert "fuzzy" in names  # ran and passed
+
+
 def test_markdown_summary(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _err = run_cli(["check", "po", "--no-mt", "-q", "-f", "markdown"], capsys)
     assert code == 1
     assert out.startswith("## mtcheck: ❌ failed (fail on error)")
-    assert "| `placeholders` | 3 |" in out and "`po/uk.po:8`" in out
+    assert "| `placeholders` | 2 |" in out and "`po/uk.po:8`" in out
 
 
 def test_directory_takes_catalogues_not_readmes_and_globs_work(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -70,7 +77,7 @@ def test_translator_comment_silences_one_check_on_one_unit(project: Path, capsys
     _code, out, _err = run_cli(["check", "po", "--no-mt", "-q", "-f", "json"], capsys)
     report = json.loads(out)
     units = [f["location"]["unit_id"] for f in report["findings"] if f["check"] == "placeholders"]
-    assert units == ["Open %s", "Open %s"]
+    assert units == ["Open %s"]  # %s → %d: one change
     assert any("silenced" in note for note in report["notes"])
 
 
@@ -87,3 +94,21 @@ def test_xliff_note_silences_and_suppression_syntax(tmp_path: Path) -> None:
     copy.write_text(unnoted, encoding="utf-8")
     report = check_files([copy], Config(model=ModelSettings(enabled=False)))
     assert [f.check for f in report.findings if f.check == "numbers"] == ["numbers", "numbers"]
+
+
+def test_text_report_has_one_location_line_per_finding(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    multi = (
+        '\n#, c-format\nmsgid "Usage: %s FILE\\nCopy a file to somewhere else that is far away\\n"\n'
+        'msgstr "Використання: ФАЙЛ\\n"\n'
+    )
+    po = project / "po" / "uk.po"
+    po.write_text(po.read_text(encoding="utf-8") + multi, encoding="utf-8")
+    _code, out, _err = run_cli(["check", "po", "--no-mt", "-q", "-f", "json"], capsys)
+    findings = json.loads(out)["findings"]
+    _code, out, _err = run_cli(["check", "po", "--no-mt", "-q", "--no-color"], capsys)
+    heads = [line for line in out.splitlines() if line.startswith("po/uk.po:")]
+    assert len(heads) == len(findings)
+    for head, f in zip(heads, findings, strict=True):
+        loc = f["location"]
+        assert head == f"po/uk.po:{loc['line']}:{loc['column']} {f['severity']} {f['check']} {f['message']}"
+    assert not any("Copy a file" in head for head in heads)  # the unit's source is context, below

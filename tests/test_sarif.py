@@ -53,3 +53,24 @@ def test_clean_run_gives_an_empty_valid_log(project: Path, capsys) -> None:  # t
 def test_more_formats_than_outputs_is_a_usage_error(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     code, _out, err = run_cli(["check", "po", "--no-mt", "-f", "sarif", "-f", "json", "-f", "junit", "-o", "a"], capsys)
     assert code == 2 and "--output" in err
+
+
+def test_rules_carry_what_code_scanning_shows(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """GitHub's documented reportingDescriptor properties: without fullDescription and help it warns
+    (GH2012), and a rule name equal to its id is SARIF1001."""
+    po = project / "po" / "uk.po"
+    po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "The end"\nmsgstr "кінець кінець"\n', encoding="utf-8")
+    run_cli(["check", "po", "--no-mt", "-q", "-f", "sarif", "-o", "out.sarif"], capsys)
+    log = json.loads((project / "out.sarif").read_text(encoding="utf-8"))
+    jsonschema.validate(log, SCHEMA)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert {r["id"] for r in rules} >= {"placeholders", "repeated-word"}
+    docs = (Path(__file__).parents[1] / "docs" / "checks.md").read_text(encoding="utf-8")
+    for rule in rules:
+        assert rule["name"] != rule["id"]
+        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
+        assert rule["help"]["text"] and rule["help"]["markdown"]
+        assert rule["defaultConfiguration"]["level"] in {"error", "warning", "note"}
+        page, _hash, anchor = rule["helpUri"].partition("#")
+        assert page.endswith("docs/checks.md") and anchor == rule["id"]
+        assert f"\n## {anchor}\n" in docs  # GitHub's heading slug of "## placeholders" is #placeholders

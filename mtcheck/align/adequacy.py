@@ -6,7 +6,8 @@ Three ways to get two same-language texts to compare, chosen by the input:
     bilingual with a plain-text original (``--original``): the back-translation of each
     target sentence, against the original's sentences, aligned n:m by :mod:`mtcheck.align.align`
     (translators split and merge sentences). With no model the target and the original
-    are aligned through anyascii transliteration: length, names and numbers only.
+    are aligned through anyascii transliteration plus anchors (numbers, names:
+    :mod:`mtcheck.align.anchors`), so a sentence split in two still aligns 1:2.
 ``paired``
     a paired format (PO, XLIFF…) where each unit carries its source: the alignment is
     given by the file; the back-translation of each unit is compared with its source.
@@ -28,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mtcheck.align.align import Alignment, Link, align
+from mtcheck.align.align import Alignment, AlignSettings, Link, align
 from mtcheck.errors import ModelError
 from mtcheck.translators.backtranslate import BackTranslation
 from mtcheck.translators.base import Translator
@@ -77,6 +78,25 @@ def romanize(text: str) -> str:
     return str(anyascii(text))
 
 
+def align_without_model(
+    original: Sequence[str],
+    translation: Sequence[str],
+    source_lang: str,
+    target_lang: str,
+    settings: AlignSettings | None = None,
+) -> Alignment:
+    """Align an original with its translation with no model: transliteration plus anchors
+    (numbers, and names where both scripts capitalise)."""
+    from mtcheck.align.anchors import anchors, cased
+
+    names = cased(" ".join(original)) and cased(" ".join(translation))
+    keys = (
+        [anchors(t, source_lang, names) for t in original],
+        [anchors(t, target_lang, names) for t in translation],
+    )
+    return align([romanize(t) for t in original], [romanize(t) for t in translation], settings, keys)
+
+
 def mode_of(doc: Document, has_model: bool) -> str | None:
     if doc.original is not None:
         return ORIGINAL
@@ -113,7 +133,8 @@ def assess(doc: Document, back: BackTranslation, round_trips: Mapping[str, str] 
             alignment = align(reference, hypothesis)
         else:
             hypothesis = tuple("" for _ in segments)
-            alignment = align([romanize(t) for t in reference], [romanize(seg.target) for seg in segments])
+            targets = [seg.target for seg in segments]
+            alignment = align_without_model(reference, targets, doc.source_lang, doc.target_lang)
     elif mode == PAIRED:
         if not has_model:
             return None  # units are paired already; without a back-translation there is nothing to score

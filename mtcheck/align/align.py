@@ -113,12 +113,20 @@ class AlignSettings:
     margin: int = 6
     # Gale–Church: variance of the length difference per character (their 6.8)
     variance: float = 6.8
+    # weight of the anchor term (1 − Dice of the two sides' numbers and names:
+    # mtcheck.align.anchors) against the similarity cost; only when the caller passes
+    # anchors (no model)
+    anchor_weight: float = 0.35  # set on the dev half of bench/align_bench.py (0.25–0.35 tie)
+    # a name shared by both sides counts as this many character n-grams
+    name_weight: float = 20.0
+    anchor_dims: int = 256
 
 
 @dataclass(frozen=True)
 class _Side:
     lengths: list[float]
     vectors: Matrix | None  # one row per unit; None when aligning by length only
+    anchors: Matrix | None = None  # hashed anchor counts per unit (no-model alignment)
 
 
 # -- features -----------------------------------------------------------------------------
@@ -217,7 +225,7 @@ class _Scorer:
         self.ratio = total_right / total_left if total_left > 0 and total_right > 0 else 1.0
         self.background = self._background() if not baseline and left.vectors is not None else 0.0
         self._sums: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None
-        self._span_cache: dict[tuple[bool, int], tuple[Matrix, NDArray[np.float64]]] = {}
+        self._span_cache: dict[tuple[bool, int, bool], tuple[Matrix, NDArray[np.float64]]] = {}
         self._row_cache: dict[int, tuple[int, NDArray[np.float64]]] = {}
 
     def _background(self) -> float:
@@ -265,19 +273,20 @@ class _Scorer:
             )
         return self._sums
 
-    def _spans(self, right: bool, width: int) -> tuple[Matrix, NDArray[np.float64]]:
-        """Row k: the n-gram counts of units [k, k + width) of one side, and their totals."""
+    def _spans(self, right: bool, width: int, anchors: bool = False) -> tuple[Matrix, NDArray[np.float64]]:
+        """Row k: the n-gram (or anchor) counts of units [k, k + width) of one side, and their totals."""
         import numpy as np
 
-        cached = self._span_cache.get((right, width))
+        cached = self._span_cache.get((right, width, anchors))
         if cached is None:
-            vectors = (self.right if right else self.left).vectors
+            side = self.right if right else self.left
+            vectors = side.anchors if anchors else side.vectors
             assert vectors is not None
             summed = vectors[: len(vectors) - width + 1].copy()
             for extra in range(1, width):
                 summed += vectors[extra : len(vectors) - width + 1 + extra]
             cached = (summed, summed.sum(axis=1, dtype=np.float64))
-            self._span_cache[(right, width)] = cached
+            self._span_cache[(right, width, anchors)] = cached
         return cached
 
     def _dice_row(self, i: int, a: int, cols: NDArray[np.int64], b: int) -> NDArray[np.float64]:
@@ -292,6 +301,20 @@ class _Scorer:
         match = np.minimum(left[i - a], right[cols - b]).sum(axis=1, dtype=np.float64)
         size = left_sizes[i - a] + right_sizes[cols - b]
         return np.where(size > 0, 2.0 * match / np.maximum(size, 1.0), 0.0)
+
+    def _anchor_cost(self, i: int, a: int, cols: NDArray[np.int64], b: int) -> NDArray[np.float64]:
+        """1 − Dice of the two spans' anchors where either side has any, else 0.
+
+        Dice over n-grams only rewards what two sides share; this term also charges what
+        one side has and the other lacks (a number or name with no counterpart), which is
+        what tells a dropped sentence from the second half of a split."""
+        import numpy as np
+
+        left, left_sizes = self._spans(False, a, anchors=True)
+        right, right_sizes = self._spans(True, b, anchors=True)
+        match = np.minimum(left[i - a], right[cols - b]).sum(axis=1, dtype=np.float64)
+        size = left_sizes[i - a] + right_sizes[cols - b]
+        return np.where(size > 0, 1.0 - 2.0 * match / np.maximum(size, 1e-9), 0.0)
 
     def _one_to_one(self, i: int, cols: NDArray[np.int64]) -> NDArray[np.float64]:
         """1:1 similarities closing at (i, j), kept per row: merges ask for them again."""
@@ -330,6 +353,8 @@ class _Scorer:
         sim = self._one_to_one(i, cols) if a == b == 1 else self._dice_row(i, a, cols, b)
         scale = max(1e-6, 1.0 - self.background)
         total = np.maximum(0.0, 1.0 - sim) / scale * (a + b) / 2.0 + s.length_weight * length
+        if self.left.anchors is not None and self.right.anchors is not None:
+            total = total + s.anchor_weight * self._anchor_cost(i, a, cols, b)
         if a + b > 2:
             # The best 1:1 link inside the merge (see :meth:`cost`).
             sub = np.zeros(len(cols))
@@ -447,7 +472,8 @@ def _blocks(side: _Side, factor: int) -> _Side:
     starts = list(range(0, count, factor))
     lengths = [sum(side.lengths[s : s + factor]) for s in starts]
     vectors = None if side.vectors is None else np.add.reduceat(side.vectors, starts, axis=0)
-    return _Side(lengths, vectors)
+    anchors = None if side.anchors is None else np.add.reduceat(side.anchors, starts, axis=0)
+    return _Side(lengths, vectors, anchors)
 
 
 def _corridor_from(links: Sequence[Link], factor: int, n: int, m: int, margin: int) -> Corridor:
@@ -496,14 +522,40 @@ def _lengths(texts: Sequence[str]) -> list[float]:
     return [float(len("".join(text.split()))) for text in texts]
 
 
-def align(left: Sequence[str], right: Sequence[str], settings: AlignSettings | None = None) -> Alignment:
+def align(
+    left: Sequence[str],
+    right: Sequence[str],
+    settings: AlignSettings | None = None,
+    anchors: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]] | None = None,
+) -> Alignment:
     """Align two sentence lists (same language, or transliterated to one script).
 
-    Source ids of the links index ``left``, target ids index ``right``.
+    Source ids of the links index ``left``, target ids index ``right``. ``anchors`` (one
+    list of keys per sentence of each side, :func:`mtcheck.align.anchors.anchors`) add
+    what two languages share to the n-gram similarity: without a model, that is most of it.
     """
+    import numpy as np
+
     settings = settings or AlignSettings()
-    left_side = _Side(_lengths(left), char_ngram_vectors(left, settings.orders, settings.dims))
-    right_side = _Side(_lengths(right), char_ngram_vectors(right, settings.orders, settings.dims))
+    left_vectors = char_ngram_vectors(left, settings.orders, settings.dims)
+    right_vectors = char_ngram_vectors(right, settings.orders, settings.dims)
+    left_anchors = right_anchors = None
+    if anchors is not None:
+        from mtcheck.align.anchors import anchor_vectors
+
+        # Names only reward (English capitalises days, months and demonyms that other
+        # languages do not, so a name without counterpart proves little): they join the
+        # n-grams. Numbers also charge for what has no counterpart.
+        names = [[[k for k in keys if k.startswith("@")] for keys in side] for side in anchors]
+        others = [[[k for k in keys if not k.startswith("@")] for keys in side] for side in anchors]
+        weight = settings.name_weight
+        left_vectors = np.hstack([left_vectors, weight * anchor_vectors(names[0], settings.anchor_dims)])
+        right_vectors = np.hstack([right_vectors, weight * anchor_vectors(names[1], settings.anchor_dims)])
+        if settings.anchor_weight > 0:
+            left_anchors = anchor_vectors(others[0], settings.anchor_dims)
+            right_anchors = anchor_vectors(others[1], settings.anchor_dims)
+    left_side = _Side(_lengths(left), left_vectors, left_anchors)
+    right_side = _Side(_lengths(right), right_vectors, right_anchors)
     return _align_sides(left_side, right_side, settings, baseline=False)
 
 

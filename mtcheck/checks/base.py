@@ -76,6 +76,31 @@ class Hit:
 
 CheckFunction = Callable[[CheckContext], Iterable[Hit]]
 
+# What a check needs beyond the target text, in one place. A check declares its needs
+# (``needs=("pair",)``); the runner skips it when one is unmet, with the reason below,
+# and ``mtcheck checks`` lists them. A check that needs nothing looks at the target only.
+NEEDS: Mapping[str, str] = {
+    "pair": "a source for each segment: a bilingual file (PO, XLIFF, TMX…) or the original (--original)",
+    "original": "the original document (--original)",
+    "back_translation": "a back-translation (a model; none with --no-mt)",
+}
+# The older name of "pair", still accepted from checks written before it.
+_ALIASES = {"source": "pair"}
+
+
+def unmet_need(needs: Iterable[str], ctx: CheckContext) -> str | None:
+    """Why a check with ``needs`` cannot run on ``ctx`` (the first need missing), or None."""
+    doc = ctx.document
+    for need in needs:
+        need = _ALIASES.get(need, need)
+        if need == "pair" and not doc.bilingual:
+            return NEEDS[need]
+        if need == "original" and doc.original is None:
+            return NEEDS[need]
+        if need == "back_translation" and not ctx.back_translations:
+            return NEEDS[need]
+    return None
+
 
 @dataclass(frozen=True)
 class Check:
@@ -100,16 +125,23 @@ def check(
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check function under ``check_id`` with a default severity.
 
-    ``needs`` names what the check requires (``"source"``, ``"back_translation"``),
-    so the runner can skip it, and say why, when that is absent. ``scope="run"``
+    ``needs`` names what the check requires beyond the target text, from :data:`NEEDS`
+    (``"pair"``, ``"original"``, ``"back_translation"``), so the runner can skip it,
+    and say why, when that is absent. ``scope="run"``
     checks see all documents of a run through ``ctx.run_documents`` and run once.
     """
+
+    unknown = [n for n in needs if _ALIASES.get(n, n) not in NEEDS]
+    if unknown:
+        raise ValueError(f"check {check_id}: unknown needs {unknown} (known: {', '.join(NEEDS)})")
 
     def decorate(func: CheckFunction) -> CheckFunction:
         title = (func.__doc__ or check_id).strip().splitlines()[0].strip()
         CHECKS.add(
             check_id,
-            Check(check_id, severity, title, func, enabled_by_default, frozenset(needs), scope),
+            Check(
+                check_id, severity, title, func, enabled_by_default, frozenset(_ALIASES.get(n, n) for n in needs), scope
+            ),
         )
         return func
 

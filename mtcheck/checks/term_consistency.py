@@ -8,8 +8,9 @@ from collections.abc import Iterator
 import regex
 
 from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.checks.pairs import Pair, pairs
 from mtcheck.names.known import termbase_of
-from mtcheck.types import Segment, Severity, Span
+from mtcheck.types import Severity, Span
 
 
 def _find(term: str, text: str) -> regex.Match[str] | None:
@@ -17,7 +18,7 @@ def _find(term: str, text: str) -> regex.Match[str] | None:
     return regex.search(pattern, text, regex.IGNORECASE)
 
 
-@check("term-consistency", Severity.WARNING, needs=("source",))
+@check("term-consistency", Severity.WARNING, needs=("pair",))
 def term_consistency(ctx: CheckContext) -> Iterator[Hit]:
     """Source term translated inconsistently."""
     doc = ctx.document
@@ -29,14 +30,14 @@ def term_consistency(ctx: CheckContext) -> Iterator[Hit]:
         targets = concept.terms_in(doc.target_lang)
         if not sources or len(targets) < 2:
             continue
-        used: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
-        for seg in doc.segments:
-            if seg.source is None or not any(_find(s.text, seg.source) for s in sources):
+        used: dict[str, list[tuple[Pair, Span]]] = defaultdict(list)
+        for pair in pairs(ctx):
+            if not any(_find(s.text, pair.source) for s in sources):
                 continue
             for term in targets:
-                match = _find(term.text, seg.target)
+                match = _find(term.text, pair.target)
                 if match:
-                    used[term.text].append((seg, Span(match.start(), match.end())))
+                    used[term.text].append((pair, Span(match.start(), match.end())))
         if len(used) < 2:
             continue
         preferred = concept.preferred(doc.target_lang)
@@ -44,9 +45,8 @@ def term_consistency(ctx: CheckContext) -> Iterator[Hit]:
         for form, places in used.items():
             if form == main:
                 continue
-            for seg, span in places:
-                yield Hit(
-                    seg,
+            for pair, span in places:
+                yield pair.hit(
                     f"“{sources[0].text}” is translated “{form}” here and “{main}” elsewhere",
                     span=span,
                     suggestion=main,

@@ -15,7 +15,7 @@ from mtcheck.types import Severity
 MIN_WORDS_FOR_ERROR = 6
 
 
-@check("unaligned", Severity.WARNING, needs=("source",))
+@check("unaligned", Severity.WARNING, needs=("original",))
 def unaligned(ctx: CheckContext) -> Iterator[Hit]:
     """Sentence omitted or added: it has no counterpart on the other side."""
     adequacy = ctx.adequacy

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.checks.pairs import pairs
 from mtcheck.read.languages import base_language
 from mtcheck.read.placeholders import all_placeholders, tag_placeholders
 from mtcheck.read.words import iter_words
@@ -17,21 +18,21 @@ def _name_like(source: str, words: list[str]) -> bool:
     return any(any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:]) for w in words)
 
 
-@check("untranslated", Severity.WARNING, needs=("source",))
+@check("untranslated", Severity.WARNING, needs=("pair",))
 def untranslated(ctx: CheckContext) -> Iterator[Hit]:
     """Unit not translated: empty, or identical to a long source."""
     doc = ctx.document
     # en → en-GB and the like copy most strings on purpose
     same_language = base_language(doc.source_lang or "") == base_language(doc.target_lang or "")
     min_words = int(ctx.config.threshold("untranslated.min_words", 3))
-    for seg in doc.segments:
-        source = seg.source or ""
+    for pair in pairs(ctx):
+        source = pair.source
         if not source.strip():
             continue
-        if not seg.target.strip():
-            yield Hit(seg, "not translated (empty target)", evidence={"subject": "empty"})
+        if not pair.target.strip():
+            yield pair.hit("not translated (empty target)", evidence={"subject": "empty"})
             continue
-        if same_language or seg.target.strip() != source.strip():
+        if same_language or pair.target.strip() != source.strip():
             continue
         code = [(p.start, p.end) for p in all_placeholders(source) + tag_placeholders(source)]
         words = [
@@ -43,7 +44,7 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
         # are product and key names, told by a digit, an inner capital or a "+" ("Cherry
         # CyMotion Master", "Memorex MX2500", "Shift+Caps Lock")
         if len(words) >= min_words and not _name_like(source, words):
-            yield Hit(seg, f"target is a copy of the {len(words)}-word source", evidence={"subject": "copy"})
+            yield pair.hit(f"target is a copy of the {len(words)}-word source", evidence={"subject": "copy"})
 
 
 @check("fuzzy", Severity.INFO)

@@ -10,11 +10,14 @@ Example ``mtcheck.toml``::
     source-lang = "en"
     files = ["po/*.po", "ios/*.xliff"]
     exclude = ["po/obsolete/*"]
+    include = ["docs/*.txt"]         # files a directory argument reads besides catalogues
     termbases = ["glossary.tbx"]
     baseline = ".mtcheck-baseline.json"
     fail-on = "error"
     back-translation = false
-    ignore = ["^Firefox$"]          # regexes: findings about matching text are dropped
+    select = ["ALL"]                 # check ids or prefixes to run, as ruff's select
+    ignore = ["name-"]               # check ids or prefixes to leave out, as ruff's ignore
+    ignore-text = ["^Firefox$"]      # regexes: findings about matching text are dropped
 
     [checks]
     disable = ["source-inconsistency"]
@@ -44,7 +47,8 @@ from mtcheck.types import Severity
 
 CONFIG_NAME = "mtcheck.toml"
 _TOP = {
-    "source-lang", "target-lang", "fail-on", "files", "exclude", "ignore", "termbases", "baseline",
+    "source-lang", "target-lang", "fail-on", "files", "exclude", "include", "select", "ignore", "ignore-text",
+    "termbases", "baseline",
     "back-translation", "gazetteer", "checks", "severity", "thresholds", "languages",
 }  # fmt: skip
 _CHECKS = {"enable", "disable"}
@@ -149,13 +153,18 @@ def apply_file(config: Config, table: Mapping[str, Any], path: Path) -> Config:
         changes["files"] = tuple(_relative(base, p) for p in _strings(settings["files"], path, "files"))
     if "exclude" in settings:
         changes["exclude"] = tuple(_relative(base, p) for p in _strings(settings["exclude"], path, "exclude"))
+    if "include" in settings:  # patterns, like exclude's, matched against the paths found
+        changes["include"] = _strings(settings["include"], path, "include")
     if "termbases" in settings:
         changes["termbases"] = tuple(_relative(base, p) for p in _strings(settings["termbases"], path, "termbases"))
     if "baseline" in settings:
         changes["baseline"] = _relative(base, _string(settings["baseline"], path, "baseline"))
-    if "ignore" in settings:
-        changes["ignore"] = _strings(settings["ignore"], path, "ignore")
-        _compile(changes["ignore"], path)
+    for key in ("select", "ignore"):
+        if key in settings:
+            changes[key] = _check_patterns(_strings(settings[key], path, key), path, key)
+    if "ignore-text" in settings:
+        changes["ignore_text"] = _strings(settings["ignore-text"], path, "ignore-text")
+        _compile(changes["ignore_text"], path)
     for key in ("back-translation", "gazetteer"):
         if key in settings and not isinstance(settings[key], bool):
             raise ConfigError(f"{path}: {key!r} must be true or false")
@@ -190,6 +199,24 @@ def apply_file(config: Config, table: Mapping[str, Any], path: Path) -> Config:
     return dataclasses.replace(config, **changes)
 
 
+def _check_patterns(values: tuple[str, ...], path: Path, key: str) -> tuple[str, ...]:
+    """Check ids or prefixes; ``ignore`` used to hold regular expressions, so say what to write now."""
+    from mtcheck.config import check_matches
+    from mtcheck.registry import CHECKS
+
+    known = CHECKS.names()
+    for value in values:
+        if not any(check_matches(check_id, value) for check_id in known):
+            hint = (
+                f"; `ignore` now lists check ids, as in ruff: for a regular expression over the flagged text "
+                f"write ignore-text = [{value!r}]"
+                if key == "ignore"
+                else ""
+            )
+            raise ConfigError(f"{path}: {key}: {value!r} is not a check id or prefix (see: mtcheck checks){hint}")
+    return values
+
+
 def _compile(patterns: tuple[str, ...], path: Path) -> None:
     import re
 
@@ -197,7 +224,7 @@ def _compile(patterns: tuple[str, ...], path: Path) -> None:
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise ConfigError(f"{path}: ignore pattern {pattern!r} is not a regular expression ({exc})") from None
+            raise ConfigError(f"{path}: ignore-text pattern {pattern!r} is not a regular expression ({exc})") from None
 
 
 def load_project_config(explicit: Path | None = None, start: Path | None = None) -> tuple[Config, Path | None]:

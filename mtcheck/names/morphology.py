@@ -2,8 +2,9 @@
 
 Ukrainian and Russian words map to their dictionary lemmas (pymorphy3 with its
 OpenCorpora/VESUM dictionaries: "Києві", "Києва" → "київ"); languages with a Snowball
-stemmer (Arabic, English, German…) map to stems (PyStemmer: "بكييف" → "كييف"); other
-languages fall back to case folding. Both libraries load on first use.
+stemmer (Arabic, English, German…) map to stems (PyStemmer: "بكييف" → "كييف"); Arabic
+words also lose their proclitics (:func:`arabic_clitic_forms`); other languages fall
+back to case folding. Both libraries load on first use.
 """
 
 from __future__ import annotations
@@ -48,6 +49,37 @@ def _stemmer(algorithm: str) -> Any:
     return Stemmer.Stemmer(algorithm)
 
 
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ك", "ل")
+_ARTICLES = ("ال",)
+_MIN_STEM = 3  # letters left after stripping: "ولز" (Wales) keeps its و
+
+
+def arabic_clitic_forms(word: str) -> frozenset[str]:
+    """``word`` and every form of it without its Arabic proclitics, in their fixed order.
+
+    Arabic writes a conjunction (و "and", ف "so"), then a preposition (ب "in", ك "as",
+    ل "for"), then the article (ال) onto the word; ل before ال drops the article's alif
+    (للكاتدرائية = ل + الكاتدرائية). So "لكاتدرائية" yields "كاتدرائية" and "والكاتدرائية"
+    yields "الكاتدرائية" and "كاتدرائية". Written by hand: the Snowball Arabic stemmer
+    strips some of these and not others ("لكاتدرائية" keeps its ل), and no library at
+    hand gives the bare word. A form shorter than three letters is not produced.
+    """
+    forms = {word}
+    stage = {word}
+    for clitics in (_CONJUNCTIONS, _PREPOSITIONS, _ARTICLES):
+        stripped = set()
+        for form in stage:
+            for clitic in clitics:
+                if form.startswith(clitic) and len(form) - len(clitic) >= _MIN_STEM:
+                    stripped.add(form[len(clitic) :])
+            if clitics is _PREPOSITIONS and form.startswith("لل") and len(form) - 2 >= _MIN_STEM:
+                stripped.add(form[2:])  # ل + ال
+        stage |= stripped
+        forms |= stripped
+    return frozenset(forms)
+
+
 @cache
 def keyer(lang: str) -> Callable[[str], frozenset[str]]:
     """A cached function: word → its keys in ``lang`` (lemmas or stem, plus the folded word)."""
@@ -60,6 +92,15 @@ def keyer(lang: str) -> Callable[[str], frozenset[str]]:
             return frozenset({folded, *(p.normal_form for p in analyzer.parse(folded))})
 
         return lru_cache(maxsize=65536)(lemmas)
+    if code == "ar":
+        stemmer = _stemmer("arabic")
+
+        def bare(word: str) -> frozenset[str]:
+            # both sides lose their clitics: "لكاتدرائية" meets the term "كاتدرائية" and back
+            forms = arabic_clitic_forms(word)
+            return frozenset({*forms, *stemmer.stemWords(list(forms))})
+
+        return lru_cache(maxsize=65536)(bare)
     if code in _SNOWBALL:
         stemmer = _stemmer(_SNOWBALL[code])
 

@@ -1,4 +1,5 @@
-"""JUnit XML: one test suite per file, one test case per check that ran on it.
+"""JUnit XML: one test suite per file, one test case per check that ran on it (a check
+that was off, or lacked what it needs, such as a source or a back-translation, is not listed).
 
 CI systems (GitLab, Jenkins, Azure) show a failed case for each check that found
 something at or above ``--fail-on``; lesser findings are listed in ``system-out``.
@@ -9,14 +10,15 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree import ElementTree as ET
 
-from mtcheck.registry import CHECKS, RENDERERS
+from mtcheck.registry import RENDERERS
+from mtcheck.render.annotations import one_line
 from mtcheck.render.base import RenderOptions
 from mtcheck.types import Finding, Report
 
 
 def _line(f: Finding) -> str:
-    unit = f" [{f.location.unit_id}]" if f.location.unit_id else ""
-    return f"{f.location.path}:{f.location.line}:{f.location.column}{unit} {f.severity}: {f.message}"
+    unit = f" [{one_line(f.location.unit_id)}]" if f.location.unit_id else ""
+    return f"{f.location.path}:{f.location.line}:{f.location.column}{unit} {f.severity}: {one_line(f.message)}"
 
 
 @RENDERERS.register("junit")
@@ -25,14 +27,12 @@ def render_junit(report: Report, options: RenderOptions) -> str:
     for f in report.findings:
         by_file[f.location.path or "<stdin>"][f.check].append(f)
     paths = list(dict.fromkeys([d.path or "<stdin>" for d in report.documents] + list(by_file)))
-    settings = report.signature.get("config", {})
-    enable, disable = set(settings.get("enable", ())), set(settings.get("disable", ()))
-    check_ids = [c for c, chk in CHECKS.items() if (chk.enabled_by_default or c in enable) and c not in disable]
+    ran = report.details.get("checks_run", {})
     root = ET.Element("testsuites", name="mtcheck")
     total_tests = total_failures = 0
     for path in paths:
         found = by_file.get(path, {})
-        ids = list(dict.fromkeys([*check_ids, *found]))
+        ids = list(dict.fromkeys([*ran.get("" if path == "<stdin>" else path, ()), *found]))
         suite = ET.SubElement(root, "testsuite", name=path)
         failures = 0
         for check_id in ids:

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from mtcheck.registry import CHECKS, RENDERERS
 from mtcheck.render.base import RenderOptions
+from mtcheck.render.checks_doc import check_info, rule_name
 from mtcheck.types import Finding, Report, Severity
 from mtcheck.version import __version__
 
@@ -35,15 +36,24 @@ def artifact_uri(path: str | None) -> tuple[str, str | None]:
 
 
 def _rule(check_id: str) -> dict[str, Any]:
-    chk = CHECKS.get(check_id) if check_id in CHECKS else None
-    title = chk.title if chk else check_id
-    level = LEVELS[chk.severity] if chk else "warning"
+    """A reportingDescriptor with everything GitHub code scanning shows for a rule (and warns without)."""
+    if check_id not in CHECKS:  # a finding of a check that is no longer registered (an old baseline)
+        return {"id": check_id, "name": rule_name(check_id), "shortDescription": {"text": check_id}}
+    info = check_info(check_id)
+    options = "".join(f"\n- `{key}` (default {default})" for key, default in info.options)
+    markdown = f"**{info.title}**\n\n{info.description}"
+    if options:
+        markdown += f"\n\nOptions (`[thresholds]` in mtcheck.toml):{options}"
+    markdown += f"\n\n[Examples and options]({info.help_uri})"
     return {
         "id": check_id,
-        "name": "".join(part.title() for part in check_id.split("-")),
-        "shortDescription": {"text": title},
-        "defaultConfiguration": {"level": level},
-        "helpUri": f"{INFORMATION_URI}#{check_id}",
+        "name": info.name,
+        "shortDescription": {"text": info.title},
+        "fullDescription": {"text": info.description or info.title},
+        "help": {"text": f"{info.title}\n\n{info.description}\n\nSee {info.help_uri}", "markdown": markdown},
+        "helpUri": info.help_uri,
+        "defaultConfiguration": {"level": LEVELS[CHECKS.get(check_id).severity]},
+        "properties": {"tags": ["translation", "localisation"]},
     }
 
 

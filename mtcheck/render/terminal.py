@@ -6,6 +6,7 @@ import io
 from typing import TYPE_CHECKING
 
 from mtcheck.registry import RENDERERS
+from mtcheck.render.annotations import one_line
 from mtcheck.render.base import RenderOptions
 from mtcheck.types import Finding, Report, Severity
 
@@ -67,6 +68,10 @@ def _summary(report: Report, options: RenderOptions) -> str:
     return f"{head} — {verdict}{gate}"
 
 
+def _clip(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: max(room - 1, 1)] + "…"
+
+
 @RENDERERS.register("text")
 def render_text(report: Report, options: RenderOptions) -> str:
     from rich.console import Console
@@ -82,13 +87,17 @@ def render_text(report: Report, options: RenderOptions) -> str:
         highlight=False,
         soft_wrap=False,
     )
-    for note in report.notes:
+    for note in report.notes if options.notes else ():
         console.print(Text(f"note: {note}", style="dim"))
     for finding in report.findings:
         style = _STYLE[finding.severity]
+        # one location line per finding (grep, editors' quickfix): path:line:col severity check message
+        loc = finding.location
+        where = f"{loc.path or '<stdin>'}:{loc.line}:{loc.column}"
         console.print(
-            f"[bold]{escape(str(finding.location))}[/bold] [{style}]{finding.severity}[/{style}] "
-            f"[dim]{finding.check}[/dim]"
+            f"[bold]{escape(where)}[/bold] "
+            f"[{style}]{finding.severity}[/{style}] [dim]{finding.check}[/dim] {escape(one_line(finding.message))}",
+            soft_wrap=True,  # never wrapped: one line per finding, whatever the width
         )
         before, middle, after = _excerpt(finding, options.width)
         line = Text("  ")
@@ -98,7 +107,8 @@ def render_text(report: Report, options: RenderOptions) -> str:
         if middle and not options.color:
             line = Text(f"  {before}[[{middle}]]{after}")
         console.print(line)
-        console.print(Text(f"  {finding.message}"))
+        if loc.unit_id:
+            console.print(Text(f"  unit: {_clip(one_line(loc.unit_id), options.width - 8)}", style="dim"))
         if finding.suggestion:
             sure = f" (confidence {finding.confidence:.0%})" if finding.confidence is not None else ""
             console.print(Text(f"  → suggestion: {finding.suggestion}{sure}", style="green"))

@@ -39,9 +39,15 @@ def import_marian() -> tuple[Any, Any]:
 
 
 def load_tokenizer(path: Path) -> Any:
+    import warnings
+
     _, transformers = import_marian()
     try:
-        return transformers.MarianTokenizer.from_pretrained(str(path), local_files_only=True)
+        # MarianTokenizer warns "Recommended: pip install sacremoses." through `warnings` on
+        # every load; it is advice to library users, not a finding, and stays out of reports
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*sacremoses.*")
+            return transformers.MarianTokenizer.from_pretrained(str(path), local_files_only=True)
     except (OSError, ValueError, TypeError, RuntimeError) as exc:
         raise ModelError(f"{path}: cannot load the Marian tokenizer ({exc})") from None
 

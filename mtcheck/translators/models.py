@@ -24,6 +24,8 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from itertools import pairwise
 from pathlib import Path
 
@@ -54,7 +56,7 @@ class ModelMissingError(ModelError):
 
 @dataclass(frozen=True)
 class RegistryEntry:
-    """One line of models/registry.toml: how to get a model for ``src → tgt``."""
+    """One entry of the model registry (mtcheck/data/registry.toml): how to get a model for ``src → tgt``."""
 
     src: str
     tgt: str
@@ -91,13 +93,20 @@ def models_dir(settings: ModelSettings) -> Path:
     return Path(settings.models_dir or os.environ.get("MTCHECK_MODELS") or PROJECT_MODELS)
 
 
-def registry_path(settings: ModelSettings) -> Path:
-    """A registry.toml in the models directory wins over the project's."""
+def bundled_registry() -> Traversable:
+    """The registry shipped inside the package (read through importlib.resources, so it works from a wheel)."""
+    return resources.files("mtcheck").joinpath("data", "registry.toml")
+
+
+def registry_path(settings: ModelSettings) -> Path | Traversable:
+    """A registry.toml in the models directory wins over the one shipped with mtcheck."""
     local = models_dir(settings) / "registry.toml"
-    return local if local.is_file() else PROJECT_MODELS / "registry.toml"
+    return local if local.is_file() else bundled_registry()
 
 
-def load_registry(path: Path) -> dict[str, RegistryEntry]:
+def load_registry(path: Path | Traversable) -> dict[str, RegistryEntry]:
+    if not isinstance(path, Path):  # inside a zip or similar: no mtime to key a cache on
+        return dict(_parse_registry(path))
     try:
         stat = path.stat()
     except OSError:
@@ -107,6 +116,10 @@ def load_registry(path: Path) -> dict[str, RegistryEntry]:
 
 @cache
 def _load_registry(path: Path, _mtime_ns: int, _size: int) -> tuple[tuple[str, RegistryEntry], ...]:
+    return _parse_registry(path)
+
+
+def _parse_registry(path: Path | Traversable) -> tuple[tuple[str, RegistryEntry], ...]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
