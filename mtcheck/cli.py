@@ -247,7 +247,7 @@ def check(
             "--output-format",
             "-f",
             help="Report format (--output-format, as in ruff): text, concise, json, sarif, junit, markdown, "
-            "github or gitlab; repeat it with one "
+            "github, gitlab or html; repeat it with one "
             "--output each. "
             "Example: -f sarif -o mtcheck.sarif -f markdown -o summary.md",
         ),
@@ -356,9 +356,12 @@ def check(
     baseline_path = baseline or (Path(config.baseline) if config.baseline else None)
     inputs = _inputs(targets, config)
     _guard_outputs([p for _name, p in outputs if p is not None], inputs, config, original, baseline_path)
+    from mtcheck.runtime import gc_paused
+
     progress = _stderr_progress(quiet)
     try:
-        report = check_files(inputs, config, original=original, progress=progress)
+        with gc_paused():  # the command owns its process: hold the collector for the run (see check_files)
+            report = check_files(inputs, config, original=original, progress=progress)
     finally:
         if progress is not None:
             sys.stderr.write("\r\x1b[K")  # the progress line goes; the report stands alone
@@ -514,6 +517,52 @@ def baseline_command(
     typer.echo(f"mtcheck: recorded {len(report.findings)} finding(s) in {output}", err=True)
 
 
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; other than localhost needs --token.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8750,
+    token: Annotated[
+        Optional[str],
+        typer.Option("--token", envvar="MTCHECK_SERVE_TOKEN", help="Require 'Authorization: Bearer TOKEN'."),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Checks run at the same time.")] = 2,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1024, help="Largest request body (413 above).")] = (
+        2_000_000
+    ),
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds a check may take (504 after).")] = 120.0,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Project configuration file.")] = None,
+    no_mt: Annotated[bool, typer.Option("--no-mt", help="Never back-translate (model-free checks only).")] = False,
+    termbase: TermbaseOpt = None,
+    no_gazetteer: NoGazetteerOpt = False,
+    model: ModelOpt = None,
+    backend: BackendOpt = "torch",
+    beam: BeamOpt = 4,
+    threads: ThreadsOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    allow_pickle: AllowPickleOpt = False,
+) -> None:
+    """Serve the review page and a JSON API (POST /api/check) from one warm process.
+
+    \b
+    Needs: pip install 'mtcheck[serve]'. Example:
+      mtcheck serve --termbase house-style.tbx        # then open http://127.0.0.1:8750/
+    """
+    import dataclasses
+
+    from mtcheck.serve import ServeSettings, serve
+
+    config = _with_selection(_project_config(config_file, None, None, None, no_mt, False), termbase, no_gazetteer,
+                             None, None)  # fmt: skip
+    settings = model_settings(model=model, backend=backend, beam=beam, threads=threads, cache_dir=cache_dir,
+                              no_cache=no_cache, allow_pickle=allow_pickle, enabled=config.model.enabled)  # fmt: skip
+    config = dataclasses.replace(config, model=settings)
+    typer.echo(f"mtcheck: serving on http://{host}:{port}/ (API: POST /api/check, docs: /docs)", err=True)
+    serve(ServeSettings(host, port, token, workers, max_bytes, timeout, config))
+
+
 def _project_config(
     path: Path | None, source_lang: str | None, target_lang: str | None, fail_on: str | None, no_mt: bool,
     require_mt: bool,
@@ -611,9 +660,24 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())
 
 
+def quiet_libraries() -> None:
+    """The command line owns its process, so it, not the library, quietens transformers.
+
+    Environment defaults (a user's own setting wins) read when transformers and
+    huggingface_hub are imported: warnings and load progress bars would bury the report.
+    """
+    import os
+    import warnings
+
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the app and map every error to an exit code."""
     args = sys.argv[1:] if argv is None else argv
+    quiet_libraries()
     debug = "--debug" in args
     command = typer.main.get_command(app)
     try:

@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+# The collector is one per process: while any thread parses, it stays held, and the last
+# parser to finish restores it. This counter is about the process, not about a request.
+_lock = threading.Lock()
+_holders = 0
+_was_enabled = True
 
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector while a run builds many objects and frees few.
+    """Hold the cyclic garbage collector while a parser builds many objects and frees few.
 
     Reading a catalogue, for one: parsing allocates a few objects per line and frees none, so the collector runs
     again and again over an ever larger heap: half the reading time of a large
     catalogue (measured: 4.0 s → 1.9 s over 84,000 entries). Nothing cyclic is freed late.
+    Use it around parsing only, never around a whole run: it holds the collector for every
+    thread of the process. Nested and concurrent holds are counted.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _holders, _was_enabled
+    with _lock:
+        if _holders == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _holders += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _lock:
+            _holders -= 1
+            if _holders == 0 and _was_enabled:
+                gc.enable()

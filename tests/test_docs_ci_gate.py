@@ -88,6 +88,7 @@ RUN_HERE = {
     "### pre-commit",
     "## Python API",
     "#### Your desk's own name knowledge: `names learn` and `--names-db`",
+    "## The review page and `mtcheck serve`",  # tests/test_render_html.py
 }
 
 

@@ -95,7 +95,6 @@ def _notes(unit: Any) -> tuple[str, ...]:
 class PoReader:
     name = "po"
     extensions: tuple[str, ...] = (".po",)
-    _exact: frozenset[int] | None = None
 
     def read(self, path: Path, languages: Languages) -> Sequence[Document]:
         pypo = storage("pypo")
@@ -111,7 +110,8 @@ class PoReader:
         header_lang = store.gettargetlanguage() or ""
         target = tidy_language(header_lang) or languages.target or language_from_filename(path)
         lines = _keyword_lines(raw)
-        self._exact = exact_plural_forms(store.parseheader().get("Plural-Forms", ""))
+        # a local, not an attribute: one reader serves every thread of a service
+        exact = exact_plural_forms(store.parseheader().get("Plural-Forms", ""))
         segments: list[Segment] = []
         live = -1
         for unit in store.units:
@@ -121,7 +121,7 @@ class PoReader:
             if live == 0 and unit.isheader():
                 continue
             msgstr_lines = lines[live] if live < len(lines) else []
-            for seg in self._segments(unit, str(path), msgstr_lines):
+            for seg in self._segments(unit, str(path), msgstr_lines, exact):
                 if "\x00" in seg.target or "\x00" in (seg.source or ""):
                     # as in the text reader: a NUL is no text, and must never reach a terminal raw
                     raise InputError(f"{path}:{seg.location.line}: contains a NUL character in a message")
@@ -139,7 +139,9 @@ class PoReader:
             )
         ]
 
-    def _segments(self, unit: Any, path: str, msgstr_lines: list[tuple[int, int]]) -> list[Segment]:
+    def _segments(
+        self, unit: Any, path: str, msgstr_lines: list[tuple[int, int]], exact: frozenset[int] | None
+    ) -> list[Segment]:
         context = unit.getcontext() or None
         source_value = unit.source  # each property access unquotes the entry again: read once
         target_value = unit.target
@@ -155,10 +157,10 @@ class PoReader:
             ]  # fmt: skip
         sources = [str(s) for s in source_value.strings]
         targets = [str(t) for t in target_value.strings] if target_value else [""]
-        plural_flags = frozenset(flags | {"plural"} | ({"plural-rules"} if self._exact is not None else set()))
+        plural_flags = frozenset(flags | {"plural"} | ({"plural-rules"} if exact is not None else set()))
         out = []
         for i, target in enumerate(targets):
-            form_flags = plural_flags | {"plural-exact"} if self._exact and i in self._exact else plural_flags
+            form_flags = plural_flags | {"plural-exact"} if exact and i in exact else plural_flags
             source = sources[0] if i == 0 and len(targets) > 1 else sources[-1]
             form_line, form_column = msgstr_lines[i] if i < len(msgstr_lines) else (line, column)
             out.append(

@@ -27,14 +27,14 @@ class LoadedMarian:
 
 
 def import_marian() -> tuple[Any, Any]:
-    """(torch, transformers), quietened, or the extra to install."""
+    """(torch, transformers), or the extra to install."""
     try:
         import torch
         import transformers
     except ImportError:
         raise MissingDependencyError("torch and transformers", "marian") from None
-    transformers.utils.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-    transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    # No logging or progress-bar settings here: they are process-wide, and a library must
+    # leave them to its host. The command line quietens transformers for itself (cli.py).
     return torch, transformers
 
 
