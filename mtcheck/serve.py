@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from mtcheck.config import Config, parse_fail_on
 from mtcheck.errors import EXIT_INPUT, ConfigError, MissingDependencyError, MtcheckError
+from mtcheck.gate.root import relative_to_root
 from mtcheck.pipeline import check_files
 from mtcheck.render.base import RenderOptions
 from mtcheck.types import Finding, Location, Report
@@ -204,14 +205,15 @@ class Service:
                 termbase_path = folder / "termbase" / _safe_name(request.termbase_name, "termbase.tbx")
                 termbase_path.parent.mkdir()
                 termbase_path.write_text(request.termbase, encoding="utf-8")
-            config = self.config_for(request, termbase_path)
+            # report paths start at the request's folder, so none names the server's disk
+            config = dataclasses.replace(self.config_for(request, termbase_path), root=str(target.parent))
             report = check_files(
                 [target], config, original=original, translator=self.translator if config.model.enabled else None,
                 termbase=self.termbase, gazetteer=self.gazetteer,
             )  # fmt: skip
-            names = {str(target): filename}
+            names = {relative_to_root(str(target), target.parent) or filename: filename}
             if original is not None:
-                names[str(original)] = original.name
+                names[relative_to_root(str(original), target.parent) or original.name] = original.name
             termbases = [*self.termbase_paths, *([termbase_path.name] if termbase_path else [])]
             return relabel(report, names, termbases), config
 
