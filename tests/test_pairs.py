@@ -226,3 +226,14 @@ def test_a_changed_clock_time_is_reported() -> None:
     [hit] = of(run("Матч починається о 16:00 у середу.", "The match starts at 3 p.m. on Wednesday.", "en", "uk"),
                "numbers")  # fmt: skip
     assert hit.text == "16:00" and hit.suggestion == "3 p.m."
+
+
+def test_a_number_with_no_counterpart_on_wire_copy_is_only_a_hint() -> None:
+    # written out in words on the other side: the same as a dropped number, to a program
+    found = of(
+        run("Чиновники насчитали двести пятьдесят лодок.", "Officials counted 250 boats.", "en", "ru"), "numbers"
+    )
+    assert [(f.severity, f.evidence["problem"]) for f in found] == [(Severity.INFO, "missing")]
+    # replaced by another number: a change, and a warning
+    [changed] = of(run("Чиновники насчитали 205 лодок.", "Officials counted 250 boats.", "en", "ru"), "numbers")
+    assert changed.severity == Severity.WARNING

@@ -119,15 +119,25 @@ def numbers(ctx: CheckContext) -> Iterator[Hit]:
                 suggestion=was,
                 evidence={"subject": new.key, "problem": "changed", "original_number": was},
             )
+        # On wire copy a number with no counterpart at all is a hint: a number written out in
+        # words on the other side (ثلاثينيات "the thirties", "Thirty-two percent"), a time of
+        # day or a date rewritten looks exactly like it. One replaced by another is a change.
+        unpaired = Severity.INFO if pair.aligned else None
         for n in extra:
             yield pair.hit(
                 f"number “{target_text[n.start : n.end]}” is not in the source",
                 span=Span(n.start, n.end),
                 evidence={"subject": n.key, "problem": "extra"},
+                severity=unpaired,
             )
         for n in missing:
             message = f"number “{source_text[n.start : n.end]}” of the source is missing from the translation"
-            yield pair.hit(message, source_span=Span(n.start, n.end), evidence={"subject": n.key, "problem": "missing"})
+            yield pair.hit(
+                message,
+                source_span=Span(n.start, n.end),
+                evidence={"subject": n.key, "problem": "missing"},
+                severity=unpaired,
+            )
 
 
 def _host(url: str) -> str:
