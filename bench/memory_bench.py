@@ -1,17 +1,20 @@
 """Peak memory of a model-free check of one long single-line file (issue 11, item 12).
 
-    python bench/memory_bench.py [--mb 50] [--lang en]
+    python bench/memory_bench.py [--mb 50] [--lang en] [--punctuated]
 
 Writes a file of ``--mb`` MB on one line (the seed article's words repeated, its sentence
 punctuation removed: the worst case, one "sentence" the size of the file), checks it
 with ``mtcheck check FILE --no-mt`` in a child process, and prints the child's peak RSS
 (``ru_maxrss``) and wall time next to those of a 1 MB file of the same text measured in
-the same run. The goal: under 1 GB at 50 MB.
+the same run. The goal: under 1 GB at 50 MB. ``--punctuated`` keeps the seed's sentence
+punctuation: a long line of ordinary sentences (a file whose line breaks were lost), which
+is also what the test suite checks for completeness.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import subprocess
 import sys
 import tempfile
@@ -22,8 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_58537a9fbf26f386.txt"
 
 
-def one_line(megabytes: float) -> str:
-    text = " ".join(SEED.read_text(encoding="utf-8").translate(str.maketrans("", "", ".!?")).split())
+def one_line(megabytes: float, punctuated: bool = False) -> str:
+    text = SEED.read_text(encoding="utf-8")
+    if not punctuated:
+        text = text.translate(str.maketrans("", "", ".!?"))
+    text = " ".join(text.split())
     repeats = int(megabytes * 2**20 / (len(text.encode("utf-8")) + 1)) + 1
     return " ".join([text] * repeats) + "\n"
 
@@ -53,13 +59,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=50.0)
     parser.add_argument("--lang", default="en")
+    parser.add_argument("--punctuated", action="store_true", help="keep sentence punctuation (ordinary sentences)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for size in (1.0, args.mb):
             path = Path(tmp) / f"line-{size:g}mb.txt"
-            path.write_text(one_line(size), encoding="utf-8")
+            path.write_text(one_line(size, args.punctuated), encoding="utf-8")
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             peak, wall, code = measure(path, args.lang)
-            print(f"{size:6.1f} MB single line: peak RSS {peak:7.0f} MB, {wall:6.1f} s, exit {code}")
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+            kind = "sentences" if args.punctuated else "no punctuation"
+            print(f"{size:6.1f} MB single line ({kind}): peak RSS {peak:7.0f} MB, {wall:6.1f} s wall, "
+                  f"{cpu:6.1f} s CPU, exit {code}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -87,6 +87,7 @@ RUN_HERE = {
     "### Adopt it on a legacy project: baselines",
     "### pre-commit",
     "## Python API",
+    "### A damaged article, checked against its original",
     "#### Your desk's own name knowledge: `names learn` and `--names-db`",
     "## The review page and `mtcheck serve`",  # tests/test_render_html.py
 }
@@ -162,6 +163,19 @@ def test_wire_copy_commands_run_as_written(
         code, _out, err = run_cli(command, capsys)
         assert code in (0, 1) and "Traceback" not in err, (command, err)
     assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["findings"]
+
+
+def test_damaged_article_report_is_what_the_tool_prints(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    heading = "### A damaged article, checked against its original"
+    [command] = [body for h, lang, _m, body in _readme_blocks() if h == heading and lang == "sh"]
+    [shown] = [body for h, lang, _m, body in _readme_blocks() if h == heading and lang == "text"]
+    monkeypatch.chdir(README.parent)
+    monkeypatch.setenv("MTCHECK_MODELS", str(README.parent / "no-models-here"))
+    code, out, err = run_cli(shlex.split(command)[1:], capsys)
+    assert code == 0, err
+    assert out.splitlines() == shown.splitlines()
 
 
 def test_names_db_commands_run_as_written(
