@@ -119,16 +119,18 @@ def numbers(ctx: CheckContext) -> Iterator[Hit]:
                 suggestion=was,
                 evidence={"subject": new.key, "problem": "changed", "original_number": was},
             )
-        # On wire copy a number with no counterpart at all is a hint: a number written out in
-        # words on the other side (ثلاثينيات "the thirties", "Thirty-two percent"), a time of
-        # day or a date rewritten looks exactly like it. One replaced by another is a change.
+        # On wire copy a number with no counterpart at all is a hint where the other side may
+        # have written it out in words (ثلاثينيات "the thirties", "Thirty-two percent"): a number
+        # of the original missing, or one the translation adds to an original with no digits.
+        # A number replaced by another, or added beside the original's own, stays a warning.
         unpaired = Severity.INFO if pair.aligned else None
+        added = unpaired if not _DIGIT.search(source_text) else None
         for n in extra:
             yield pair.hit(
                 f"number “{target_text[n.start : n.end]}” is not in the source",
                 span=Span(n.start, n.end),
                 evidence={"subject": n.key, "problem": "extra"},
-                severity=unpaired,
+                severity=added,
             )
         for n in missing:
             message = f"number “{source_text[n.start : n.end]}” of the source is missing from the translation"
