@@ -90,6 +90,14 @@ def test_untranslated_script_keeps_latin_names_in_cyrillic_news_but_flags_fragme
     assert [f.text for f in by_check(mixed, "untranslated-script")] == ["Reuters reported"]
 
 
+def test_untranslated_script_keeps_names_of_several_words_joined_by_function_words() -> None:
+    for text in ("Асоціація Brewers of Europe виступила проти.", "Організація Comité Européen des Entreprises Vins."):
+        assert by_check(run(text, source="en", target="uk"), "untranslated-script") == []
+    # function words alone between lower-case words are still a fragment
+    loud = run("Він сказав: of the people, by the people.", source="en", target="uk")
+    assert [f.text for f in by_check(loud, "untranslated-script")] == ["of the people, by the people"]
+
+
 def test_repeated_word_arabic_acronym_letters_and_names_are_not_warnings() -> None:
     report = run("وقالت شبكة سي إن إن إن المحادثات ستستمر في في الأسبوع المقبل.", source="en", target="ar")
     assert [f.text for f in by_check(report, "repeated-word")] == ["في في"]

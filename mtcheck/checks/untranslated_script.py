@@ -140,6 +140,26 @@ def _names_in_running_text(target: str) -> tuple[set[tuple[int, int]], set[tuple
     return kept, names
 
 
+# A word this frequent (wordfreq Zipf) in a Latin-script language is a function word
+# there: "of", "the", "on", "des", "de", "la", "von".
+FUNCTION_WORD_ZIPF = 6.0
+
+
+def _title_phrase(run: list[tuple[int, int]], names: set[tuple[int, int]], text: str) -> bool:
+    """A name of several words kept in Latin letters: capitalised words, with only function
+    words between them ("Brewers of Europe", "Newport on the Levee", "Comité Européen des
+    Entreprises Vins"). An untranslated fragment has lower-case content words ("the talks
+    will continue")."""
+    from mtcheck.names.extract import zipf
+    from mtcheck.names.originals import LATIN_PEERS
+
+    def function_word(span: tuple[int, int]) -> bool:
+        word = text[span[0] : span[1]].casefold()
+        return max(zipf(word, lang) for lang in LATIN_PEERS) >= FUNCTION_WORD_ZIPF
+
+    return run[0] in names and run[-1] in names and all(w in names or function_word(w) for w in run)
+
+
 @check("untranslated-script", Severity.WARNING)
 def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
     """Words left in the source language's script."""
@@ -165,7 +185,7 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
             if start < end and (start, end) in foreign_set:
                 run.append((start, end))  # names count only beside a word that is not kept
                 continue
-            if run and all(w in names for w in run):
+            if run and (all(w in names for w in run) or (seg.source is None and _title_phrase(run, names, seg.target))):
                 run = []
             if run:
                 span = Span(run[0][0], run[-1][1])
