@@ -9,10 +9,20 @@ from __future__ import annotations
 import dataclasses
 import platform
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mtcheck.align.adequacy import ROUND_TRIP, Adequacy, assess, mode_of, round_trip, run_scores, to_details
+from mtcheck.align.adequacy import (
+    ROUND_TRIP,
+    Adequacy,
+    assess,
+    mode_of,
+    round_trip,
+    run_scores,
+    scored_pairs,
+    to_details,
+)
 from mtcheck.checks.base import CheckContext, Hit, unmet_need
 from mtcheck.config import Config, check_matches
 from mtcheck.errors import ConfigError, InputError
@@ -188,6 +198,186 @@ def to_finding(check_id: str, severity: Severity, hit: Hit) -> Finding:
     )
 
 
+@dataclass(frozen=True)
+class FileTask:
+    """One unit of work of a run: a file to read and check (with its original, in wire mode)."""
+
+    path: str
+    original: str | None = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What checking one file (or one document) yields, before the run-wide steps.
+
+    Everything in it is a plain value, so a worker process or a cluster can send it back
+    and a cache can keep it. ``scored`` holds the (back-translation, reference) pairs of
+    the model-scored links, which the run's corpus chrF/BLEU are computed from.
+    """
+
+    documents: tuple[Document, ...]
+    findings: tuple[Finding, ...] = ()
+    notes: tuple[str, ...] = ()
+    details: Mapping[str, Any] = field(default_factory=dict)
+    scored: tuple[tuple[str, str], ...] = ()
+    checks_run: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass
+class Resources:
+    """What a worker loads once and keeps warm for every file it checks.
+
+    Not frozen: the translator is loaded on first need and kept. One per run, or one per
+    worker process; never shared between processes.
+    """
+
+    termbase: Termbase
+    gazetteer: Gazetteer | None = None
+    translator: Translator | None = None
+
+
+def load_resources(
+    config: Config, termbase: Termbase | None = None, gazetteer: Gazetteer | None = None,
+    translator: Translator | None = None,
+) -> Resources:  # fmt: skip
+    """The run's termbases (plus ``termbase``), the gazetteer and the given translator, if any.
+
+    ``termbase`` adds entries to those of ``config.termbases`` (for API callers that build
+    one in memory); ``gazetteer``, when given, is used instead of opening the bundled one
+    again (a service keeps one open), unless ``config.use_gazetteer`` is off.
+    """
+    configured, gazetteer = load_name_resources(config, gazetteer)
+    # the caller's termbase object itself when the config adds none: its indexes stay built
+    merged = configured + termbase if termbase is not None and len(configured) else termbase or configured
+    return Resources(termbase=merged, gazetteer=gazetteer, translator=translator)
+
+
+def check_file(task: FileTask, config: Config, resources: Resources, progress: Progress | None = None) -> FileResult:
+    """Read one file and check every document in it: the task function of a run.
+
+    The run-wide steps (cross-file checks, suppressions, scores) are left to :func:`merge`.
+    """
+    documents = read_documents([task.path], config, task.original)
+    results = [check_document(doc, config, resources, progress) for doc in documents]
+    return combine(results)
+
+
+def check_document(doc: Document, config: Config, resources: Resources, progress: Progress | None = None) -> FileResult:
+    """Back-translate, align and run the document-scope checks on one document."""
+    say = progress or (lambda _msg: None)
+    checks = [c for c in enabled_checks(config) if c.scope == "document"]
+    notes: list[str] = []
+    details: dict[str, Any] = {}
+    path = doc.path or ""
+    if config.model.enabled:
+        say(f"back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
+    back = back_translate(doc, config.model, resources.translator)
+    resources.translator = resources.translator or back.translator  # load the model once for all documents
+    unnamed = names_note(doc.source_lang) if doc.bilingual else None
+    for note in (back.skipped, back.note, unnamed):
+        if note and note not in notes:
+            notes.append(note)
+    if back.texts:
+        details["back_translations"] = {path: dict(back.texts)}
+        details["model"] = dict(back.signature)
+        details.update(back.stats)
+    adequacy, trips = _adequacy(doc, back, details, say)
+    say(f"checking {doc.path or 'input'}")
+    ctx = CheckContext(
+        document=doc,
+        config=config,
+        back_translations=back.texts,
+        alignment=adequacy.alignment if adequacy else None,
+        adequacy=adequacy,
+        round_trips=trips,
+        termbase=resources.termbase,
+        gazetteer=resources.gazetteer,
+    )
+    skipped: dict[str, str] = {}
+    findings = run_checks(checks, ctx, skipped)
+    if skipped:
+        # why a check did not run on this document: it needs an input the run lacks
+        details["skipped_checks"] = {path: skipped}
+    return FileResult(
+        documents=(doc,),
+        findings=tuple(findings),
+        notes=tuple(notes),
+        details=details,
+        scored=tuple(scored_pairs(adequacy)) if adequacy is not None else (),
+        checks_run={path: tuple(chk.id for chk in checks if chk.id not in skipped)},
+    )
+
+
+_PER_PATH = ("back_translations", "round_trips", "alignment", "skipped_checks")
+
+
+def combine(results: Iterable[FileResult]) -> FileResult:
+    """Several results as one, in order: documents, findings and notes (once each) appended,
+    per-path details merged, counters (cache statistics) summed."""
+    documents: list[Document] = []
+    findings: list[Finding] = []
+    notes: list[str] = []
+    details: dict[str, Any] = {}
+    scored: list[tuple[str, str]] = []
+    checks_run: dict[str, tuple[str, ...]] = {}
+    for result in results:
+        documents.extend(result.documents)
+        findings.extend(result.findings)
+        notes.extend(n for n in result.notes if n not in notes)
+        scored.extend(result.scored)
+        checks_run.update(result.checks_run)
+        for key, value in result.details.items():
+            if key in _PER_PATH:
+                details.setdefault(key, {}).update(value)
+            elif isinstance(value, int) and not isinstance(value, bool):
+                details[key] = details.get(key, 0) + value
+            else:
+                details.setdefault(key, value)
+    return FileResult(tuple(documents), tuple(findings), tuple(notes), details, tuple(scored), checks_run)
+
+
+def merge(results: Iterable[FileResult], config: Config, resources: Resources, notes: Sequence[str] = ()) -> Report:
+    """The run-wide steps over every file's result: cross-file checks, suppressions, scores, order."""
+    run = combine(results)
+    documents = run.documents
+    findings = list(run.findings)
+    details: dict[str, Any] = {"back_translations": {}, **run.details}
+    ran = {path: list(ids) for path, ids in run.checks_run.items()}  # path → the checks run on it (for JUnit)
+    run_checks_ = [c for c in enabled_checks(config) if c.scope == "run"]
+    if run_checks_ and documents:
+        ctx = CheckContext(
+            document=documents[0],
+            config=config,
+            run_documents=tuple(documents),
+            termbase=resources.termbase,
+            gazetteer=resources.gazetteer,
+        )
+        findings.extend(run_checks(run_checks_, ctx))
+        for path in ran:  # a run-wide check looks at every document
+            ran[path] = sorted([*ran[path], *(chk.id for chk in applicable(run_checks_, ctx))])
+    details["checks_run"] = ran
+    all_notes = [*run.notes, *(n for n in notes if n not in run.notes)]
+    findings, silenced = apply_suppressions(findings, documents)
+    findings, ignored = apply_ignore(findings, config.ignore_text)
+    if silenced or ignored:
+        all_notes.append(
+            f"{silenced} finding(s) silenced by inline 'mtcheck: ignore', {ignored} by ignore-text patterns"
+        )
+    report = Report(
+        findings=tuple(findings),
+        documents=tuple(documents),
+        scores={**_scores(documents, findings), **run_scores(run.scored)},
+        signature=signature(config),
+        notes=tuple(all_notes),
+        details=details,
+    )
+    # paths relative to the project root, so fingerprints match from any working directory
+    report = rebase_report(report, Path(config.root) if config.root else find_root())
+    ordered = sorted(report.findings, key=lambda f: (f.location.path or "", f.location.line, f.location.column,
+                                                     -f.severity, f.check))  # fmt: skip
+    return dataclasses.replace(report, findings=tuple(ordered))
+
+
 def check_documents(
     documents: Sequence[Document],
     config: Config,
@@ -204,81 +394,13 @@ def check_documents(
     bundled one again (a service keeps one open), unless ``config.use_gazetteer`` is off.
     """
     say = progress or (lambda _msg: None)
-    checks = enabled_checks(config)
-    document_checks = [c for c in checks if c.scope == "document"]
-    run_checks_ = [c for c in checks if c.scope == "run"]
-    findings: list[Finding] = []
-    notes: list[str] = []
-    details: dict[str, Any] = {"back_translations": {}}
-    ran: dict[str, list[str]] = {}  # path → the checks that ran on it (JUnit lists only those)
-    configured, gazetteer = load_name_resources(config, gazetteer)
-    # the caller's termbase object itself when the config adds none: its indexes stay built
-    termbase = configured + termbase if termbase is not None and len(configured) else termbase or configured
-    assessed: list[Adequacy] = []
+    enabled_checks(config)  # an unknown check name fails before any work
+    resources = load_resources(config, termbase, gazetteer, translator)
+    results = []
     for i, doc in enumerate(documents, 1):
-        where = f"file {i} of {len(documents)}"
-        if config.model.enabled:
-            say(f"{where}: back-translating {doc.path or 'input'} ({len(doc.segments)} segments)")
-        back = back_translate(doc, config.model, translator)
-        translator = translator or back.translator  # load the model once for all documents
-        unnamed = names_note(doc.source_lang) if doc.bilingual else None
-        for note in (back.skipped, back.note, unnamed):
-            if note and note not in notes:
-                notes.append(note)
-        if back.texts:
-            details["back_translations"][doc.path or ""] = dict(back.texts)
-            details.setdefault("model", dict(back.signature))
-            for name, count in back.stats.items():
-                details[name] = details.get(name, 0) + count
-        adequacy, trips = _adequacy(doc, back, details, say)
-        if adequacy is not None:
-            assessed.append(adequacy)
-        say(f"{where}: checking {doc.path or 'input'}")
-        ctx = CheckContext(
-            document=doc,
-            config=config,
-            back_translations=back.texts,
-            alignment=adequacy.alignment if adequacy else None,
-            adequacy=adequacy,
-            round_trips=trips,
-            termbase=termbase,
-            gazetteer=gazetteer,
-        )
-        skipped: dict[str, str] = {}
-        findings.extend(run_checks(document_checks, ctx, skipped))
-        ran[doc.path or ""] = [chk.id for chk in document_checks if chk.id not in skipped]
-        if skipped:
-            # why a check did not run on this document: it needs an input the run lacks
-            details.setdefault("skipped_checks", {})[doc.path or ""] = skipped
-    if run_checks_ and documents:
-        ctx = CheckContext(
-            document=documents[0],
-            config=config,
-            run_documents=tuple(documents),
-            termbase=termbase,
-            gazetteer=gazetteer,
-        )
-        findings.extend(run_checks(run_checks_, ctx))
-        for path in ran:  # a run-wide check looks at every document
-            ran[path] = sorted([*ran[path], *(chk.id for chk in applicable(run_checks_, ctx))])
-    details["checks_run"] = ran
-    findings, silenced = apply_suppressions(findings, documents)
-    findings, ignored = apply_ignore(findings, config.ignore_text)
-    if silenced or ignored:
-        notes.append(f"{silenced} finding(s) silenced by inline 'mtcheck: ignore', {ignored} by ignore-text patterns")
-    report = Report(
-        findings=tuple(findings),
-        documents=tuple(documents),
-        scores={**_scores(documents, findings), **run_scores(assessed)},
-        signature=signature(config),
-        notes=tuple(notes),
-        details=details,
-    )
-    # paths relative to the project root, so fingerprints match from any working directory
-    report = rebase_report(report, Path(config.root) if config.root else find_root())
-    ordered = sorted(report.findings, key=lambda f: (f.location.path or "", f.location.line, f.location.column,
-                                                     -f.severity, f.check))  # fmt: skip
-    return dataclasses.replace(report, findings=tuple(ordered))
+        where = f"file {i} of {len(documents)}: "
+        results.append(check_document(doc, config, resources, lambda msg, w=where: say(w + msg)))
+    return merge(results, config, resources)
 
 
 def load_name_resources(config: Config, gazetteer: Gazetteer | None = None) -> tuple[Termbase, Gazetteer | None]:
@@ -332,19 +454,39 @@ def check_files(
 ) -> Report:
     """Read ``paths`` and check them: the main entry point of the Python API.
 
-    It changes no process-wide setting (a service runs it in several threads at once): the
-    collector is held only while a PO file is parsed (:class:`mtcheck.formats.po.PoReader`).
-    Measured on debian-po: reading 49 catalogues takes 3.9 s CPU with the parser's pause,
-    6.1 s with none; a whole check of 17 catalogues (47,836 units) 10.4 s with the parser's
-    pause, 8.5 s with one around the whole run, which the command line, owning its
-    process, still takes (cli.py).
+    Each file is a :class:`FileTask` checked by :func:`check_file`; :func:`merge` then runs
+    the run-wide steps. It changes no process-wide setting (a service runs it in several
+    threads at once): the collector is held only while a PO file is parsed
+    (:class:`mtcheck.formats.po.PoReader`). Measured on debian-po: reading 49 catalogues
+    takes 3.9 s CPU with the parser's pause, 6.1 s with none; a whole check of 17
+    catalogues (47,836 units) 10.4 s with the parser's pause, 8.5 s with one around the
+    whole run, which the command line, owning its process, still takes (cli.py).
     """
-    files, skipped = _expand(paths, config.exclude, config.include) if paths else ([], "")
-    documents = read_documents(files or paths, config, original, progress)
-    report = check_documents(
-        documents, config, translator=translator, progress=progress, termbase=termbase, gazetteer=gazetteer
-    )
-    return dataclasses.replace(report, notes=(*report.notes, skipped)) if skipped else report
+    say = progress or (lambda _msg: None)
+    tasks, skipped = plan(paths, config, original)
+    resources = load_resources(config, termbase, gazetteer, translator)
+    results = []
+    for i, task in enumerate(tasks, 1):
+        where = f"file {i} of {len(tasks)}: "
+        say(f"{where}reading {task.path}")
+        results.append(check_file(task, config, resources, lambda msg, w=where: say(w + msg)))
+    return merge(results, config, resources, notes=(skipped,) if skipped else ())
+
+
+def plan(paths: Sequence[str | Path], config: Config, original: str | Path | None = None) -> tuple[list[FileTask], str]:
+    """The run's tasks, one per file, and a note on what the named directories held that was skipped.
+
+    Fails before any work on what would fail later: no input, an unknown check, an
+    original given with several target files.
+    """
+    enabled_checks(config)
+    if not paths:
+        raise InputError("no input files given")
+    files, skipped = _expand(paths, config.exclude, config.include)
+    files = files or [Path(p) for p in paths]
+    if original is not None and len(files) != 1:
+        raise ConfigError("--original works with exactly one target file")
+    return [FileTask(str(path), str(original) if original is not None else None) for path in files], skipped
 
 
 def check_text(

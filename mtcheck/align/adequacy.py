@@ -203,19 +203,22 @@ def to_details(doc: Document, adequacy: Adequacy) -> dict[str, Any]:
     }
 
 
-def run_scores(assessed: Sequence[Adequacy]) -> dict[str, Any]:
-    """Run-level chrF and BLEU over every link of every scored document."""
+def scored_pairs(adequacy: Adequacy) -> list[tuple[str, str]]:
+    """(back-translation, reference) of each link a model scored: what :func:`run_scores` pools."""
+    if not adequacy.by_model:
+        return []
+    return [(adequacy.hypothesis_text(link), adequacy.reference_text(link)) for link in adequacy.alignment]
+
+
+def run_scores(scored: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """Run-level chrF and BLEU over every model-scored link of every document."""
     from sacrebleu.metrics.bleu import BLEU
     from sacrebleu.metrics.chrf import CHRF
 
-    hyps: list[str] = []
-    refs: list[str] = []
-    for adequacy in assessed:
-        if adequacy.by_model:
-            hyps.extend(adequacy.hypothesis_text(link) for link in adequacy.alignment)
-            refs.extend(adequacy.reference_text(link) for link in adequacy.alignment)
-    if not hyps:
+    if not scored:
         return {}
+    hyps = [h for h, _r in scored]
+    refs = [r for _h, r in scored]
     chrf, bleu = CHRF(), BLEU()
     return {
         "chrF": round(chrf.corpus_score(hyps, [refs]).score, 2),
