@@ -399,7 +399,7 @@ def check_documents(
     results = []
     for i, doc in enumerate(documents, 1):
         where = f"file {i} of {len(documents)}: "
-        results.append(check_document(doc, config, resources, lambda msg, w=where: say(w + msg)))
+        results.append(check_document(doc, config, resources, _prefixed(say, where)))
     return merge(results, config, resources)
 
 
@@ -411,6 +411,11 @@ def load_name_resources(config: Config, gazetteer: Gazetteer | None = None) -> t
     if not config.use_gazetteer:
         return load_termbases(config.termbases), None
     return load_termbases(config.termbases), gazetteer or load_gazetteer()
+
+
+def _prefixed(say: Progress, prefix: str) -> Progress:
+    """``say`` with ``prefix`` ("file 2 of 9: ") before each message."""
+    return lambda message: say(prefix + message)
 
 
 def _adequacy(
@@ -469,7 +474,7 @@ def check_files(
     for i, task in enumerate(tasks, 1):
         where = f"file {i} of {len(tasks)}: "
         say(f"{where}reading {task.path}")
-        results.append(check_file(task, config, resources, lambda msg, w=where: say(w + msg)))
+        results.append(check_file(task, config, resources, _prefixed(say, where)))
     return merge(results, config, resources, notes=(skipped,) if skipped else ())
 
 
