@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
@@ -51,22 +51,13 @@ def deprecated_term(ctx: CheckContext) -> Iterator[Hit]:
     if not rules:
         return
     # Termbase terms match case-insensitively; gazetteer names only capitalised as names.
-    alternatives = sorted(rules, key=len, reverse=True)
     # In Arabic a conjunction or preposition is written joined to the name (وخاركوف "and
     # Kharkov"): it may stand before a term and stays outside the reported span.
-    clitics = "|".join(ARABIC_PROCLITICS) if is_abjad(" ".join(alternatives)) else ""
-    left = r"(?<![\p{L}\p{M}\p{N}])" + (f"(?:{clitics})?" if clitics else "")
-    pattern = regex.compile(
-        left + r"(?P<term>" + "|".join(regex.escape(a) for a in alternatives) + r")(?![\p{L}\p{M}\p{N}])",
-        regex.IGNORECASE,
-    )
-    lookup = {form.casefold(): form for form in rules}
+    clitics = ARABIC_PROCLITICS if any(is_abjad(form) for form in rules) else ()
+    index = TermIndex(rules, clitics)
     for seg in ctx.document.segments:
-        for match in pattern.finditer(seg.target, overlapped=False):
-            text = match.group("term")
-            form = lookup.get(text.casefold())
-            if form is None:
-                continue
+        for start, end, form in index.find(seg.target):
+            text = seg.target[start:end]
             suggestion, severity, evidence, any_case = rules[form]
             if not any_case and text != form:
                 continue
@@ -74,9 +65,84 @@ def deprecated_term(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(
                 seg,
                 message,
-                span=Span(match.start("term"), match.end("term")),
+                span=Span(start, end),
                 suggestion=suggestion,
                 confidence=0.6 if severity == Severity.INFO else 1.0,
                 evidence=evidence,
                 severity=severity,
             )
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+
+class TermIndex:
+    """Finds whole-word occurrences of many terms, case-insensitively, in O(words).
+
+    One alternation of every term costs a regex compile and a scan that grow with the
+    termbase (14 s for 30,000 terms); here each term is filed under its first word and
+    only the terms filed under a word of the text are tried there. What it finds is what
+    ``(?<!\\w)(?:clitic)?(term1|term2|…)(?!\\w)`` (longest term first) would find: the
+    leftmost occurrence, the longest clitic that lets a term follow, then the longest term.
+    Terms that do not start with a letter or digit are rare and go through such a regex.
+    """
+
+    def __init__(self, forms: Iterable[str], clitics: Sequence[str] = ()) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        odd: list[str] = []
+        for form in sorted(forms, key=len, reverse=True):
+            first = _WORD.match(form)
+            if first is None:
+                odd.append(form)
+            else:
+                self.by_first.setdefault(first.group().casefold(), []).append(form)
+        self.clitics = tuple(clitics)
+        self.odd = (
+            regex.compile(
+                r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(map(regex.escape, odd)) + r")(?![\p{L}\p{M}\p{N}])",
+                regex.IGNORECASE,
+            )
+            if odd
+            else None
+        )
+        self.lookup = {form.casefold(): form for form in forms}
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, the term's form as filed) of each occurrence, left to right, not overlapping."""
+        found = list(self._by_words(text))
+        if self.odd is not None:
+            found.extend(
+                (m.start(), m.end(), self.lookup[m.group().casefold()])
+                for m in self.odd.finditer(text)
+                if m.group().casefold() in self.lookup
+            )
+            found.sort()
+        end = -1
+        for hit in found:
+            if hit[0] >= end:
+                end = hit[1]
+                yield hit
+
+    def _by_words(self, text: str) -> Iterator[tuple[int, int, str]]:
+        folded = text.casefold() if len(text.casefold()) == len(text) else None
+        for word in _WORD.finditer(text):
+            token = word.group()
+            for clitic in (*self.clitics, ""):
+                if not token.startswith(clitic):
+                    continue
+                candidates = self.by_first.get(token[len(clitic) :].casefold())
+                if not candidates:
+                    continue
+                start = word.start() + len(clitic)
+                match = next((form for form in candidates if self._at(text, folded, start, form)), None)
+                if match is not None:
+                    yield start, start + len(match), self.lookup[match.casefold()]
+                    break
+
+    @staticmethod
+    def _at(text: str, folded: str | None, start: int, form: str) -> bool:
+        end = start + len(form)
+        piece = folded[start:end] if folded is not None else text[start:end].casefold()
+        if piece != form.casefold():
+            return False
+        return end >= len(text) or _WORD.match(text[end]) is None
