@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -20,13 +21,19 @@ _SCRIPT_PREFIX = {"Arab": "ARABIC", "Cyrl": "CYRILLIC", "Latn": "LATIN", "Grek":
 
 
 def _script(word: str) -> str | None:
+    """The script of the first letter of ``word`` (None for a script not listed, or no letter)."""
     for char in word:
         if char.isalpha():
-            name = unicodedata.name(char, "")
-            for script, prefix in _SCRIPT_PREFIX.items():
-                if name.startswith(prefix):
-                    return script
-            return None
+            return _letter_script(char)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)  # a pure function of one letter: a text uses few of them
+def _letter_script(char: str) -> str | None:
+    name = unicodedata.name(char, "")
+    for script, prefix in _SCRIPT_PREFIX.items():
+        if name.startswith(prefix):
+            return script
     return None
 
 
@@ -39,6 +46,7 @@ _OPENING = frozenset("([«'\"“‘„")
 
 
 _ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);?")
+_APOSTROPHE = re.compile(r"['’]")
 
 
 def _mixed(word: str) -> bool:
@@ -75,7 +83,8 @@ def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, in
     code = code_spans(target)
     code += [m.span() for m in _ENTITY.finditer(target)]
     source_words = {source[s:e] for s, e in iter_words(source)}
-    source_words |= {part for w in source_words for part in re.split(r"['’]", w)}  # "Inkscape's"
+    quoted = [w for w in source_words if "'" in w or "’" in w]
+    source_words |= {part for w in quoted for part in _APOSTROPHE.split(w)}  # "Inkscape's"
     source_folded = {w.casefold() for w in source_words}
     acronyms = {w.lower() for w in source_words if len(w) > 1 and w.isupper()}
     kept: set[tuple[int, int]] = set()
