@@ -16,6 +16,8 @@ _ACCEL = re.compile(r"[_&~](?=\w)|\s*\(_?\w\)\s*$")
 _TRAIL = re.compile(r"(?:\.\.\.|…|:|：)\s*$")
 
 
+# group key (language, context, normalised text) → (normalised variant, unit) of each member
+Groups = dict[tuple[str, ...], list[tuple[str, Segment]]]
 _TRAILERS = ("...", "…", ":", "：")
 
 
@@ -63,9 +65,7 @@ def _same_lemmas(variants: list[str], lang: str) -> bool:
     return all(len(other) == len(first) and all(a & b for a, b in zip(first, other, strict=True)) for other in others)
 
 
-def _deviations(
-    groups: dict[tuple[str, ...], list[tuple[str, Segment]]], lang_of: int | None = None
-) -> Iterator[tuple[tuple[str, ...], Segment, str, str, int]]:
+def _deviations(groups: Groups, lang_of: int | None = None) -> Iterator[tuple[tuple[str, ...], Segment, str, str, int]]:
     """(group key, segment, its variant, the majority variant, how many units use the majority).
 
     ``lang_of`` is the index of the target language in the group key, when the variants
@@ -84,6 +84,11 @@ def _deviations(
                 yield key, seg, variant, majority, count
 
 
+def _shared(groups: Groups) -> Groups:
+    """The groups of more than one unit, in the same order: only they can disagree."""
+    return {key: members for key, members in groups.items() if len(members) > 1}
+
+
 def _where(members: list[tuple[str, Segment]], variant: str) -> str:
     for v, other in members:
         if v == variant:
@@ -94,7 +99,7 @@ def _where(members: list[tuple[str, Segment]], variant: str) -> str:
 @check("target-inconsistency", Severity.WARNING, scope="run")
 def target_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
     """The same source is translated in different ways."""
-    groups: dict[tuple[str, ...], list[tuple[str, Segment]]] = {}
+    groups: Groups = {}
     originals: dict[str, str] = {}
     normalised = _normaliser()
     for lang, seg in _units(ctx):
@@ -102,6 +107,8 @@ def target_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
         variant = normalised(seg.target)
         originals.setdefault(variant, seg.target)
         groups.setdefault(key, []).append((variant, seg))
+    del normalised  # its strings live on in the groups; the rest go before the lemmatiser loads
+    groups = _shared(groups)
     for key, seg, _variant, majority, count in _deviations(groups, lang_of=0):
         words = len((seg.source or "").split())
         where = _where(groups[key], majority)
@@ -119,7 +126,7 @@ def target_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
 @check("source-inconsistency", Severity.INFO, scope="run")
 def source_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
     """Different sources share one translation."""
-    groups: dict[tuple[str, ...], list[tuple[str, Segment]]] = {}
+    groups: Groups = {}
     originals: dict[str, str] = {}
     normalised = _normaliser()
     for lang, seg in _units(ctx):
