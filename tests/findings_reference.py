@@ -20,7 +20,7 @@ import regex
 
 from mtcheck.checks.base import CheckContext, Hit
 from mtcheck.read.confusables import Confusable, _lookalike, _script
-from mtcheck.read.languages import script_of
+from mtcheck.read.languages import base_language, script_of
 from mtcheck.types import Segment, Severity, Span
 
 
@@ -531,3 +531,42 @@ def source_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
             f"unit(s), e.g. {where}",
             evidence={"subject": majority, "majority": originals[majority], "count": count, "example": where},
         )
+
+
+# --- mtcheck/checks/repeated_word.py
+# A doubled word separated by whitespace only (not by a comma or dash, which mark a
+# deliberate repetition: "very, very", "now — now").
+_REPEAT = regex.compile(r"(?<![\p{L}\p{M}\p{N}])([\p{L}\p{M}]+)(\s+)(\1)(?![\p{L}\p{M}\p{N}])", regex.IGNORECASE)
+
+# Grammatical doublings that style checkers (LanguageTool's word-repeat rule) also allow.
+_ALLOWED = {
+    "en": {"had", "that", "is", "do", "bye", "ha", "no", "yes", "so", "very", "many", "far", "again", "knock"},
+    "fr": {"nous", "vous", "que"},
+    "de": {"die", "der", "das", "sie"},
+    # Arabic spells Latin acronyms as letter names: بي بي سي = BBC, سي إن إن = CNN, إم إم = MM.
+    # (في is also the letter V, but far more often "in": "في في" stays a finding.)
+    "ar": {"إيه", "اي", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "إل", "إم", "إن", "ان",
+           "أو", "كيو", "آر", "إس", "تي", "يو", "دبليو", "إكس", "واي", "زد"},
+}  # fmt: skip
+
+
+def repeated_word(ctx: CheckContext) -> Iterator[Hit]:
+    """Word repeated by mistake."""
+    allowed = _ALLOWED.get(base_language(ctx.document.target_lang), set())
+    for seg in ctx.document.segments:
+        if seg.source and _REPEAT.search(seg.source):
+            continue  # the source repeats too ("CHAR  CHAR will…"): the translation follows it
+        for match in _REPEAT.finditer(seg.target):
+            word = match.group(1)
+            if word.lower() in allowed or (len(word) == 1 and not word.isalpha()):
+                continue
+            # "Duran Duran", "Sirhan Sirhan": a capitalised pair inside a sentence may be a name
+            name_like = word[0].isupper() and seg.target[: match.start()].strip() != ""
+            yield Hit(
+                seg,
+                f"“{word}” is repeated",
+                severity=Severity.INFO if name_like else None,
+                span=Span(match.start(), match.end()),
+                suggestion=word,
+                evidence={"word": word},
+            )

@@ -142,6 +142,7 @@ DOCUMENT_CHECKS: dict[str, Check] = {
     "confusable-letters": reference.confusable_letters,
     "hidden-character": reference.hidden_character,
     "untranslated-script": reference.untranslated_script,
+    "repeated-word": reference.repeated_word,
 }
 RUN_CHECKS: dict[str, Check] = {
     "target-inconsistency": reference.target_inconsistency,

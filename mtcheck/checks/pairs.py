@@ -51,6 +51,8 @@ class Pair:
 
     @property
     def target(self) -> str:
+        if len(self.targets) == 1:
+            return self.targets[0].target  # a unit: every check of it asks, and asks again
         return _JOIN.join(seg.target for seg in self.targets)
 
     def _target_at(self, start: int) -> tuple[Segment, int]:

@@ -58,7 +58,9 @@ def _is_latin(char: str) -> bool:
     return unicodedata.name(char, "").startswith("LATIN")
 
 
-def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+def _kept_on_purpose(
+    target: str, source: str | None, foreign: list[tuple[int, int]] | None = None
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """Word spans of a localisation unit left as they are on purpose: (code, names).
 
     Only for paired units (PO, XLIFF…): placeholders, markup, URLs and e-mail addresses
@@ -72,6 +74,9 @@ def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, in
 
     Code ends a run of foreign words; a name joins a run that holds an untranslated word
     ("is Forbidden Rules"), since a copied Title Case phrase is an untranslated one.
+
+    ``foreign``: the word spans the caller asks about (those in the source's script); other
+    words are not looked at.
     """
     if source is None:
         return _names_in_running_text(target)
@@ -89,7 +94,7 @@ def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, in
     acronyms = {w.lower() for w in source_words if len(w) > 1 and w.isupper()}
     kept: set[tuple[int, int]] = set()
     names: set[tuple[int, int]] = set()
-    for start, end in words:
+    for start, end in words if foreign is None else foreign:
         word = target[start:end]
         if (
             any(start < e and s < end for s, e in code)
@@ -188,7 +193,7 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
         ]
         if not foreign:
             continue
-        code, names = _kept_on_purpose(seg.target, seg.source)
+        code, names = _kept_on_purpose(seg.target, seg.source, foreign)
         foreign_set = set(foreign) - code
         for start, end in [*words, (len(seg.target), len(seg.target))]:
             if start < end and (start, end) in foreign_set:
