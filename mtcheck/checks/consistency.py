@@ -57,12 +57,17 @@ def _same_lemmas(variants: list[str], lang: str) -> bool:
     """True when the variants differ only by inflection ("Цвет обводки" / "Цветом обводки").
 
     A string used in two grammatical contexts inflects differently; that is grammar, not
-    inconsistency. Only looked at for groups that already differ, so it costs little.
+    inconsistency. Only looked at for groups that already differ, so it costs little: and
+    the lemmatiser is asked only about words that differ, of variants with as many words.
     """
-    from mtcheck.names.morphology import tokens
+    from mtcheck.names.morphology import keyer
+    from mtcheck.read.words import iter_words
 
-    first, *others = [[keys for _s, _e, keys in tokens(v, lang)] for v in variants]
-    return all(len(other) == len(first) and all(a & b for a, b in zip(first, other, strict=True)) for other in others)
+    first, *others = [[v[s:e] for s, e in iter_words(v)] for v in variants]
+    if any(len(other) != len(first) for other in others):
+        return False
+    keys = keyer(lang)  # a word always has a key: equal words share one
+    return all(a == b or keys(a) & keys(b) for other in others for a, b in zip(first, other, strict=True))
 
 
 def _deviations(groups: Groups, lang_of: int | None = None) -> Iterator[tuple[tuple[str, ...], Segment, str, str, int]]:
