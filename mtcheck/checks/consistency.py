@@ -114,9 +114,9 @@ def target_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
         groups.setdefault(key, []).append((variant, seg))
     del normalised  # its strings live on in the groups; the rest go before the lemmatiser loads
     groups = _shared(groups)
-    for key, seg, _variant, majority, count in _deviations(groups, lang_of=0):
+    for group, seg, _variant, majority, count in _deviations(groups, lang_of=0):
         words = len((seg.source or "").split())
-        where = _where(groups[key], majority)
+        where = _where(groups[group], majority)
         yield Hit(
             seg,
             f"“{seg.source}” is translated “{seg.target}” here but “{originals[majority]}” in {count} other "
@@ -140,8 +140,8 @@ def source_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
         variant = normalised(seg.source or "")
         originals.setdefault(variant, seg.source or "")
         groups.setdefault((lang, normalised(seg.target)), []).append((variant, seg))
-    for key, seg, _variant, majority, count in _deviations(groups):
-        where = _where(groups[key], majority)
+    for group, seg, _variant, majority, count in _deviations(groups):
+        where = _where(groups[group], majority)
         yield Hit(
             seg,
             f"“{seg.target}” translates “{seg.source}” here but “{originals[majority]}” in {count} other "
