@@ -26,6 +26,7 @@ from mtcheck.types import Document, Segment, Severity, Span
 if TYPE_CHECKING:
     from mtcheck.align.adequacy import Adequacy
     from mtcheck.align.align import Alignment
+    from mtcheck.checks.pairs import Pair
     from mtcheck.names.gazetteer import Gazetteer
     from mtcheck.names.termbase import Termbase
 
@@ -52,6 +53,13 @@ class CheckContext:
     run_documents: tuple[Document, ...] = ()
     adequacy: Adequacy | None = None
     round_trips: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def unit_pairs(self) -> tuple[Pair, ...]:
+        """The document's pairs (:func:`mtcheck.checks.pairs.pairs`), made once for all its checks."""
+        from mtcheck.checks.pairs import make_pairs
+
+        return tuple(make_pairs(self))
 
     @cached_property
     def names(self) -> NameSources:

@@ -99,6 +99,11 @@ def _holder(segments: tuple[Segment, ...], start: int) -> tuple[Segment, int]:
 
 
 def pairs(ctx: CheckContext) -> Iterator[Pair]:
+    """Every pair of the document (:func:`make_pairs`), made once per document for all checks."""
+    return iter(ctx.unit_pairs)
+
+
+def make_pairs(ctx: CheckContext) -> Iterator[Pair]:
     """Every pair of the document: its units with a source, or the aligned links of wire copy.
 
     Wire copy pairs exist only with ``--original``: each link of the alignment that has
