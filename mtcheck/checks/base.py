@@ -26,7 +26,6 @@ from mtcheck.types import Document, Segment, Severity, Span
 if TYPE_CHECKING:
     from mtcheck.align.adequacy import Adequacy
     from mtcheck.align.align import Alignment
-    from mtcheck.checks.pairs import Pair
     from mtcheck.names.gazetteer import Gazetteer
     from mtcheck.names.termbase import Termbase
 
@@ -53,13 +52,9 @@ class CheckContext:
     run_documents: tuple[Document, ...] = ()
     adequacy: Adequacy | None = None
     round_trips: Mapping[str, str] = field(default_factory=dict)
-
-    @cached_property
-    def unit_pairs(self) -> tuple[Pair, ...]:
-        """The document's pairs (:func:`mtcheck.checks.pairs.pairs`), made once for all its checks."""
-        from mtcheck.checks.pairs import make_pairs
-
-        return tuple(make_pairs(self))
+    # what this context's checks work out once and share (the pairs: mtcheck.checks.pairs);
+    # not an init field, so a context made with dataclasses.replace starts empty
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def names(self) -> NameSources:

@@ -99,8 +99,11 @@ def _holder(segments: tuple[Segment, ...], start: int) -> tuple[Segment, int]:
 
 
 def pairs(ctx: CheckContext) -> Iterator[Pair]:
-    """Every pair of the document (:func:`make_pairs`), made once per document for all checks."""
-    return iter(ctx.unit_pairs)
+    """Every pair of the document (:func:`make_pairs`), made once per context for all its checks."""
+    made: tuple[Pair, ...] | None = ctx.memo.get("pairs")
+    if made is None:
+        made = ctx.memo["pairs"] = tuple(make_pairs(ctx))
+    return iter(made)
 
 
 def make_pairs(ctx: CheckContext) -> Iterator[Pair]:
