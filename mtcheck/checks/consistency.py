@@ -32,9 +32,10 @@ def normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _normaliser() -> Callable[[str], str]:
-    """:func:`normal` remembered for one check's run: catalogues repeat their strings."""
-    memo: dict[str, str] = {}
+def _normaliser(ctx: CheckContext) -> Callable[[str], str]:
+    """:func:`normal` remembered for the run's context: catalogues repeat their strings, and
+    both checks normalise every source and target."""
+    memo: dict[str, str] = ctx.memo.setdefault("normal", {})
 
     def normalised(text: str) -> str:
         found = memo.get(text)
@@ -106,13 +107,12 @@ def target_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
     """The same source is translated in different ways."""
     groups: Groups = {}
     originals: dict[str, str] = {}
-    normalised = _normaliser()
+    normalised = _normaliser(ctx)
     for lang, seg in _units(ctx):
         key = (lang, seg.context or "", normalised(seg.source or ""))
         variant = normalised(seg.target)
         originals.setdefault(variant, seg.target)
         groups.setdefault(key, []).append((variant, seg))
-    del normalised  # its strings live on in the groups; the rest go before the lemmatiser loads
     groups = _shared(groups)
     for group, seg, _variant, majority, count in _deviations(groups, lang_of=0):
         words = len((seg.source or "").split())
@@ -133,7 +133,7 @@ def source_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
     """Different sources share one translation."""
     groups: Groups = {}
     originals: dict[str, str] = {}
-    normalised = _normaliser()
+    normalised = _normaliser(ctx)
     for lang, seg in _units(ctx):
         if not any(c.isalpha() for c in seg.target):
             continue
