@@ -49,7 +49,9 @@ class Span:
         return text[self.start : self.end]
 
 
-@dataclass(frozen=True)
+# Segments and their locations are the run's most numerous objects (100,000 for a large
+# project's catalogues): slots spare each its attribute dict, a quarter of their memory.
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a segment starts in its file: 1-based line and column, optional unit id."""
 
@@ -71,7 +73,7 @@ class Location:
         return f"{where} [{self.unit_id}]" if self.unit_id else where
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One translatable unit: a sentence of a text, or a unit of a localisation file.
 

@@ -52,6 +52,9 @@ class CheckContext:
     run_documents: tuple[Document, ...] = ()
     adequacy: Adequacy | None = None
     round_trips: Mapping[str, str] = field(default_factory=dict)
+    # what this context's checks work out once and share (the pairs: mtcheck.checks.pairs);
+    # not an init field, so a context made with dataclasses.replace starts empty
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def names(self) -> NameSources:

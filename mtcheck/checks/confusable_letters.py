@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.read.confusables import confusables
+from mtcheck.read.confusables import ScriptTable, confusables, mixes_scripts
 from mtcheck.read.languages import script_of
 from mtcheck.read.words import iter_words
 from mtcheck.types import Severity, Span
@@ -15,14 +15,15 @@ from mtcheck.types import Severity, Span
 def confusable_letters(ctx: CheckContext) -> Iterator[Hit]:
     """Word spelt with look-alike letters of another script."""
     preferred = script_of(ctx.document.target_lang)
+    table = ScriptTable()
     for seg in ctx.document.segments:
-        if seg.target.isascii():
-            continue
+        if seg.target.isascii() or not mixes_scripts(seg.target, table):
+            continue  # a word mixes scripts only where its segment does
         for start, end in iter_words(seg.target):
             word = seg.target[start:end]
             if word.isascii():
                 continue
-            found = confusables(word, preferred)
+            found = confusables(word, preferred, table)
             if not found:
                 continue
             fixed = list(word)

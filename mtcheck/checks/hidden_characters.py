@@ -39,11 +39,20 @@ def hidden_character(ctx: CheckContext) -> Iterator[Hit]:
     """Invisible control character inside a word, or a bidi control that can reorder text."""
     allowed = _JOINERS if script_of(ctx.document.target_lang) != "Latn" else set()
     for seg in ctx.document.segments:
-        if seg.target.isascii():
+        if seg.target.isascii() or not _has_format_char(seg.target):
             continue
         yield from _bidi_controls(seg)
         yield from _marks_in_ltr_words(seg)
         yield from _format_chars_in_words(seg, allowed)
+
+
+def _has_format_char(text: str) -> bool:
+    """Whether ``text`` holds a format character (category Cf): every rule below needs one.
+
+    The bidi controls and marks are format characters too; looking at the distinct
+    characters once spares most segments the per-character passes.
+    """
+    return any(unicodedata.category(c) == "Cf" for c in set(text))
 
 
 def _name(char: str) -> str:

@@ -51,6 +51,8 @@ class Pair:
 
     @property
     def target(self) -> str:
+        if len(self.targets) == 1:
+            return self.targets[0].target  # a unit: every check of it asks, and asks again
         return _JOIN.join(seg.target for seg in self.targets)
 
     def _target_at(self, start: int) -> tuple[Segment, int]:
@@ -97,6 +99,14 @@ def _holder(segments: tuple[Segment, ...], start: int) -> tuple[Segment, int]:
 
 
 def pairs(ctx: CheckContext) -> Iterator[Pair]:
+    """Every pair of the document (:func:`make_pairs`), made once per context for all its checks."""
+    made: tuple[Pair, ...] | None = ctx.memo.get("pairs")
+    if made is None:
+        made = ctx.memo["pairs"] = tuple(make_pairs(ctx))
+    return iter(made)
+
+
+def make_pairs(ctx: CheckContext) -> Iterator[Pair]:
     """Every pair of the document: its units with a source, or the aligned links of wire copy.
 
     Wire copy pairs exist only with ``--original``: each link of the alignment that has

@@ -31,9 +31,10 @@ def repeated_word(ctx: CheckContext) -> Iterator[Hit]:
     """Word repeated by mistake."""
     allowed = _ALLOWED.get(base_language(ctx.document.target_lang), set())
     for seg in ctx.document.segments:
-        if seg.source and _REPEAT.search(seg.source):
+        repeats = list(_REPEAT.finditer(seg.target))  # first: the source matters only where the target repeats
+        if not repeats or (seg.source and _REPEAT.search(seg.source)):
             continue  # the source repeats too ("CHAR  CHAR will…"): the translation follows it
-        for match in _REPEAT.finditer(seg.target):
+        for match in repeats:
             word = match.group(1)
             if word.lower() in allowed or (len(word) == 1 and not word.isalpha()):
                 continue

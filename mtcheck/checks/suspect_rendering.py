@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.names.known import Candidate, gazetteer_candidates, is_known, mentions, termbase_candidates
+from mtcheck.names.known import (
+    Candidate,
+    gazetteer_candidates,
+    gazetteer_of,
+    has_termbase_terms,
+    is_known,
+    mentions,
+    termbase_candidates,
+)
 from mtcheck.names.namesdb import NamesDB, open_names_db
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
 from mtcheck.read.languages import base_language, script_of
@@ -28,13 +36,21 @@ def suspect_rendering(ctx: CheckContext) -> Iterator[Hit]:
     ``NAMES_DB_MIN_COUNT`` times there, with the same transliteration key, while the
     rendering is used never: "Umerov: 40 times in names.db, Omerov: 0"), then (Latin-script
     targets, info) the gazetteer. A form the archive uses is itself known.
+
+    With none of the three to compare against (a Cyrillic or Arabic catalogue checked
+    without a termbase that lists terms in its language, and without ``--names-db``),
+    nothing can be reported, so the document's names are not extracted at all: that
+    extraction, with its word-frequency tables, was most of a catalogue gate's time and
+    memory.
     """
     db = open_names_db(ctx.config.names_db) if ctx.config.names_db else None
     lang = base_language(ctx.document.target_lang)
     threshold = ctx.config.threshold("suspect-rendering", SAME_SCRIPT_THRESHOLD)
     # The gazetteer's preferred forms are Latin: a suggestion in another script's text
     # would replace a correct Київ with a Latin Kyiv. Other scripts rely on the termbase.
-    use_gazetteer = script_of(ctx.document.target_lang) == "Latn"
+    use_gazetteer = script_of(ctx.document.target_lang) == "Latn" and gazetteer_of(ctx.names) is not None
+    if db is None and not use_gazetteer and not has_termbase_terms(ctx.names):
+        return
     for seg, mention in mentions(ctx.names):
         words = mention.text.split()
         # The whole name first ("Rustam Omerov"), then each unknown word on its own.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -20,13 +21,19 @@ _SCRIPT_PREFIX = {"Arab": "ARABIC", "Cyrl": "CYRILLIC", "Latn": "LATIN", "Grek":
 
 
 def _script(word: str) -> str | None:
+    """The script of the first letter of ``word`` (None for a script not listed, or no letter)."""
     for char in word:
         if char.isalpha():
-            name = unicodedata.name(char, "")
-            for script, prefix in _SCRIPT_PREFIX.items():
-                if name.startswith(prefix):
-                    return script
-            return None
+            return _letter_script(char)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)  # a pure function of one letter: a text uses few of them
+def _letter_script(char: str) -> str | None:
+    name = unicodedata.name(char, "")
+    for script, prefix in _SCRIPT_PREFIX.items():
+        if name.startswith(prefix):
+            return script
     return None
 
 
@@ -39,6 +46,7 @@ _OPENING = frozenset("([«'\"“‘„")
 
 
 _ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);?")
+_APOSTROPHE = re.compile(r"['’]")
 
 
 def _mixed(word: str) -> bool:
@@ -50,7 +58,9 @@ def _is_latin(char: str) -> bool:
     return unicodedata.name(char, "").startswith("LATIN")
 
 
-def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+def _kept_on_purpose(
+    target: str, source: str | None, foreign: list[tuple[int, int]] | None = None
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """Word spans of a localisation unit left as they are on purpose: (code, names).
 
     Only for paired units (PO, XLIFF…): placeholders, markup, URLs and e-mail addresses
@@ -64,6 +74,9 @@ def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, in
 
     Code ends a run of foreign words; a name joins a run that holds an untranslated word
     ("is Forbidden Rules"), since a copied Title Case phrase is an untranslated one.
+
+    ``foreign``: the word spans the caller asks about (those in the source's script); other
+    words are not looked at.
     """
     if source is None:
         return _names_in_running_text(target)
@@ -75,12 +88,13 @@ def _kept_on_purpose(target: str, source: str | None) -> tuple[set[tuple[int, in
     code = code_spans(target)
     code += [m.span() for m in _ENTITY.finditer(target)]
     source_words = {source[s:e] for s, e in iter_words(source)}
-    source_words |= {part for w in source_words for part in re.split(r"['’]", w)}  # "Inkscape's"
+    quoted = [w for w in source_words if "'" in w or "’" in w]
+    source_words |= {part for w in quoted for part in _APOSTROPHE.split(w)}  # "Inkscape's"
     source_folded = {w.casefold() for w in source_words}
     acronyms = {w.lower() for w in source_words if len(w) > 1 and w.isupper()}
     kept: set[tuple[int, int]] = set()
     names: set[tuple[int, int]] = set()
-    for start, end in words:
+    for start, end in words if foreign is None else foreign:
         word = target[start:end]
         if (
             any(start < e and s < end for s, e in code)
@@ -179,7 +193,7 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
         ]
         if not foreign:
             continue
-        code, names = _kept_on_purpose(seg.target, seg.source)
+        code, names = _kept_on_purpose(seg.target, seg.source, foreign)
         foreign_set = set(foreign) - code
         for start, end in [*words, (len(seg.target), len(seg.target))]:
             if start < end and (start, end) in foreign_set:

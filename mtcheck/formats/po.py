@@ -113,6 +113,9 @@ class PoReader:
         # a local, not an attribute: one reader serves every thread of a service
         exact = exact_plural_forms(store.parseheader().get("Plural-Forms", ""))
         segments: list[Segment] = []
+        # one object per distinct set of flags: most units share a few ({"c-format"}); one frozenset
+        # for each unit took 20 MiB over 100,000 units
+        shared: dict[frozenset[str], frozenset[str]] = {}
         live = -1
         for unit in store.units:
             if unit.obsolete:
@@ -121,7 +124,7 @@ class PoReader:
             if live == 0 and unit.isheader():
                 continue
             msgstr_lines = lines[live] if live < len(lines) else []
-            for seg in self._segments(unit, str(path), msgstr_lines, exact):
+            for seg in self._segments(unit, str(path), msgstr_lines, exact, shared):
                 if "\x00" in seg.target or "\x00" in (seg.source or ""):
                     # as in the text reader: a NUL is no text, and must never reach a terminal raw
                     raise InputError(f"{path}:{seg.location.line}: contains a NUL character in a message")
@@ -140,7 +143,12 @@ class PoReader:
         ]
 
     def _segments(
-        self, unit: Any, path: str, msgstr_lines: list[tuple[int, int]], exact: frozenset[int] | None
+        self,
+        unit: Any,
+        path: str,
+        msgstr_lines: list[tuple[int, int]],
+        exact: frozenset[int] | None,
+        shared: dict[frozenset[str], frozenset[str]],
     ) -> list[Segment]:
         context = unit.getcontext() or None
         source_value = unit.source  # each property access unquotes the entry again: read once
@@ -148,6 +156,7 @@ class PoReader:
         first_source = str(source_value)
         unit_id = f"{context} | {first_source}" if context else first_source  # = getid(), readable
         flags = _flags(unit) if unit.typecomments else frozenset()
+        flags = shared.setdefault(flags, flags)
         notes = _notes(unit) if unit.othercomments or unit.automaticcomments or unit.sourcecomments else ()
         line, column = msgstr_lines[0] if msgstr_lines else (1, 1)
         if not unit.hasplural():
@@ -161,6 +170,7 @@ class PoReader:
         out = []
         for i, target in enumerate(targets):
             form_flags = plural_flags | {"plural-exact"} if exact and i in exact else plural_flags
+            form_flags = shared.setdefault(form_flags, form_flags)
             source = sources[0] if i == 0 and len(targets) > 1 else sources[-1]
             form_line, form_column = msgstr_lines[i] if i < len(msgstr_lines) else (line, column)
             out.append(

@@ -97,6 +97,11 @@ def termbase_candidates(text: str, sources: NameSources, threshold: float = SAME
     return sorted(found.values(), key=lambda c: -c.score)
 
 
+def has_termbase_terms(sources: NameSources) -> bool:
+    """Whether the termbase allows any term in the document's target language."""
+    return bool(sources.remember("termbase-index", lambda: _termbase_index(sources))[1])
+
+
 def _termbase_index(sources: NameSources) -> tuple[FormIndex, dict[str, list[tuple[Term, Concept]]]]:
     """The target language's allowed terms (and the surnames of multi-word ones) by key."""
     owners: dict[str, list[tuple[Term, Concept]]] = {}

@@ -76,8 +76,40 @@ def _letters_by_skeleton(script: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in table.items()}
 
 
-def confusables(word: str, preferred_script: str | None = None) -> list[Confusable]:
-    """The look-alike letters of ``word``: empty unless a part mixes scripts confusably."""
+class ScriptTable(dict[str, str]):
+    """Character → its script for the letters (ICU), "" for the rest; filled as characters come.
+
+    One per check run, not per process: a table is a dict lookup where :func:`_script` is a
+    function call, and :func:`mixes_scripts` asks it about every distinct character of
+    every segment.
+    """
+
+    def __missing__(self, char: str) -> str:
+        script = _script(char) if char.isalpha() else ""
+        self[char] = script
+        return script
+
+
+_NO_SCRIPT = frozenset({"", "Zyyy", "Zinh"})
+
+
+def mixes_scripts(text: str, table: ScriptTable | None = None) -> bool:
+    """Whether the letters of ``text`` belong to two scripts or more (common and inherited aside).
+
+    A text whose letters are all of one script has no look-alike of another: the checks ask
+    this first, over the text's distinct characters, and most segments stop here.
+    """
+    scripts = set(map((table if table is not None else ScriptTable()).__getitem__, set(text)))
+    return len(scripts - _NO_SCRIPT) > 1
+
+
+def confusables(word: str, preferred_script: str | None = None, table: ScriptTable | None = None) -> list[Confusable]:
+    """The look-alike letters of ``word``: empty unless a part mixes scripts confusably.
+
+    ``table``: a :class:`ScriptTable` to reuse over many words (one is made when none is given).
+    """
+    if word.isascii() or not mixes_scripts(word, table):
+        return []  # ASCII letters are all Latin; a part mixes scripts only if the word does
     found: list[Confusable] = []
     for part in _PART.finditer(word):
         found.extend(_in_part(part.group(), part.start(), preferred_script))
