@@ -365,3 +365,15 @@ def test_plan_then_serial_executor_is_the_pipelines_serial_loop(corpus: Path) ->
     tasks, _note = plan(["po"], NO_MT)
     assert len(tasks) == 9  # the project's po/uk.po too
     assert as_json(check_files(["po"], NO_MT, cache=False)) == as_json(serial_loop(["po"], NO_MT))
+
+
+def test_entries_unused_for_a_month_are_dropped(corpus: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    check_files(["po"], NO_MT)
+    today = rc._today()
+    monkeypatch.setattr(rc, "_today", lambda: today + rc.KEEP_DAYS - 1)
+    check_files(["po/app0.uk.po"], NO_MT)  # a hit: used again
+    monkeypatch.setattr(rc, "_today", lambda: today + rc.KEEP_DAYS + 1)
+    check_files(["po/app1.uk.po"], NO_MT)
+    with sqlite3.connect(cache_dir / rc.FILENAME) as db:
+        kept = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+    assert kept == 2  # app0.uk.po, used within the month, and app1.uk.po, just stored

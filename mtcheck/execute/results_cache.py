@@ -18,7 +18,8 @@ SQLite in WAL mode, in the translation cache's folder (``--cache-dir``,
 ``$MTCHECK_CACHE_DIR``, else the user cache dir): concurrent runs (two CI jobs on one
 runner) each see whole entries, and a writer that holds the lock is waited for. A file
 keeps one entry per configuration (its older versions are dropped when a new one is
-stored), so the cache grows with the files and configurations checked, not with runs.
+stored), and entries no run has used for 30 days are dropped, so the cache grows with
+the files and configurations checked, not with runs.
 An entry that cannot be read back (a crashed disk, another version's shape) is a miss
 and is written again; a cache that cannot be opened leaves the run uncached, with a note.
 """
@@ -30,6 +31,8 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
+import time
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
     from mtcheck.translators.base import Translator
 
 FILENAME = "results.sqlite3"
+KEEP_DAYS = 30  # an entry no run has used for this long is dropped
 _BUSY_TIMEOUT_S = 30.0
 # Config fields that do not change a file's findings: which files a run reads, where
 # its reports and baseline are, its gate, how many processes it uses; the model's
@@ -68,9 +72,12 @@ def file_digest(path: str | Path) -> str:
 
 
 def _digest_or_absent(path: str | Path | None) -> str | None:
+    """The file's content hash; "absent" for what is not a regular file (a FIFO is never opened)."""
     if path is None:
         return None
     try:
+        if not stat.S_ISREG(Path(path).stat().st_mode):
+            return "absent"
         return file_digest(path)
     except OSError:
         return "absent"  # the run itself says why it cannot read it
@@ -205,7 +212,8 @@ class ResultCache:
         self.note: str | None = None
         self._run = run_key(config, gazetteer)
         self._db: sqlite3.Connection | None = None
-        self._keys: dict[FileTask, bytes] = {}
+        self._keys: dict[FileTask, bytes | None] = {}
+        self._used: list[bytes] = []  # the keys of this run's hits
         try:
             directory.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=busy_timeout_s, isolation_level=None)
@@ -213,7 +221,7 @@ class ResultCache:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, slot BLOB NOT NULL, "
-                "model TEXT NOT NULL, value BLOB NOT NULL) WITHOUT ROWID"
+                "model TEXT NOT NULL, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID"
             )
             self._db.execute("CREATE INDEX IF NOT EXISTS results_slot ON results (slot)")
         except (OSError, sqlite3.Error) as exc:
@@ -231,15 +239,30 @@ class ResultCache:
         # one file under one configuration: its older entries are dropped when a new one is stored
         return hashlib.sha256(f"{self._run}\0{task.path}\0{task.original}".encode()).digest()
 
-    def key(self, task: FileTask) -> bytes:
+    def key(self, task: FileTask) -> bytes | None:
         """The entry's key: the run's key, the file's path and bytes, and its original's.
 
-        Hashed once a run: the result stored is filed under the bytes looked up.
+        None for a task that is not cached: an input that is not a regular file within the
+        size limit (the run refuses it; a FIFO must not be opened here, nor a disk image
+        read). Hashed once a run: the result stored is filed under the bytes looked up.
         """
         if task not in self._keys:
-            files = f"{_digest_or_absent(task.path)}\0{_digest_or_absent(task.original)}"
-            self._keys[task] = hashlib.sha256(self._slot(task) + files.encode()).digest()
+            self._keys[task] = self._key(task)
         return self._keys[task]
+
+    def _key(self, task: FileTask) -> bytes | None:
+        from mtcheck.errors import InputError
+        from mtcheck.read.files import require_regular
+
+        limit = int(self.config.max_file_mb * 2**20)
+        try:
+            for path in (task.path, task.original):
+                if path is not None:
+                    require_regular(path, limit)
+            files = f"{file_digest(task.path)}\0{file_digest(task.original) if task.original else None}"
+        except (InputError, OSError):
+            return None
+        return hashlib.sha256(self._slot(task) + files.encode()).digest()
 
     def get(self, task: FileTask) -> FileResult | None:
         """The stored result for ``task``, or None (no entry, the model changed, or unreadable)."""
@@ -253,6 +276,8 @@ class ResultCache:
     def _get(self, task: FileTask) -> FileResult | None:
         assert self._db is not None
         key = self.key(task)
+        if key is None:
+            return None
         try:
             row = self._db.execute("SELECT model, value FROM results WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error as exc:
@@ -267,6 +292,7 @@ class ResultCache:
             return None  # unreadable: checked again, and the new result replaces it
         if model_state(pairs_of(result), self.config, self.translator) != stored:
             return None
+        self._used.append(key)
         return result
 
     def put(self, task: FileTask, result: FileResult) -> None:
@@ -278,20 +304,41 @@ class ResultCache:
             return
         rows = []
         for task, result in pairs:
+            key = self.key(task)
+            if key is None:
+                continue
             state = json.dumps(model_state(pairs_of(result), self.config, self.translator), sort_keys=True)
             value = zlib.compress(json.dumps(encode_result(result), ensure_ascii=False).encode(), 1)
-            rows.append((self.key(task), self._slot(task), state, value))
+            rows.append((key, self._slot(task), state, value, _today()))
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany("DELETE FROM results WHERE slot = ?", [(row[1],) for row in rows])
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO results (key, slot, model, value) VALUES (?, ?, ?, ?)", rows
+                    "INSERT OR REPLACE INTO results (key, slot, model, value, used) VALUES (?, ?, ?, ?, ?)", rows
                 )
         except sqlite3.Error as exc:
             self._fail("cannot be written", exc)
 
     def close(self) -> None:
+        """Mark this run's hits as used today, drop entries unused for :data:`KEEP_DAYS`, and close."""
+        if self._db is None:
+            return
+        today = _today()
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany(
+                    "UPDATE results SET used = ? WHERE key = ? AND used < ?", [(today, k, today) for k in self._used]
+                )
+                # configurations and file versions no longer checked (an old release, a deleted branch)
+                self._db.execute("DELETE FROM results WHERE used < ?", (today - KEEP_DAYS,))
+        except sqlite3.Error as exc:
+            self._fail("cannot be written", exc)
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _today() -> int:
+    return int(time.time() // 86400)
