@@ -113,10 +113,9 @@ def library_versions(names: Iterable[str]) -> dict[str, str | None]:
 
 def code_fingerprint() -> str:
     """mtcheck's version and the size and time of each of its files (code and bundled data)."""
-    import mtcheck
     from mtcheck import version
 
-    root = Path(mtcheck.__file__).parent
+    root = Path(__file__).resolve().parents[1]  # the mtcheck package
     digest = hashlib.sha256(version.__version__.encode())
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
