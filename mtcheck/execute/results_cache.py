@@ -88,7 +88,8 @@ def config_key(config: Config) -> dict[str, Any]:
     data = {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if f.name not in _NOT_KEYED}
     model = dataclasses.asdict(config.model)
     data["model"] = {k: v for k, v in model.items() if k not in _MODEL_NOT_KEYED}
-    return json.loads(json.dumps(data, sort_keys=True, default=_jsonable))
+    plain: dict[str, Any] = json.loads(json.dumps(data, sort_keys=True, default=_jsonable))
+    return plain
 
 
 def _jsonable(value: Any) -> Any:
