@@ -233,6 +233,8 @@ def check_documents(
         adequacy, trips = _adequacy(doc, back, details, say)
         if adequacy is not None:
             assessed.append(adequacy)
+            if adequacy.note:
+                notes.append(adequacy.note)
         say(f"{where}: checking {doc.path or 'input'}")
         ctx = CheckContext(
             document=doc,
