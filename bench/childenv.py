@@ -46,3 +46,9 @@ def run_child(command: Sequence[str], **kwargs: object) -> Run:
     cpu, start = children_cpu(), time.perf_counter()
     done = subprocess.run(list(command), check=False, **kwargs)  # type: ignore[call-overload]
     return Run(time.perf_counter() - start, children_cpu() - cpu, done.returncode)
+
+
+def process_cpu(pid: int) -> float:
+    """User + system seconds of a running process so far, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -229,18 +229,25 @@ class CachedTranslator:
         return [out.text for out in self.decode(texts, src, tgt)]
 
     def decode(self, texts: Sequence[str], src: str, tgt: str) -> list[Decoded]:
-        """Cached outputs, and the misses decoded; an output that ran to the length cap is not kept.
+        """Cached outputs, and the misses decoded; which outputs ran to the length cap is cached too.
 
-        Not keeping it means a re-run decodes it again (bounded, and rare with a real model)
-        and reports it again as unfinished: the report does not depend on the cache.
+        So a cached re-run translates nothing and still reports an unfinished output as such:
+        the report does not depend on the cache.
         """
-        namespace = cache_namespace(self.inner.route_signature(src, tgt))
+        signature = self.inner.route_signature(src, tgt)
+        namespace = cache_namespace(signature)
+        unfinished = cache_namespace({**signature, "output": "ran to the length cap"})
         wanted = [t for t in texts if t.strip()]
-        found = {t: Decoded(out) for t, out in self.cache.get_many(namespace, wanted).items()}
+        hits = self.cache.get_many(namespace, wanted)
+        cut = self.cache.get_many(unfinished, list(hits), count=False) if hits else {}
+        found = {t: Decoded(out, ended=t not in cut) for t, out in hits.items()}
         missing = list(dict.fromkeys(t for t in wanted if t not in found))
         if missing:
             fresh = self.inner.decode(missing, src, tgt)
-            self.cache.put_many(namespace, [(t, out.text) for t, out in zip(missing, fresh, strict=True) if out.ended])
+            self.cache.put_many(namespace, [(t, out.text) for t, out in zip(missing, fresh, strict=True)])
+            runaway = [(t, "") for t, out in zip(missing, fresh, strict=True) if not out.ended]
+            if runaway:
+                self.cache.put_many(unfinished, runaway)
             found.update(zip(missing, fresh, strict=True))
         else:
             self.inner.decode([], src, tgt)  # sets the signature without loading a model
