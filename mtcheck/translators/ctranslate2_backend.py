@@ -17,8 +17,9 @@ from typing import Any
 from mtcheck.config import ModelSettings
 from mtcheck.errors import MissingDependencyError, ModelError
 from mtcheck.registry import TRANSLATORS
-from mtcheck.translators._engine import CachedTranslator, Decoded, Decoding, RoutedTranslator, with_cache
+from mtcheck.translators._engine import CachedTranslator, Decoding, RoutedTranslator, with_cache
 from mtcheck.translators.cache import default_cache_dir
+from mtcheck.translators.decoded import Decoded
 from mtcheck.translators.marian import import_marian, load_tokenizer, with_target_token
 from mtcheck.translators.models import ModelStep, hf_hub_cache, max_positions
 

@@ -15,7 +15,8 @@ from typing import Any
 from mtcheck.config import ModelSettings
 from mtcheck.errors import MissingDependencyError, ModelError
 from mtcheck.registry import TRANSLATORS
-from mtcheck.translators._engine import CachedTranslator, Decoded, Decoding, RoutedTranslator, with_cache
+from mtcheck.translators._engine import CachedTranslator, Decoding, RoutedTranslator, with_cache
+from mtcheck.translators.decoded import Decoded
 from mtcheck.translators.models import ModelStep, max_positions, weight_files
 
 
