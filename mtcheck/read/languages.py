@@ -24,7 +24,7 @@ SCRIPT_OF = {
 
 
 # Plain primary tags that langcodes keeps as they are and calls valid (a test holds this list
-# to langcodes): they skip importing it, which costs about a fifth of a model-free check.
+# to langcodes): they skip importing it (0.04-0.07 CPU s, its data tables).
 # fmt: off
 CANONICAL = frozenset((
     "ar", "be", "bg", "ca", "cs", "da", "de", "el", "en", "es", "et", "fa", "fi", "fr", "ga", "he",

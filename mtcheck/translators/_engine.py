@@ -19,10 +19,10 @@ from mtcheck.translators.cache import TranslationCache, cache_namespace, default
 from mtcheck.translators.decoded import Decoded
 from mtcheck.translators.models import ModelStep, resolve_route
 
-# An output follows its input's length: at most 1.5n+10 tokens for an n-token input. A real
-# translation stays well inside (news text between these languages: 0.7-1.3 tokens out per
-# token in); one that gets there has stopped translating and loops, and a model that never
-# ends a sentence would otherwise decode to the model's 512 positions for every text.
+# An output follows its input's length: at most 1.5n+10 tokens for an n-token input. Without
+# it a model that never ends a sentence decodes to the model's 512 positions for every text
+# (and the round trip translates that back again); an output that reaches the cap is marked
+# unfinished, and nothing is built on it (translators/backtranslate.py).
 LENGTH_RATIO = 1.5
 LENGTH_SLACK = 10
 MAX_POSITIONS = 512

@@ -51,7 +51,7 @@ def back_translate(doc: Document, settings: ModelSettings, translator: Translato
         translator = translator or make_translator(settings)
         texts = [seg.target for seg in doc.segments]
         before = dict(getattr(translator, "stats", {}))
-        outputs = _decode(translator, texts, doc.target_lang, doc.source_lang)
+        outputs = decode_outputs(translator, texts, doc.target_lang, doc.source_lang)
     except (ModelError, MissingDependencyError) as exc:
         if settings.required:
             raise
@@ -71,7 +71,7 @@ def back_translate(doc: Document, settings: ModelSettings, translator: Translato
     )
 
 
-def _decode(translator: Translator, texts: list[str], src: str, tgt: str) -> list[Decoded]:
+def decode_outputs(translator: Translator, texts: list[str], src: str, tgt: str) -> list[Decoded]:
     """The translator's outputs, with whether each ended (a translator that cannot tell: all did)."""
     decode = getattr(translator, "decode", None)
     if decode is not None:
