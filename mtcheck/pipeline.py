@@ -282,6 +282,8 @@ def check_document(doc: Document, config: Config, resources: Resources, progress
         details["model"] = dict(back.signature)
         details.update(back.stats)
     adequacy, trips = _adequacy(doc, back, details, say)
+    if adequacy is not None and adequacy.note and adequacy.note not in notes:
+        notes.append(adequacy.note)
     say(f"checking {doc.path or 'input'}")
     ctx = CheckContext(
         document=doc,

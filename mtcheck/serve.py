@@ -29,6 +29,8 @@ from mtcheck.errors import EXIT_INPUT, ConfigError, MissingDependencyError, Mtch
 from mtcheck.gate.root import relative_to_root
 from mtcheck.pipeline import check_files
 from mtcheck.render.base import RenderOptions
+from mtcheck.translators.backtranslate import decode_outputs
+from mtcheck.translators.decoded import Decoded
 from mtcheck.types import Finding, Location, Report
 
 if TYPE_CHECKING:
@@ -82,6 +84,11 @@ class LockedTranslator:
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         with self._lock:
             return list(self._inner.translate(texts, src, tgt))
+
+    def decode(self, texts: Sequence[str], src: str, tgt: str) -> list[Decoded]:
+        """The outputs and whether each ended, so a degenerate one is treated as the CLI treats it."""
+        with self._lock:
+            return decode_outputs(self._inner, list(texts), src, tgt)
 
 
 class RequestError(Exception):

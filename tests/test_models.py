@@ -17,6 +17,7 @@ from mtcheck.translators.marian import MarianTranslator
 from mtcheck.translators.models import (
     ModelMissingError,
     bundled_registry,
+    hf_cached_snapshot,
     load_registry,
     registry_entry,
     resolve_route,
@@ -90,6 +91,36 @@ def test_hub_id_loads_from_an_offline_hf_cache(tiny: Path, env: dict[str, Path])
     texts = ["War", "Ministers met in paris."]
     assert by_id.translate(texts, "de", "fr") == by_path.translate(texts, "de", "fr")
     assert REVISION in by_id.signature["model"]
+
+
+@pytest.mark.parametrize("variable", ["HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "HF_HOME", "XDG_CACHE_HOME"])
+def test_hf_cache_is_found_by_path_where_the_environment_puts_it(
+    tiny: Path, env: dict[str, Path], monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    """The cache layout read by path, without the hub client, wherever its variables point."""
+    monkeypatch.delenv("HF_HOME")
+    base = env["cache"] / "elsewhere"
+    hub = {"HF_HOME": base / "hub", "XDG_CACHE_HOME": base / "huggingface" / "hub"}.get(variable, base / "hub")
+    monkeypatch.setenv(variable, str(hub if variable.endswith("_CACHE") else base))
+    snapshot = populate_hf_cache(hub.parent, "Helsinki-NLP/opus-mt-de-fr", tiny)
+    assert hf_cached_snapshot("Helsinki-NLP/opus-mt-de-fr", "main") == snapshot
+    assert hf_cached_snapshot("Helsinki-NLP/opus-mt-de-fr", REVISION) == snapshot  # a commit hash as revision
+    assert hf_cached_snapshot("Helsinki-NLP/opus-mt-de-fr", "v2") is None  # no such branch or tag
+    assert hf_cached_snapshot("Helsinki-NLP/opus-mt-fr-de", "main") is None
+    (step,) = resolve_route("de", "fr", ModelSettings())
+    assert (step.origin, step.path, step.revision) == ("hf-cache", snapshot, REVISION)
+
+
+def test_hf_cache_lookup_imports_no_hub_client(tiny: Path, env: dict[str, Path]) -> None:
+    snapshot = populate_hf_cache(env["hf"], "Helsinki-NLP/opus-mt-de-fr", tiny)
+    probe = (
+        "import sys; from mtcheck.config import ModelSettings; from mtcheck.translators.models import resolve_route; "
+        "print(resolve_route('de', 'fr', ModelSettings())[0].path); "
+        "print(sorted(m for m in ('huggingface_hub', 'httpx', 'httpx2', 'torch', 'transformers') if m in sys.modules))"
+    )
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", probe], env=environ, capture_output=True, text=True, timeout=60)
+    assert done.stdout.splitlines() == [str(snapshot), "[]"], done.stderr
 
 
 def test_lookup_order_explicit_then_models_dir_then_hf_cache(tiny: Path, env: dict[str, Path]) -> None:

@@ -13,6 +13,7 @@ from mtcheck.cli import main
 from mtcheck.config import ModelSettings
 from mtcheck.translators._engine import CachedTranslator
 from mtcheck.translators.cache import FILENAME, TranslationCache, cache_namespace
+from mtcheck.translators.decoded import Decoded
 from mtcheck.translators.marian import MarianTranslator
 from mtcheck.translators.models import ModelStep
 from tests.tiny_marian import tiny_marian_dir
@@ -37,7 +38,7 @@ class CountingMarian(MarianTranslator):
         super().__init__(settings)
         self.seen: list[str] = []
 
-    def run_step(self, step: ModelStep, texts: list[str]) -> list[str]:
+    def run_step(self, step: ModelStep, texts: list[str]) -> list[Decoded]:
         self.seen.extend(texts)
         return super().run_step(step, texts)
 

@@ -159,6 +159,35 @@ def tiny_marian_dir(base: Path) -> Path:
     return out
 
 
+def never_ending_marian_dir(base: Path) -> Path:
+    """The tiny model made unable to end a sentence: every output runs to the length cap.
+
+    Its end-of-sentence logit gets a bias of -10000 (``final_logits_bias``, which both torch
+    and the CTranslate2 converter load) and nothing forces an end token at the last slot, so
+    it behaves like a model that has lost the thread: a real model, loaded the normal way.
+    """
+    import torch
+    from transformers import MarianMTModel
+
+    out = base / "tiny-marian-never-ends"
+    if (out / "config.json").exists():
+        return out
+    source = tiny_marian_dir(base)
+    model = MarianMTModel.from_pretrained(str(source))
+    with torch.no_grad():
+        model.final_logits_bias[..., model.config.eos_token_id] = -1e4
+    model.config.forced_eos_token_id = None
+    model.generation_config.forced_eos_token_id = None
+    tmp = base / "tiny-marian-never-ends.partial"
+    shutil.rmtree(tmp, ignore_errors=True)
+    model.save_pretrained(str(tmp), safe_serialization=True)
+    for f in source.iterdir():  # the tokenizer's files, unchanged
+        if f.is_file() and not (tmp / f.name).exists():
+            shutil.copyfile(f, tmp / f.name)
+    tmp.rename(out)
+    return out
+
+
 @pytest.fixture(scope="session")
 def tiny_marian(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Path of the tiny Marian model folder (HF layout, safetensors weights)."""

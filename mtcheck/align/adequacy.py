@@ -24,6 +24,7 @@ keep sacrebleu's signatures.
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ class Adequacy:
     bleu: float | None = None
     signatures: Mapping[str, str] = field(default_factory=dict)
     by_model: bool = False
+    note: str | None = None  # e.g. segments left unscored, and why
 
     @property
     def median_chrf(self) -> float | None:
@@ -106,12 +108,26 @@ def mode_of(doc: Document, has_model: bool) -> str | None:
 
 
 def round_trip(doc: Document, back: BackTranslation, translator: Translator) -> dict[str, str]:
-    """Translate the back-translation forward again into the target language."""
-    ids = [seg.id for seg in doc.segments]
+    """Translate the back-translation forward again into the target language.
+
+    A degenerate back-translation is left out: translating a loop forward again costs a
+    second runaway decode and measures nothing.
+    """
+    ids = [seg.id for seg in doc.segments if seg.id not in back.degenerate]
     outputs = translator.translate([back.texts[i] for i in ids], doc.source_lang, doc.target_lang)
     if len(outputs) != len(ids):
         raise ModelError(f"translator returned {len(outputs)} outputs for {len(ids)} inputs")
     return dict(zip(ids, outputs, strict=True))
+
+
+def _degenerate_note(doc: Document, back: BackTranslation) -> str:
+    """What the report says when some back-translations were not translated forward again."""
+    where = f"{doc.path}: " if doc.path else ""
+    return (
+        f"{where}{len(back.degenerate)} of {len(doc.segments)} back-translation(s) degenerate "
+        "(ran to the length limit of 1.5× the input, or repeat themselves): "
+        "not translated forward again (round trip) and not scored"
+    )
 
 
 def identity(count: int) -> Alignment:
@@ -145,13 +161,20 @@ def assess(doc: Document, back: BackTranslation, round_trips: Mapping[str, str] 
         trips = round_trips or {}
         reference = tuple(seg.target for seg in segments)
         hypothesis = tuple(trips.get(seg.id, "") for seg in segments)
-        alignment = identity(len(segments))
+        # a segment without a round trip (degenerate back-translation) has no link: no score
+        kept = [i for i, seg in enumerate(segments) if seg.id not in back.degenerate]
+        alignment = Alignment(tuple(Link((i,), (i,), 1.0) for i in kept))
     if not has_model:
         return Adequacy(mode, alignment, reference, hypothesis, tuple(None for _ in alignment))
-    return _scored(mode, alignment, reference, hypothesis)
+    scored = _scored(mode, alignment, reference, hypothesis)
+    if mode == ROUND_TRIP and back.degenerate:
+        return dataclasses.replace(scored, note=_degenerate_note(doc, back))
+    return scored
 
 
 def _scored(mode: str, alignment: Alignment, reference: tuple[str, ...], hypothesis: tuple[str, ...]) -> Adequacy:
+    if not alignment.links:  # every round trip skipped: nothing to score (sacrebleu has no signature then)
+        return Adequacy(mode, alignment, reference, hypothesis, (), by_model=True)
     from sacrebleu.metrics.bleu import BLEU
     from sacrebleu.metrics.chrf import CHRF
 
@@ -212,11 +235,11 @@ def scored_pairs(adequacy: Adequacy) -> list[tuple[str, str]]:
 
 def run_scores(scored: Sequence[tuple[str, str]]) -> dict[str, Any]:
     """Run-level chrF and BLEU over every model-scored link of every document."""
-    from sacrebleu.metrics.bleu import BLEU
-    from sacrebleu.metrics.chrf import CHRF
-
     if not scored:
         return {}
+    from sacrebleu.metrics.bleu import BLEU  # only here: its import costs a tenth of a model-free check
+    from sacrebleu.metrics.chrf import CHRF
+
     hyps = [h for h, _r in scored]
     refs = [r for _h, r in scored]
     chrf, bleu = CHRF(), BLEU()

@@ -16,10 +16,15 @@ from typing import Any
 
 from mtcheck.config import ModelSettings
 from mtcheck.translators.cache import TranslationCache, cache_namespace, default_cache_dir
+from mtcheck.translators.decoded import Decoded
 from mtcheck.translators.models import ModelStep, resolve_route
 
-# Beyond 2n+10 tokens a Marian output is a degenerate repetition, not a translation; the cap
-# keeps one runaway hypothesis from holding a whole batch (Marian's own cap is 512).
+# An output follows its input's length: at most 1.5n+10 tokens for an n-token input. Without
+# it a model that never ends a sentence decodes to the model's 512 positions for every text
+# (and the round trip translates that back again); an output that reaches the cap is marked
+# unfinished, and nothing is built on it (translators/backtranslate.py).
+LENGTH_RATIO = 1.5
+LENGTH_SLACK = 10
 MAX_POSITIONS = 512
 # Examples per batch on top of the token budget: bigger batches stop paying off on CPU.
 MAX_BATCH_EXAMPLES = 64
@@ -37,7 +42,7 @@ class Decoding:
         """Tokens to generate at most; ``limit`` is what the model's decoder positions allow."""
         if self.forced_length is not None:
             return min(self.forced_length, limit)
-        return min(limit, 2 * longest_input + 10)
+        return min(limit, int(LENGTH_RATIO * longest_input) + LENGTH_SLACK)
 
     def trim(self, tokens: Sequence[Any], end: Any, input_length: int, limit: int = MAX_POSITIONS) -> list[Any]:
         """Output tokens (no start token) cut at the end token and at this text's own cap.
@@ -52,8 +57,19 @@ class Decoding:
             return out
         return out[: self.max_new_tokens(input_length, limit) - 1]
 
+    def ended(self, tokens: Sequence[Any], end: Any, input_length: int, limit: int = MAX_POSITIONS) -> bool:
+        """Whether the model ended this text itself, before the last slot of the text's own cap.
+
+        An end token in that last slot is no proof: transformers forces one there. Counting it
+        as "not ended" also keeps the answer independent of the batch (whose cap may be longer).
+        """
+        if self.forced_length is not None:
+            return True
+        out = list(tokens)
+        return end in out and out.index(end) < self.max_new_tokens(input_length, limit) - 1
+
     def signature(self) -> dict[str, str]:
-        sig = {"beam": str(self.beam), "max_length": "2n+10"}
+        sig = {"beam": str(self.beam), "max_length": f"{LENGTH_RATIO:g}n+{LENGTH_SLACK}"}
         if self.forced_length is not None:
             sig["max_length"] = f"forced {self.forced_length}"
         return sig
@@ -133,7 +149,7 @@ class RoutedTranslator:
         self._last: dict[str, str] = {}
 
     # -- what a backend implements -------------------------------------------------------------
-    def run_step(self, step: ModelStep, texts: list[str]) -> list[str]:
+    def run_step(self, step: ModelStep, texts: list[str]) -> list[Decoded]:
         raise NotImplementedError
 
     def backend_signature(self) -> dict[str, str]:
@@ -162,15 +178,20 @@ class RoutedTranslator:
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         """Translate in input order; blank texts come back as empty strings without touching a model."""
+        return [out.text for out in self.decode(texts, src, tgt)]
+
+    def decode(self, texts: Sequence[str], src: str, tgt: str) -> list[Decoded]:
+        """:meth:`translate`, saying for each output whether every hop of the route ended it."""
         steps = self.route(src, tgt)
         self._last = self.route_signature(src, tgt)
-        outputs = ["" for _ in texts]
+        outputs = [Decoded("") for _ in texts]
         todo = [i for i, t in enumerate(texts) if t.strip()]
-        current = [texts[i].strip() for i in todo]
+        current = [Decoded(texts[i].strip()) for i in todo]
         for step in steps:
             if not current:
                 break
-            current = self.run_step(step, current)
+            hop = self.run_step(step, [out.text for out in current])
+            current = [Decoded(new.text, old.ended and new.ended) for old, new in zip(current, hop, strict=True)]
         for i, out in zip(todo, current, strict=True):
             outputs[i] = out
         return outputs
@@ -205,17 +226,32 @@ class CachedTranslator:
         return self.cache.note
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
-        namespace = cache_namespace(self.inner.route_signature(src, tgt))
+        return [out.text for out in self.decode(texts, src, tgt)]
+
+    def decode(self, texts: Sequence[str], src: str, tgt: str) -> list[Decoded]:
+        """Cached outputs, and the misses decoded; which outputs ran to the length cap is cached too.
+
+        So a cached re-run translates nothing and still reports an unfinished output as such:
+        the report does not depend on the cache.
+        """
+        signature = self.inner.route_signature(src, tgt)
+        namespace = cache_namespace(signature)
+        unfinished = cache_namespace({**signature, "output": "ran to the length cap"})
         wanted = [t for t in texts if t.strip()]
-        found = self.cache.get_many(namespace, wanted)
+        hits = self.cache.get_many(namespace, wanted)
+        cut = self.cache.get_many(unfinished, list(hits), count=False) if hits else {}
+        found = {t: Decoded(out, ended=t not in cut) for t, out in hits.items()}
         missing = list(dict.fromkeys(t for t in wanted if t not in found))
         if missing:
-            fresh = self.inner.translate(missing, src, tgt)
-            self.cache.put_many(namespace, zip(missing, fresh, strict=True))
+            fresh = self.inner.decode(missing, src, tgt)
+            self.cache.put_many(namespace, [(t, out.text) for t, out in zip(missing, fresh, strict=True)])
+            runaway = [(t, "") for t, out in zip(missing, fresh, strict=True) if not out.ended]
+            if runaway:
+                self.cache.put_many(unfinished, runaway)
             found.update(zip(missing, fresh, strict=True))
         else:
-            self.inner.translate([], src, tgt)  # sets the signature without loading a model
-        return [found.get(t, "") if t.strip() else "" for t in texts]
+            self.inner.decode([], src, tgt)  # sets the signature without loading a model
+        return [found.get(t, Decoded("")) if t.strip() else Decoded("") for t in texts]
 
 
 def with_cache(translator: RoutedTranslator, settings: ModelSettings) -> RoutedTranslator | CachedTranslator:

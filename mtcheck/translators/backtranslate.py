@@ -10,6 +10,7 @@ from mtcheck.config import ModelSettings
 from mtcheck.errors import MissingDependencyError, ModelError
 from mtcheck.registry import TRANSLATORS
 from mtcheck.translators.base import Translator
+from mtcheck.translators.decoded import Decoded, repeats_itself
 from mtcheck.types import Document
 
 
@@ -25,6 +26,9 @@ class BackTranslation:
     translator: Any = field(default=None, compare=False, repr=False)
     stats: Mapping[str, int] = field(default_factory=dict)  # e.g. translation-cache hits and misses
     note: str | None = None  # e.g. the translation cache could not be written and went to memory
+    # Segment ids whose back-translation is degenerate (ran to the length cap, or loops): not
+    # a translation of anything, so nothing is built on it (no round trip, no score).
+    degenerate: frozenset[str] = frozenset()
 
 
 def make_translator(settings: ModelSettings) -> Translator:
@@ -47,7 +51,7 @@ def back_translate(doc: Document, settings: ModelSettings, translator: Translato
         translator = translator or make_translator(settings)
         texts = [seg.target for seg in doc.segments]
         before = dict(getattr(translator, "stats", {}))
-        outputs = translator.translate(texts, doc.target_lang, doc.source_lang)
+        outputs = decode_outputs(translator, texts, doc.target_lang, doc.source_lang)
     except (ModelError, MissingDependencyError) as exc:
         if settings.required:
             raise
@@ -55,10 +59,21 @@ def back_translate(doc: Document, settings: ModelSettings, translator: Translato
     if len(outputs) != len(texts):
         raise ModelError(f"translator returned {len(outputs)} outputs for {len(texts)} inputs")
     return BackTranslation(
-        texts={seg.id: out for seg, out in zip(doc.segments, outputs, strict=True)},
+        texts={seg.id: out.text for seg, out in zip(doc.segments, outputs, strict=True)},
+        degenerate=frozenset(
+            seg.id for seg, out in zip(doc.segments, outputs, strict=True) if not out.ended or repeats_itself(out.text)
+        ),
         signature=dict(translator.signature),
         translator=translator,
         # a translator reused across documents keeps running totals: report this document's share
         stats={k: v - before.get(k, 0) for k, v in getattr(translator, "stats", {}).items()},
         note=getattr(translator, "note", None),
     )
+
+
+def decode_outputs(translator: Translator, texts: list[str], src: str, tgt: str) -> list[Decoded]:
+    """The translator's outputs, with whether each ended (a translator that cannot tell: all did)."""
+    decode = getattr(translator, "decode", None)
+    if decode is not None:
+        return list(decode(texts, src, tgt))
+    return [Decoded(out) for out in translator.translate(texts, src, tgt)]

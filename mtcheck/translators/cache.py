@@ -77,7 +77,8 @@ class TranslationCache:
             "(--cache-dir DIR to use another)"
         )
 
-    def get_many(self, namespace: str, texts: Sequence[str]) -> dict[str, str]:
+    def get_many(self, namespace: str, texts: Sequence[str], *, count: bool = True) -> dict[str, str]:
+        """Cached outputs by text; ``count=False`` for look-ups that are not translations (no stats)."""
         wanted = {_key(namespace, t): t for t in dict.fromkeys(texts)}
         found = {wanted[k]: v for k, v in self._memory.items() if k in wanted} if self._memory else {}
         keys = [k for k in wanted if wanted[k] not in found]
@@ -91,8 +92,9 @@ class TranslationCache:
                     found[wanted[key]] = output
         except sqlite3.Error as exc:
             self._fall_back("cannot be read", exc)
-        self.hits += sum(1 for t in texts if t in found)
-        self.misses += sum(1 for t in texts if t not in found)
+        if count:
+            self.hits += sum(1 for t in texts if t in found)
+            self.misses += sum(1 for t in texts if t not in found)
         return found
 
     def put_many(self, namespace: str, pairs: Iterable[tuple[str, str]]) -> None:

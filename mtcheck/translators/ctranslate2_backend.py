@@ -19,6 +19,7 @@ from mtcheck.errors import MissingDependencyError, ModelError
 from mtcheck.registry import TRANSLATORS
 from mtcheck.translators._engine import CachedTranslator, Decoding, RoutedTranslator, with_cache
 from mtcheck.translators.cache import default_cache_dir
+from mtcheck.translators.decoded import Decoded
 from mtcheck.translators.marian import import_marian, load_tokenizer, with_target_token
 from mtcheck.translators.models import ModelStep, hf_hub_cache, max_positions
 
@@ -130,13 +131,13 @@ class CTranslate2Translator(RoutedTranslator):
         self._models[step.path] = (translator, load_tokenizer(step.path))
         return self._models[step.path]
 
-    def run_step(self, step: ModelStep, texts: list[str]) -> list[str]:
+    def run_step(self, step: ModelStep, texts: list[str]) -> list[Decoded]:
         translator, tok = self.load(step)
         # the model's positions bound both sides: the decoder's first one holds the start token
         limit = max_positions(step.path)
         ids = tok(with_target_token(step, texts), truncation=True, max_length=limit)["input_ids"]
         tokens = [tok.convert_ids_to_tokens(x) for x in ids]
-        outputs = [""] * len(texts)
+        outputs = [Decoded("")] * len(texts)
         workers = max(1, translator.num_translators)
         for batch in self.batched(step, [len(x) for x in ids]):
             longest = max(len(ids[i]) for i in batch)
@@ -145,13 +146,17 @@ class CTranslate2Translator(RoutedTranslator):
                 [tokens[i] for i in batch],
                 beam_size=self.decoding.beam,
                 max_batch_size=sub_batch_size(len(batch), workers),
+                max_input_length=limit,
                 max_decoding_length=length,
                 min_decoding_length=length if self.decoding.forced_length is not None else 0,
                 return_scores=False,
+                return_end_token=True,  # its presence is how an output that ended shows
             )
             for i, result in zip(batch, results, strict=True):
-                kept = self.decoding.trim(result.hypotheses[0], tok.eos_token, len(ids[i]), limit - 1)
-                outputs[i] = tok.decode(tok.convert_tokens_to_ids(kept), skip_special_tokens=True)
+                row = result.hypotheses[0]
+                kept = self.decoding.trim(row, tok.eos_token, len(ids[i]), limit - 1)
+                ended = self.decoding.ended(row, tok.eos_token, len(ids[i]), limit - 1)
+                outputs[i] = Decoded(tok.decode(tok.convert_tokens_to_ids(kept), skip_special_tokens=True), ended)
         return outputs
 
 

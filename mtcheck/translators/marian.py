@@ -16,6 +16,7 @@ from mtcheck.config import ModelSettings
 from mtcheck.errors import MissingDependencyError, ModelError
 from mtcheck.registry import TRANSLATORS
 from mtcheck.translators._engine import CachedTranslator, Decoding, RoutedTranslator, with_cache
+from mtcheck.translators.decoded import Decoded
 from mtcheck.translators.models import ModelStep, max_positions, weight_files
 
 
@@ -106,14 +107,14 @@ class MarianTranslator(RoutedTranslator):
         self._models[step.path] = loaded
         return loaded
 
-    def run_step(self, step: ModelStep, texts: list[str]) -> list[str]:
+    def run_step(self, step: ModelStep, texts: list[str]) -> list[Decoded]:
         torch, _ = import_marian()
         loaded = self.load(step)
         tok = loaded.tokenizer
         # the model's positions bound both sides: the decoder's first one holds the start token
         limit = max_positions(step.path)
         ids = tok(with_target_token(step, texts), truncation=True, max_length=limit)["input_ids"]
-        outputs = [""] * len(texts)
+        outputs = [Decoded("")] * len(texts)
         for batch in self.batched(step, [len(x) for x in ids]):
             enc = tok.pad({"input_ids": [ids[i] for i in batch]}, return_tensors="pt").to(loaded.device)
             longest = int(enc["input_ids"].shape[1])
@@ -130,8 +131,10 @@ class MarianTranslator(RoutedTranslator):
                     **extra,
                 )
             for i, row in zip(batch, generated.tolist(), strict=True):
-                kept = self.decoding.trim(row[1:], tok.eos_token_id, len(ids[i]), limit - 1)  # row[0]: decoder start
-                outputs[i] = tok.decode(kept, skip_special_tokens=True)
+                row = row[1:]  # row[0]: the decoder start token
+                kept = self.decoding.trim(row, tok.eos_token_id, len(ids[i]), limit - 1)
+                ended = self.decoding.ended(row, tok.eos_token_id, len(ids[i]), limit - 1)
+                outputs[i] = Decoded(tok.decode(kept, skip_special_tokens=True), ended)
         return outputs
 
 

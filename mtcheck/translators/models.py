@@ -165,23 +165,38 @@ def registry_entry(src: str, tgt: str, settings: ModelSettings) -> RegistryEntry
 
 
 def hf_hub_cache() -> Path:
-    """The Hugging Face hub cache, read from the environment at call time (not import time)."""
-    if os.environ.get("HF_HUB_CACHE"):
-        return Path(os.environ["HF_HUB_CACHE"])
+    """The Hugging Face hub cache, read from the environment at call time (not import time).
+
+    The same precedence as ``huggingface_hub.constants``: ``HF_HUB_CACHE``, the older
+    ``HUGGINGFACE_HUB_CACHE``, ``$HF_HOME/hub``, ``$XDG_CACHE_HOME/huggingface/hub``.
+    """
+    for name in ("HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE"):
+        if os.environ.get(name):
+            return Path(os.environ[name]).expanduser()
     if os.environ.get("HF_HOME"):
-        return Path(os.environ["HF_HOME"]) / "hub"
+        return Path(os.environ["HF_HOME"]).expanduser() / "hub"
     xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "huggingface" / "hub"
+    return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "huggingface" / "hub"
 
 
 def hf_cached_snapshot(hub_id: str, revision: str) -> Path | None:
-    """The cached snapshot folder of ``hub_id`` at ``revision`` (a branch, tag or commit), if any."""
+    """The cached snapshot folder of ``hub_id`` at ``revision`` (a branch, tag or commit), if any.
+
+    Read by path from the cache layout huggingface_hub writes
+    (``models--ORG--NAME/refs/REV`` holding a commit, ``snapshots/COMMIT/``) instead of through
+    ``huggingface_hub.try_to_load_from_cache``: importing the hub client and httpx costs more
+    than the rest of a model-free check, only to find that no model is there. The hub client
+    is imported by :func:`download` alone, which honours ``HF_HUB_OFFLINE`` itself.
+    """
+    repo = hf_hub_cache() / ("models--" + hub_id.replace("/", "--"))
     try:
-        from huggingface_hub import try_to_load_from_cache
-    except ImportError:
-        raise MissingDependencyError("huggingface-hub", "marian") from None
-    found = try_to_load_from_cache(hub_id, "config.json", cache_dir=hf_hub_cache(), revision=revision)
-    return Path(found).parent if isinstance(found, str) else None
+        commit = (repo / "refs" / revision).read_text(encoding="utf-8").strip()
+    except (OSError, ValueError):
+        commit = revision  # not a branch or tag name: maybe a commit hash itself
+    if not commit or "/" in commit or commit in (".", ".."):
+        return None
+    snapshot = repo / "snapshots" / commit
+    return snapshot if (snapshot / "config.json").is_file() else None
 
 
 def resolve_route(src: str, tgt: str, settings: ModelSettings) -> tuple[ModelStep, ...]:

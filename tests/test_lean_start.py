@@ -1,0 +1,70 @@
+"""A check without a model loads no model machinery, and language codes need no langcodes.
+
+The hub client, httpx, torch and transformers cost more to import than the rest of a
+model-free check; they must load only when a model is used or a download is asked for.
+Each case runs in a fresh interpreter, since this test process imports them all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mtcheck.read.languages import CANONICAL, normalize_language
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_58537a9fbf26f386.txt"
+HEAVY = ("huggingface_hub", "httpx", "httpx2", "torch", "transformers", "ctranslate2")
+
+PROBE = """
+import json, sys
+from mtcheck.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted({m.split(".")[0] for m in sys.modules})), file=sys.stderr)
+"""
+
+
+def loaded_after(tmp_path: Path, *args: str) -> set[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MTCHECK_CACHE_DIR": str(tmp_path / "cache"), "HF_HUB_OFFLINE": "1",
+           "MTCHECK_MODELS": str(tmp_path / "models"), "HF_HOME": str(tmp_path / "hf")}  # fmt: skip
+    for name in ("HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE"):
+        env.pop(name, None)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=False,
+    )
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("model_args", [["--no-mt"], []], ids=["no-mt", "model-lookup-finds-none"])
+def test_a_check_without_a_model_imports_no_model_machinery(tmp_path: Path, model_args: list[str]) -> None:
+    loaded = loaded_after(tmp_path, "check", str(SEED), "-s", "ar", "-t", "en", "-f", "json", *model_args)
+    assert "mtcheck" in loaded
+    assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_help_imports_no_model_machinery_nor_checks(tmp_path: Path) -> None:
+    loaded = loaded_after(tmp_path, "--help")
+    assert loaded.isdisjoint({*HEAVY, "wordfreq", "langcodes", "sacrebleu"})
+
+
+def test_the_fast_path_language_codes_are_what_langcodes_says() -> None:
+    import langcodes
+
+    for code in CANONICAL:
+        tag = langcodes.Language.get(code)
+        assert tag.is_valid() and str(tag) == code
+    assert normalize_language(" en ") == "en" and normalize_language("pt_br") == "pt-BR"
