@@ -64,6 +64,9 @@ DIFFERENT_NAME = 0.5
 CAPITALISED_THRESHOLD = 0.7
 # In a caseless script, a word rarer than this (wordfreq Zipf) counts as capitalised would.
 RARE_ZIPF = 2.5
+# A rendering of a name this frequent in the target language (wordfreq Zipf) may be the
+# language's own established form of it.
+ATTESTED_ZIPF = 3.0
 # A capitalised word of the translation this frequent is no candidate for a name's rendering.
 COMMON_NAME_WORD_ZIPF = 4.5
 
@@ -314,7 +317,15 @@ def _strict(known: Known, hit: Token, lang: str) -> bool:
     Arabic has several in use for a foreign place (الدانمرك / الدنمارك, تشيلي / شيلي), so
     there only a form off the known ones by more than its long vowels counts.
     """
-    if known.source.startswith("termbase") or not is_abjad(hit.text):
+    if known.source.startswith("termbase"):
+        return True
+    # A rendering the target language writes more often than every listed form is its own
+    # established form (Rosa, Victoria, Turkey against the gazetteer's Roza, Viktoriia,
+    # CLDR's Türkiye): not a transliteration. A deprecated one is deprecated-term's to report.
+    attested = max(zipf(v, lang) for v in hit.variants)
+    if attested >= ATTESTED_ZIPF and attested > max(zipf(f.casefold(), lang) for f in known.forms):
+        return False
+    if not is_abjad(hit.text):
         return True
     keys = {k for v in hit.variants for k in phrase_keys(v, lang)}
     return not any(keys & phrase_keys(form, lang) for form in known.forms)
