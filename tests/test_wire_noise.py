@@ -114,3 +114,10 @@ def test_a_word_doubled_before_a_hyphenated_form_is_no_repetition() -> None:
     assert of(found, "repeated-word") == []
     [hit] = of(run("Он был со со своим другом.", "He was with his friend.", "en", "ru"), "repeated-word")
     assert hit.evidence["word"] == "со"
+
+
+def test_a_link_copied_as_its_own_sentence_is_not_untranslated() -> None:
+    link_only = "https://example.org/even-if-you-beat-me/"
+    assert of(run(link_only, link_only, "en", "uk"), "untranslated") == []
+    copied = "The talks will continue tomorrow morning."
+    assert of(run(copied, copied, "en", "uk"), "untranslated") != []
