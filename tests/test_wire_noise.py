@@ -121,3 +121,21 @@ def test_a_link_copied_as_its_own_sentence_is_not_untranslated() -> None:
     assert of(run(link_only, link_only, "en", "uk"), "untranslated") == []
     copied = "The talks will continue tomorrow morning."
     assert of(run(copied, copied, "en", "uk"), "untranslated") != []
+
+
+NORD = "Moscow has repeatedly said the Nord Stream pipeline is a commercial project."
+
+
+def test_a_name_translated_word_by_word_is_no_warning() -> None:
+    translated = "Москва неодноразово наголошувала, що газогін Північний потік є комерційним проєктом."
+    found = run(translated, NORD, "en", "uk")
+    assert [f.severity for f in of(found, "name-missing")] == [Severity.INFO]
+    found = run("«Так, операція „Вогняний шторм“», – відповів Кохрен.", '"Yes, Operation Firestorm," Cochran replied.',
+                "en", "uk")  # fmt: skip
+    assert of(found, "name-mismatch") == [] and all(f.severity == Severity.INFO for f in of(found, "name-missing"))
+
+
+def test_a_name_dropped_with_nothing_in_its_place_is_still_a_warning() -> None:
+    dropped = "Москва неодноразово наголошувала, що газогін є комерційним проєктом."
+    [hit] = of(run(dropped, NORD, "en", "uk"), "name-missing")
+    assert hit.severity == Severity.WARNING
