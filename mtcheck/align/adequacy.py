@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mtcheck.align.align import Alignment, AlignSettings, Link, align
+from mtcheck.align.align import Alignment, AlignSettings, Link, absorb_splits, align
 from mtcheck.errors import ModelError
 from mtcheck.translators.backtranslate import BackTranslation
 from mtcheck.translators.base import Translator
@@ -96,7 +96,8 @@ def align_without_model(
         [anchors(t, source_lang, names) for t in original],
         [anchors(t, target_lang, names) for t in translation],
     )
-    return align([romanize(t) for t in original], [romanize(t) for t in translation], settings, keys)
+    alignment = align([romanize(t) for t in original], [romanize(t) for t in translation], settings, keys)
+    return absorb_splits(alignment, original, translation, keys, settings)
 
 
 def mode_of(doc: Document, has_model: bool) -> str | None:

@@ -120,6 +120,10 @@ class AlignSettings:
     # a name shared by both sides counts as this many character n-grams
     name_weight: float = 20.0
     anchor_dims: int = 256
+    # no-model post-pass (:func:`absorb_splits`): how much a join must improve the length
+    # fit of a neighbour link (Gale–Church cost, nats), and how well the join must fit
+    split_gain: float = 0.5
+    split_fit: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -557,6 +561,79 @@ def align(
     left_side = _Side(_lengths(left), left_vectors, left_anchors)
     right_side = _Side(_lengths(right), right_vectors, right_anchors)
     return _align_sides(left_side, right_side, settings, baseline=False)
+
+
+def absorb_splits(
+    alignment: Alignment,
+    left: Sequence[str],
+    right: Sequence[str],
+    anchors: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]],
+    settings: AlignSettings | None = None,
+) -> Alignment:
+    """Join a sentence left unaligned to the neighbouring link it was split from.
+
+    Without a model the n-gram similarity of two languages is mostly noise, so the DP
+    often prefers a 1:1 link and a skip to the 1:2 link of a sentence the translator cut
+    in two. Lengths tell them apart: the half of a split leaves its neighbour link too
+    short on one side, and joining it brings the two lengths together (Gale–Church cost
+    falls by ``split_gain`` or more, to at most ``split_fit``), while a dropped sentence
+    joined to a well-matched neighbour makes it too long. A sentence whose numbers are
+    not on the neighbour's other side is never joined: those numbers would be lost.
+    Two skips facing each other (1:0 beside 0:1) become one 1:1 link when their lengths fit.
+    Lengths are of the texts as written (not transliterated), ``anchors`` as for :func:`align`.
+    """
+    settings = settings or AlignSettings()
+    left_lengths, right_lengths = _lengths(left), _lengths(right)
+    # the length ratio of what is linked: an omitted sentence would make the rest look short
+    total_left = sum(left_lengths[i] for link in alignment if not link.is_skip for i in link.source_ids)
+    total_right = sum(right_lengths[j] for link in alignment if not link.is_skip for j in link.target_ids)
+    ratio = total_right / total_left if total_left > 0 and total_right > 0 else 1.0
+    numbers = (
+        [{k for k in keys if k.startswith("#")} for keys in anchors[0]],
+        [{k for k in keys if k.startswith("#")} for keys in anchors[1]],
+    )
+
+    def fit(link_left: Sequence[int], link_right: Sequence[int]) -> float:
+        a = sum(left_lengths[i] for i in link_left)
+        b = sum(right_lengths[j] for j in link_right)
+        return gale_church_cost(a, b, ratio, settings.variance)
+
+    def numbers_kept(skip: Link, other: Link) -> bool:
+        side, facing = (0, 1) if skip.source_ids else (1, 0)
+        own = set().union(*(numbers[side][i] for i in (skip.source_ids or skip.target_ids)))
+        ids = other.target_ids if side == 0 else other.source_ids
+        return own <= set().union(set(), *(numbers[facing][i] for i in ids))
+
+    links = list(alignment.links)
+    joined = True
+    while joined:
+        joined = False
+        for k, link in enumerate(links):
+            if not link.is_skip:
+                continue
+            best: tuple[float, int, Link] | None = None
+            for n in (k - 1, k + 1):
+                if not 0 <= n < len(links):
+                    continue
+                near = links[n]
+                first, second = (near, link) if n < k else (link, near)
+                merged = Link(first.source_ids + second.source_ids, first.target_ids + second.target_ids, near.score)
+                if merged.is_skip or len(merged.source_ids) > 3 or len(merged.target_ids) > 3:
+                    continue
+                if not numbers_kept(link, merged):
+                    continue
+                after = fit(merged.source_ids, merged.target_ids)
+                before = fit(near.source_ids, near.target_ids) if not near.is_skip else after + settings.split_gain
+                gain = before - after
+                if after <= settings.split_fit and gain >= settings.split_gain and (best is None or gain > best[0]):
+                    best = (gain, n, merged)
+            if best is not None:
+                _gain, n, merged = best
+                links[min(k, n)] = merged
+                del links[max(k, n)]
+                joined = True
+                break
+    return Alignment(tuple(links))
 
 
 def align_by_length(left: Sequence[str], right: Sequence[str], settings: AlignSettings | None = None) -> Alignment:

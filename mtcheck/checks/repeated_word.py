@@ -11,8 +11,9 @@ from mtcheck.read.languages import base_language
 from mtcheck.types import Severity, Span
 
 # A doubled word separated by whitespace only (not by a comma or dash, which mark a
-# deliberate repetition: "very, very", "now — now").
-_REPEAT = regex.compile(r"(?<![\p{L}\p{M}\p{N}])([\p{L}\p{M}]+)(\s+)(\1)(?![\p{L}\p{M}\p{N}])", regex.IGNORECASE)
+# deliberate repetition: "very, very", "now — now"); a second one hyphenated to what
+# follows is part of another word ("что что-то", "що що-небудь").
+_REPEAT = regex.compile(r"(?<![\p{L}\p{M}\p{N}])([\p{L}\p{M}]+)(\s+)(\1)(?![\p{L}\p{M}\p{N}]|-\p{L})", regex.IGNORECASE)
 
 # Grammatical doublings that style checkers (LanguageTool's word-repeat rule) also allow.
 _ALLOWED = {

@@ -13,6 +13,10 @@ from mtcheck.types import Severity
 # A sentence this short left unaligned is usually a heading or caption merged into a
 # neighbour by the translator, not an omission worth an error.
 MIN_WORDS_FOR_ERROR = 6
+# Without a model, a sentence this short (an interjection, a reply, a speech tag: "Так.",
+# "he asked.") is placed by lengths and anchors alone, which say almost nothing about it:
+# a translator who merged or split it looks the same as one who dropped it. A hint.
+MIN_WORDS_WITHOUT_MODEL = 4
 
 
 @check("unaligned", Severity.WARNING, needs=("original",))
@@ -34,12 +38,13 @@ def unaligned(ctx: CheckContext) -> Iterator[Hit]:
             # With a model the back-translation confirms that nothing says this; without
             # one only lengths and shared names/numbers placed it, so it stays a warning.
             severe = adequacy.by_model and len(original.split()) >= min_words
+            short = not adequacy.by_model and _word_count(original) < MIN_WORDS_WITHOUT_MODEL
             yield Hit(
                 segment,
                 f"original sentence {doc.original[link.source_ids[0]].id} has no counterpart in the translation "
                 "(omitted?)",
                 evidence={"original": original, "where": f"before or after {segment.id}"},
-                severity=Severity.ERROR if severe else None,
+                severity=Severity.ERROR if severe else Severity.INFO if short else None,
             )
         elif link.target_ids and not link.source_ids:
             segment = doc.segments[link.target_ids[0]]
@@ -47,12 +52,23 @@ def unaligned(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             back = ctx.back_translations.get(segment.id)
             evidence = {"back_translation": back} if back else {}
-            yield Hit(segment, "this sentence has no counterpart in the original (added?)", evidence=evidence)
+            added = " ".join(doc.segments[j].target for j in link.target_ids)
+            short = not adequacy.by_model and _word_count(added) < MIN_WORDS_WITHOUT_MODEL
+            yield Hit(
+                segment,
+                "this sentence has no counterpart in the original (added?)",
+                evidence=evidence,
+                severity=Severity.INFO if short else None,
+            )
 
 
 def _has_words(text: str) -> bool:
     """A lone dash or quote, left as a "sentence" by the splitter, is nothing to omit or add."""
     return next(iter_words(text), None) is not None
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for _span in iter_words(text))
 
 
 def _nearest_target(links: tuple[Link, ...], index: int) -> int:

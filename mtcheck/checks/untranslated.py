@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.checks.pairs import pairs
 from mtcheck.read.languages import base_language
-from mtcheck.read.placeholders import all_placeholders, tag_placeholders
+from mtcheck.read.textspans import code_spans
 from mtcheck.read.words import iter_words
 from mtcheck.types import Severity
 
@@ -34,12 +34,12 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
             continue
         if same_language or pair.target.strip() != source.strip():
             continue
-        code = [(p.start, p.end) for p in all_placeholders(source) + tag_placeholders(source)]
+        code = code_spans(source)  # placeholders, markup, URLs, e-mail addresses
         words = [
             source[s:e]
             for s, e in iter_words(source)
             if any(c.isalpha() for c in source[s:e]) and not any(cs <= s < ce for cs, ce in code)
-        ]  # "%-e %b %Y" has no words: a date format copied on purpose
+        ]  # "%-e %b %Y" or a lone link has no words: copied on purpose
         # short strings are often the same in both languages ("OK", "Firefox", "URL"), and so
         # are product and key names, told by a digit, an inner capital or a "+" ("Cherry
         # CyMotion Master", "Memorex MX2500", "Shift+Caps Lock")

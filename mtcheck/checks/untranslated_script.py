@@ -129,21 +129,41 @@ def _kept_on_purpose(
     return kept, names
 
 
+# Handles and code in running text: "#hashtag", "@user", "$TICKER", "a/b", "id=sec1",
+# "snake_case", "cal.com", which no translator renders into another script.
+_HANDLE_BEFORE = frozenset("#@$/\\=_")
+_HANDLE_AFTER = frozenset("=_/@")
+
+
 def _names_in_running_text(target: str) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """(code, names) of a sentence that has no paired source: wire copy, articles.
 
     Translators of news into Cyrillic or Arabic script keep many names in Latin letters
     ("Facebook", "BBC", "iPhone 15"); an untranslated fragment shows itself by its
     lower-case words ("the talks will continue"). So in a cased script, acronyms and
-    single letters are kept, and capitalised, camelCase or digit-bearing words are names
+    single letters are kept, as are URLs, e-mail addresses, markup, hashtags, handles and
+    file or domain names; capitalised, camelCase or digit-bearing words are names
     that count only beside a lower-case word. Caseless scripts (Arabic) have no such
     signal: every word of theirs still counts.
     """
+    from mtcheck.read.textspans import code_spans
+
+    code = code_spans(target)
     kept: set[tuple[int, int]] = set()
     names: set[tuple[int, int]] = set()
     for start, end in iter_words(target):
         word = target[start:end]
-        if len(word) == 1 or (word.isupper() and any(c.isalpha() for c in word)):
+        before = target[start - 1] if start else ""
+        after = target[end] if end < len(target) else ""
+        if (
+            len(word) == 1
+            or (word.isupper() and any(c.isalpha() for c in word))
+            or any(start < e and s < end for s, e in code)
+            or before in _HANDLE_BEFORE
+            or after in _HANDLE_AFTER
+            or (after == "." and end + 1 < len(target) and target[end + 1].isalnum())
+            or (before == "." and start >= 2 and target[start - 2].isalnum())
+        ):
             kept.add((start, end))
         elif (
             word[0].isupper()

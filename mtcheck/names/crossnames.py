@@ -34,7 +34,7 @@ from typing import Any
 
 from mtcheck.names.exonyms import phrase_keys
 from mtcheck.names.extract import extract, is_cased, zipf
-from mtcheck.names.morphology import common_word
+from mtcheck.names.morphology import common_adjective, common_word
 from mtcheck.names.originals import EVERYDAY_ZIPF, Known, Name, acronym, known_forms, original_names, worth_checking
 from mtcheck.names.sources import NameSources
 from mtcheck.names.tokens import (
@@ -64,6 +64,9 @@ DIFFERENT_NAME = 0.5
 CAPITALISED_THRESHOLD = 0.7
 # In a caseless script, a word rarer than this (wordfreq Zipf) counts as capitalised would.
 RARE_ZIPF = 2.5
+# A rendering of a name this frequent in the target language (wordfreq Zipf) may be the
+# language's own established form of it.
+ATTESTED_ZIPF = 3.0
 # A capitalised word of the translation this frequent is no candidate for a name's rendering.
 COMMON_NAME_WORD_ZIPF = 4.5
 
@@ -211,7 +214,9 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
             open_words = [
                 t
                 for t in tokens
-                if (segments[t.index].id, t.span) not in used and _name_like(t, tgt) and not _everyday(t, tgt)
+                if (segments[t.index].id, t.span) not in used
+                and _name_like(t, tgt)
+                and (not _everyday(t, tgt) or _translated_name(t, segments, tgt))
             ]
             lost = [(name, base, first, bool(open_words)) for name, base, first, _open in lost]
         if not back and len(lost) == 1:
@@ -302,6 +307,13 @@ def _name_like(token: Token, lang: str) -> bool:
     return all(zipf(v, lang) < RARE_ZIPF for v in token.variants)
 
 
+def _translated_name(token: Token, segments: Sequence[Segment], lang: str) -> bool:
+    """A capitalised dictionary adjective inside a sentence: a name translated word by word
+    (Північний потік for Nord Stream), so the original's name may be there after all."""
+    text = segments[token.index].target
+    return bool(text[: token.span.start].strip()) and common_adjective(token.text, lang)
+
+
 def _everyday(token: Token, lang: str) -> bool:
     """A word of the language capitalised by position (Він, Спикер), not a name's rendering."""
     return zipf(token.text.casefold(), lang) >= COMMON_NAME_WORD_ZIPF or common_word(token.text, lang)
@@ -314,7 +326,15 @@ def _strict(known: Known, hit: Token, lang: str) -> bool:
     Arabic has several in use for a foreign place (الدانمرك / الدنمارك, تشيلي / شيلي), so
     there only a form off the known ones by more than its long vowels counts.
     """
-    if known.source.startswith("termbase") or not is_abjad(hit.text):
+    if known.source.startswith("termbase"):
+        return True
+    # A rendering the target language writes more often than every listed form is its own
+    # established form (Rosa, Victoria, Turkey against the gazetteer's Roza, Viktoriia,
+    # CLDR's Türkiye): not a transliteration. A deprecated one is deprecated-term's to report.
+    attested = max(zipf(v, lang) for v in hit.variants)
+    if attested >= ATTESTED_ZIPF and attested > max(zipf(f.casefold(), lang) for f in known.forms):
+        return False
+    if not is_abjad(hit.text):
         return True
     keys = {k for v in hit.variants for k in phrase_keys(v, lang)}
     return not any(keys & phrase_keys(form, lang) for form in known.forms)
@@ -346,8 +366,8 @@ def _unaccounted(
             words = name_words(mention.text)
             if acronym(mention.text) or max(zipf(w.casefold(), tgt) for w in words) >= EVERYDAY_ZIPF:
                 continue
-            if mention.text.casefold() in known_forms_:
-                continue
+            if mention.text.casefold() in known_forms_ or common_adjective(words[0], tgt):
+                continue  # a known form, or a translated name (Вогняний шторм for Operation Firestorm)
             hit, score = best_match(mention.text, original_tokens, tgt)
             if hit is None or score < DIFFERENT_NAME:
                 out.append(Name(j, mention.span, mention.text))

@@ -126,3 +126,17 @@ def common_word(word: str, lang: str) -> bool:
     if not analyzer.word_is_known(folded):
         return False
     return not any(_PROPER & set(p.tag.grammemes) for p in analyzer.parse(folded))
+
+
+# Adjective readings: full, short, participle.
+_ADJECTIVE = frozenset({"ADJF", "ADJS", "PRTF"})
+
+
+def common_adjective(word: str, lang: str) -> bool:
+    """A Ukrainian or Russian dictionary adjective with no proper-name reading (Північний,
+    Вогняний, Єлисейських): capitalised inside a sentence it starts a translated name
+    (Північний потік for Nord Stream), not another name."""
+    if not common_word(word, lang):
+        return False
+    parses = _analyzer(base_language(lang)).parse(word.casefold())
+    return all(_ADJECTIVE & set(p.tag.grammemes) for p in parses)

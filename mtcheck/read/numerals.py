@@ -183,6 +183,20 @@ def _time_key(hour: str, minute: str | None, half: str | None = None) -> str | N
     return f"t{h % 12}:{m:02}"
 
 
+def _hours(key: str, half: str | None) -> tuple[str, ...]:
+    """A time on the hour as the bare hour a sentence may give it as ("at 7 p.m." → "о 19
+    годині", "الساعة 7 مساءً", "04:00" → "at 4"): on a 12- or 24-hour dial."""
+    hour, minute = key[1:].split(":")
+    if minute != "00":
+        return ()
+    h = int(hour)
+    if half is None:
+        return (str(h), str(h + 12))
+    if half.lower() == "p":
+        return (str(h), str(h + 12))
+    return (str(h),) if h else ("0", "12", "24")  # 12 a.m. is midnight
+
+
 def _times(text: str) -> list[Number]:
     """Clock times of ``text``: "3 p.m.", "7.55am", "15:00"."""
     found: list[Number] = []
@@ -190,9 +204,10 @@ def _times(text: str) -> list[Number]:
         for m in pattern.finditer(text):
             if any(n.start < m.end() and m.start() < n.end for n in found):
                 continue
-            key = _time_key(m.group(1), m.group(2), m.group(3) if pattern is _AMPM else None)
+            half = m.group(3) if pattern is _AMPM else None
+            key = _time_key(m.group(1), m.group(2), half)
             if key is not None:
-                found.append(Number(key, m.start(), m.end(), raw=_digits(m.group(0))))
+                found.append(Number(key, m.start(), m.end(), raw=_digits(m.group(0)), alts=_hours(key, half)))
     return found
 
 
