@@ -15,11 +15,12 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     for found in counterparts(ctx.names):
         if found.status != MISMATCH:
             continue
-        shown = (
-            f"“{found.target_text}” (back-translated “{found.back_text}”)"
-            if found.target_text
-            else (f"“{found.back_text}” in the back-translation")
-        )
+        if found.target_text and found.back_text:
+            shown = f"“{found.target_text}” (back-translated “{found.back_text}”)"
+        elif found.target_text:
+            shown = f"“{found.target_text}”, which sounds like nothing in the original sentence"
+        else:
+            shown = f"“{found.back_text}” in the back-translation"
         yield Hit(
             found.target,
             f"the original's “{found.original.text}” appears to be rendered as {shown}",
