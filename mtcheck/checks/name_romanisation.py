@@ -13,6 +13,7 @@ from mtcheck.names.namesdb import NamesDB, open_names_db
 from mtcheck.names.romanise import (
     MATCH,
     established_form,
+    established_word,
     is_census_name,
     looks_romanised,
     script_of_name,
@@ -76,15 +77,17 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
     for rendering in _renderings(ctx):
         if (rendering.segment.id, rendering.span.start) in reported:
             continue
-        if _attested(rendering.text, ctx, db, tgt):
-            continue
-        # A rendering off every standard romanisation was re-romanised; one that is a standard
-        # romanisation may still be an English name spelled back letter by letter.
-        nearest = _nearest_standard(rendering, src)
-        if nearest is not None and nearest.score < MATCH:
-            yield _re_romanised(rendering, nearest, ctx, db, tgt)
-            continue
-        hit = _spelled_back(rendering, tgt)
+        hit: Hit | None = None
+        if not _attested(rendering.text, ctx, db, tgt):
+            # A rendering off every standard romanisation was re-romanised; one that is a standard
+            # romanisation may still be an English name spelled back letter by letter.
+            nearest = _nearest_standard(rendering, src)
+            if nearest is not None and nearest.score < MATCH:
+                hit = _re_romanised(rendering, nearest, ctx, db, tgt)
+            else:
+                hit = _spelled_back(rendering, tgt)
+        if (hit is None or hit.severity is not None) and _unattested(rendering.text, ctx, db, tgt):
+            hit = _spelled_as_word(rendering, tgt, src) or hit
         if hit is not None:
             yield hit
 
@@ -349,3 +352,50 @@ def _pivots(word: str, lang: str) -> set[str]:
     if is_abjad(word):
         return set(variants(word))
     return {lemma.casefold() for lemma in _lemmas(word, lang)}
+
+
+# A rendering this close to a standard romanisation (romanise.standard_match) is that form,
+# letter for letter (Kroydon, Ekselsior); Haeder for Хедер (0.91 to Heder) is a spelling of its own.
+LETTER_BY_LETTER = 0.95
+# The word of the language a rendering should have been must sound like the original this
+# closely (translit similarity): Кройдон / Croydon 1.0, Эксельсиор / Excelsior 1.0.
+SAME_WORD = 0.9
+
+
+def _spelled_as_word(rendering: _Rendering, lang: str, src: str) -> Hit | None:
+    """A name spelled back letter by letter where the language has a frequent word with the
+    transliteration key of the original that sounds just like it (Кройдон → "Kroydon": Croydon;
+    Эксельсиор → "Ekselsior": Excelsior), and the rendering itself is used by nobody."""
+    if not rendering.text.isascii():
+        return None  # Veltzé: a foreign name restored to its own spelling, not a romanisation
+    if script_of_name(rendering.original) == "Cyrl":
+        # Letter by letter means one of the standard romanisations (Kroydon is Кройдон's BGN/PCGN
+        # form); a name restored to its own spelling is not one (Haeder for Хедер).
+        nearest = _nearest_standard(rendering, src)
+        if nearest is None or nearest.score < LETTER_BY_LETTER:
+            return None
+    elif not is_abjad(rendering.original):
+        return None
+    found = established_word(rendering.original, rendering.text, lang)
+    if found is None or found[1] < SAME_WORD:
+        return None
+    form, score = found
+    form = form[:1].upper() + form[1:]
+    if form.casefold() == rendering.text.casefold():
+        return None
+    return Hit(
+        rendering.segment,
+        f"“{rendering.text}” spells “{rendering.original}” back letter by letter; the language writes it “{form}”",
+        span=rendering.span,
+        suggestion=form,
+        confidence=round(score, 2),
+        evidence={
+            "original_name": rendering.original,
+            "rendering": rendering.text,
+            "rendering_zipf": zipf(rendering.text.casefold(), lang),
+            "key": key(rendering.original),
+            "established_form": form,
+            "established_zipf": zipf(form.casefold(), lang),
+            "source": "wordfreq: a frequent word of the language with the original's transliteration key",
+        },
+    )

@@ -471,6 +471,8 @@ def _judge_lost(
                     _rare_name(instead[0].text, tgt)
                     and (dropped or not elsewhere)
                     and (_rare_name(name.text, src) or (dropped and len(name_words(name.text)) == 1))
+                    # a caseless original's names are guessed from the translation's (Arabic)
+                    and is_cased(name.text)
                 )
             )
         )
