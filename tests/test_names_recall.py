@@ -83,7 +83,7 @@ def test_ledger_tells_a_spare_mention_from_an_owned_one() -> None:
     )
     # link 2's mention has no owner in its original: the name may have moved there
     assert book.spare_mention(1, "Erdogan", (), "en")
-    owned = ledger([(a, b) for a, b in [(["Erdogan spoke."], ["Ердоган виступив."]), (["Erdogan left."], ["Він пішов."])]])
+    owned = ledger([(["Erdogan spoke."], ["Ердоган виступив."]), (["Erdogan left."], ["Він пішов."])])
     assert not owned.spare_mention(1, "Erdogan", (), "en")
 
 

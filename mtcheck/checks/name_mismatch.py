@@ -11,7 +11,14 @@ from mtcheck.types import Severity
 
 @check("name-mismatch", Severity.WARNING, needs=("pair",))
 def name_mismatch(ctx: CheckContext) -> Iterator[Hit]:
-    """Name rendered as a different name."""
+    """Name rendered as a different name.
+
+    With a model, the back-translation shows the other name. Without one, the aligned
+    translation holds a name that sounds like nothing in the original sentence where the
+    original's name has no counterpart (``mtcheck.names.crossnames``): a warning when the
+    lost name is known, clear or rare (or kept by the translation in its other sentences,
+    each of which renders the original's own mention) and the name in its place is rare.
+    """
     for found in counterparts(ctx.names):
         if found.status != MISMATCH:
             continue

@@ -64,6 +64,19 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
       with letters those systems use and keeps the standard form's transliteration key (the
       same name passed through another script); info otherwise, since a name restored to
       its own foreign spelling (Вёрман → Wöhrmann) looks the same from here.
+
+    Three more cases need only that the rendering is a spelling nobody uses (wordfreq Zipf
+    below ``UNATTESTED_ZIPF``, no census, termbase or desk-archive name):
+
+    * **exonym passed over**: the original name has an established form in the language
+      (CLDR, termbase, gazetteer) and the rendering spells the original instead, Испания →
+      "Ispaniya" (suggest Spain);
+    * **rendered two ways**: one original name is rendered as an attested form in one
+      sentence and an unattested one in another, Кавано → "Kavanaugh" and "Kavano";
+    * **spelled as a word the language has**: the rendering is a standard romanisation
+      letter for letter (``LETTER_BY_LETTER``) or an Arabic spelling read back, and a
+      frequent word of the language shares the original's transliteration key and sounds
+      just like it (``SAME_WORD``), Кройдон → "Kroydon" (suggest Croydon).
     """
     doc = ctx.document
     if script_of(doc.target_lang) != "Latn":

@@ -16,7 +16,12 @@ sentence are looked for in the target sentence(s) in three ways:
 
 Without a model, a name replaced by another is seen too: the original's name has no
 counterpart and the aligned translation has a name that corresponds to nothing in the
-original (Moscow → Berlin).
+original (Moscow → Berlin). It is a warning when the original's name is a known or clear
+one, or rare (no everyday word: a translated name would be), or one the translation keeps
+in its other sentences while each of those renders a mention of the original's own
+(:mod:`mtcheck.names.mentions`), and the name in its place is rare and no word of another
+part of speech. A frequent word taken for a name (London, Trump) is checked when the
+translation transliterates it somewhere.
 
 The original's names and their known forms come from :mod:`mtcheck.names.originals`, the
 matching from :mod:`mtcheck.names.tokens`.
