@@ -84,9 +84,9 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
     src, tgt = base_language(doc.source_lang), base_language(doc.target_lang)
     db = open_names_db(ctx.config.names_db) if ctx.config.names_db else None
     reported: set[tuple[str, int]] = set()
-    for hit in (*_exonym_passed_over(ctx, db, tgt), *_odd_renderings(ctx, db, tgt, src)):
-        reported.add((hit.segment.id, hit.span.start if hit.span else -1))
-        yield hit
+    for found in (*_exonym_passed_over(ctx, db, tgt), *_odd_renderings(ctx, db, tgt, src)):
+        reported.add((found.segment.id, found.span.start if found.span else -1))
+        yield found
     for rendering in _renderings(ctx):
         if (rendering.segment.id, rendering.span.start) in reported:
             continue
