@@ -22,20 +22,28 @@ def names(translation: str, original: str, source_lang: str, target_lang: str) -
 SHIP = "The hospital ship was stationed off Lombok to treat the victims."
 
 
-def test_rare_name_in_place_of_the_originals_is_a_mismatch() -> None:
-    found = names("Плавучий госпіталь стояв біля Ферика, щоб лікувати постраждалих.", SHIP, "en", "uk")
-    assert [(f.check, f.text) for f in found] == [("name-mismatch", "Ферика")]
+def hints(translation: str, original: str, source_lang: str, target_lang: str) -> list[Finding]:
+    report = check_text(
+        translation, source_lang=source_lang, target_lang=target_lang, original=original, config=NO_MODEL
+    )
+    return [f for f in report.findings if f.check == "name-mismatch"]
+
+
+def test_rare_name_in_place_of_the_originals_is_a_mismatch_hint() -> None:
+    # A hint, not a warning: on clean wire copy the rule costs about 0.2 warnings per 1,000 words.
+    found = hints("Плавучий госпіталь стояв біля Ферика, щоб лікувати постраждалих.", SHIP, "en", "uk")
+    assert [(f.text, f.severity) for f in found] == [("Ферика", Severity.INFO)]
     assert "Lombok" in found[0].message
 
 
 def test_the_originals_name_rendered_is_no_mismatch() -> None:
-    assert not names("Плавучий госпіталь стояв біля Ломбока, щоб лікувати постраждалих.", SHIP, "en", "uk")
+    assert not hints("Плавучий госпіталь стояв біля Ломбока, щоб лікувати постраждалих.", SHIP, "en", "uk")
 
 
 def test_a_translated_name_is_no_mismatch() -> None:
     # Pacific Ocean is translated (Тихий океан), and the translation adds nothing rare in its place.
     original = "A trough is taking shape over the Pacific Ocean near Fiji."
-    assert not names("Над Тихим океаном біля Фіджі формується улоговина.", original, "en", "uk")
+    assert not hints("Над Тихим океаном біля Фіджі формується улоговина.", original, "en", "uk")
 
 
 LONDON = "A cyclist has died in a collision in London.\nLondon police said the driver fled."
@@ -43,14 +51,14 @@ LONDON = "A cyclist has died in a collision in London.\nLondon police said the d
 
 def test_frequent_name_the_translation_keeps_elsewhere_is_checked() -> None:
     # "London" is a frequent word, but the translation transliterates it: a name it keeps.
-    found = names(
+    found = hints(
         "Велосипедист загинув у зіткненні в Джакарті.\nПоліція Лондона заявила, що водій утік.", LONDON, "en", "uk"
     )
-    assert [(f.check, f.text) for f in found] == [("name-mismatch", "Джакарті")]
+    assert [(f.text, f.severity) for f in found] == [("Джакарті", Severity.INFO)]
 
 
 def test_frequent_name_kept_is_quiet() -> None:
-    assert not names(
+    assert not hints(
         "Велосипедист загинув у зіткненні в Лондоні.\nПоліція Лондона заявила, що водій утік.", LONDON, "en", "uk"
     )
 

@@ -16,8 +16,9 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     With a model, the back-translation shows the other name. Without one, the aligned
     translation holds a name that sounds like nothing in the original sentence where the
     original's name has no counterpart (``mtcheck.names.crossnames``): a warning when the
-    lost name is known, clear or rare (or kept by the translation in its other sentences,
-    each of which renders the original's own mention) and the name in its place is rare.
+    lost name is known or a clear mention; a hint (info) when it is only rare, or kept by the
+    translation in its other sentences, each of which renders the original's own mention,
+    and the name in its place is rare.
     """
     for found in counterparts(ctx.names):
         if found.status != MISMATCH:
@@ -34,5 +35,5 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Hit]:
             span=found.target_span,
             source_span=found.original.span,
             evidence=found.evidence(),
-            severity=Severity.ERROR if found.high_confidence else None,
+            severity=Severity.ERROR if found.high_confidence else Severity.INFO if found.weak else None,
         )
