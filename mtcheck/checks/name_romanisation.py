@@ -8,17 +8,19 @@ from dataclasses import dataclass
 from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.names.crossnames import CAPITALISED_THRESHOLD, FOUND, TRANSLITERATED, counterparts
 from mtcheck.names.extract import PARTICLES, zipf
-from mtcheck.names.known import ESTABLISHED_ZIPF, is_known
+from mtcheck.names.known import ESTABLISHED_ZIPF, is_known, termbase_of
 from mtcheck.names.namesdb import NamesDB, open_names_db
 from mtcheck.names.romanise import (
     MATCH,
     established_form,
+    established_word,
     is_census_name,
     looks_romanised,
     script_of_name,
     standard_forms,
     standard_match,
 )
+from mtcheck.names.tokens import variants
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, is_abjad, key, similarity
 from mtcheck.read.languages import base_language, script_of
 from mtcheck.read.words import iter_words
@@ -62,22 +64,43 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
       with letters those systems use and keeps the standard form's transliteration key (the
       same name passed through another script); info otherwise, since a name restored to
       its own foreign spelling (Вёрман → Wöhrmann) looks the same from here.
+
+    Three more cases need only that the rendering is a spelling nobody uses (wordfreq Zipf
+    below ``UNATTESTED_ZIPF``, no census, termbase or desk-archive name):
+
+    * **exonym passed over**: the original name has an established form in the language
+      (CLDR, termbase, gazetteer) and the rendering spells the original instead, Испания →
+      "Ispaniya" (suggest Spain);
+    * **rendered two ways**: one original name is rendered as an attested form in one
+      sentence and an unattested one in another, Кавано → "Kavanaugh" and "Kavano";
+    * **spelled as a word the language has**: the rendering is a standard romanisation
+      letter for letter (``LETTER_BY_LETTER``) or an Arabic spelling read back, and a
+      frequent word of the language shares the original's transliteration key and sounds
+      just like it (``SAME_WORD``), Кройдон → "Kroydon" (suggest Croydon).
     """
     doc = ctx.document
     if script_of(doc.target_lang) != "Latn":
         return
     src, tgt = base_language(doc.source_lang), base_language(doc.target_lang)
     db = open_names_db(ctx.config.names_db) if ctx.config.names_db else None
+    reported: set[tuple[str, int]] = set()
+    for found in (*_exonym_passed_over(ctx, db, tgt), *_odd_renderings(ctx, db, tgt, src)):
+        reported.add((found.segment.id, found.span.start if found.span else -1))
+        yield found
     for rendering in _renderings(ctx):
-        if _attested(rendering.text, ctx, db, tgt):
+        if (rendering.segment.id, rendering.span.start) in reported:
             continue
-        # A rendering off every standard romanisation was re-romanised; one that is a standard
-        # romanisation may still be an English name spelled back letter by letter.
-        nearest = _nearest_standard(rendering, src)
-        if nearest is not None and nearest.score < MATCH:
-            yield _re_romanised(rendering, nearest, ctx, db, tgt)
-            continue
-        hit = _spelled_back(rendering, tgt)
+        hit: Hit | None = None
+        if not _attested(rendering.text, ctx, db, tgt):
+            # A rendering off every standard romanisation was re-romanised; one that is a standard
+            # romanisation may still be an English name spelled back letter by letter.
+            nearest = _nearest_standard(rendering, src)
+            if nearest is not None and nearest.score < MATCH:
+                hit = _re_romanised(rendering, nearest, ctx, db, tgt)
+            else:
+                hit = _spelled_back(rendering, tgt)
+        if (hit is None or hit.severity is not None) and _unattested(rendering.text, ctx, db, tgt):
+            hit = _spelled_as_word(rendering, tgt, src) or hit
         if hit is not None:
             yield hit
 
@@ -238,3 +261,154 @@ def _preferred(
         return max(attested, key=use), True
     established = established_form(rendering.original, rendering.text, lang)
     return (established[0] if established is not None else nearest.forms[nearest.system]), False
+
+
+# A rendering rarer than this in the target language (wordfreq Zipf: under about once per
+# 100 million words) is a spelling nobody uses, not a name form: Ispaniya, Kavano, Nyuport.
+UNATTESTED_ZIPF = 1.0
+
+
+def _unattested(text: str, ctx: CheckContext, db: NamesDB | None, lang: str) -> bool:
+    """No word of the language, no name of the census, the termbase or the desk's archive.
+
+    The gazetteer is not asked: its alternate names include transliterations of every kind
+    (GeoNames lists "Nyuport" for Newport), which is what is being looked for here.
+    """
+    if zipf(text.casefold(), lang) >= UNATTESTED_ZIPF or is_census_name(text):
+        return False
+    if db is not None and db.attested(text, lang):
+        return False
+    return not termbase_of(ctx.names).lookup(text, lang)
+
+
+def _bare(text: str) -> str:
+    return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
+def _exonym_passed_over(ctx: CheckContext, db: NamesDB | None, lang: str) -> Iterator[Hit]:
+    """An original name with an established form in the target language (CLDR, termbase,
+    gazetteer: Испания → Spain, Кельн → Cologne) rendered letter by letter instead, as a spelling
+    the language does not use (Ispaniya, Kelni). A translator who restores the original's own
+    spelling or another accepted one writes an attested word, and is left alone."""
+    for found in counterparts(ctx.names):
+        known = found.known
+        if found.status != FOUND or known is None or known.ambiguous or found.target_span is None:
+            continue
+        text = _bare(found.target_text)
+        if not text or any(text.casefold() == f.casefold() for f in known.forms):
+            continue
+        established = [f for f in known.forms if zipf(f.casefold(), lang) >= ESTABLISHED_ZIPF]
+        if not established or not _unattested(text, ctx, db, lang):
+            continue
+        # Only the spelling of this name: the rendering must sound like the original (it does:
+        # it was matched by transliteration) and be no form of the established name.
+        if any(similarity(text, f) >= SAME_SCRIPT_THRESHOLD for f in established):
+            continue
+        form = known.preferred if known.preferred in established else established[0]
+        yield Hit(
+            found.target,
+            f"“{text}” spells “{found.original.text}” letter by letter; its name in this language is “{form}”",
+            span=Span(found.target_span.start, found.target_span.start + len(text)),
+            source_span=found.original.span,
+            suggestion=form,
+            evidence={
+                "original_name": found.original.text,
+                "rendering": text,
+                "rendering_zipf": zipf(text.casefold(), lang),
+                "established_form": form,
+                "established_zipf": zipf(form.casefold(), lang),
+                "known_from": known.source,
+            },
+        )
+
+
+def _odd_renderings(ctx: CheckContext, db: NamesDB | None, lang: str, src: str) -> Iterator[Hit]:
+    """One original name rendered two ways in one translation, one of them a spelling the
+    language does not use and the other one it does: Кавано → "Kavanaugh" in three sentences
+    and "Kavano" in a fourth. The original is the pivot, so the two need not look alike."""
+    groups: list[tuple[set[str], list[_Rendering]]] = []
+    for rendering in _renderings(ctx):
+        keys = _pivots(rendering.original, src)
+        joined = [g for g in groups if g[0] & keys]
+        merged = (keys.union(*(g[0] for g in joined)), [r for g in joined for r in g[1]] + [rendering])
+        groups = [g for g in groups if not g[0] & keys] + [merged]
+    for _keys, group in groups:
+        forms = {_bare(r.text).casefold() for r in group}
+        if len(forms) < 2:
+            continue
+        attested = [r for r in group if not _unattested(_bare(r.text), ctx, db, lang)]
+        if not attested:
+            continue
+        usual = max({_bare(r.text) for r in attested}, key=lambda t: sum(_bare(r.text) == t for r in group))
+        for rendering in group:
+            text = _bare(rendering.text)
+            if text.casefold() == usual.casefold() or not _unattested(text, ctx, db, lang):
+                continue
+            yield Hit(
+                rendering.segment,
+                f"“{text}” renders “{rendering.original}”, which this translation writes “{usual}” elsewhere",
+                span=Span(rendering.span.start, rendering.span.start + len(text)),
+                suggestion=usual,
+                evidence={
+                    "original_name": rendering.original,
+                    "rendering": text,
+                    "rendering_zipf": zipf(text.casefold(), lang),
+                    "elsewhere": usual,
+                    "elsewhere_count": sum(_bare(r.text) == usual for r in group),
+                },
+            )
+
+
+def _pivots(word: str, lang: str) -> set[str]:
+    """The forms of one original word that its other forms share: its lemmas where a morphology
+    knows the language (Ньюпорте, Ньюпорта → Ньюпорт), its forms without clitics in Arabic."""
+    if is_abjad(word):
+        return set(variants(word))
+    return {lemma.casefold() for lemma in _lemmas(word, lang)}
+
+
+# A rendering this close to a standard romanisation (romanise.standard_match) is that form,
+# letter for letter (Kroydon, Ekselsior); Haeder for Хедер (0.91 to Heder) is a spelling of its own.
+LETTER_BY_LETTER = 0.95
+# The word of the language a rendering should have been must sound like the original this
+# closely (translit similarity): Кройдон / Croydon 1.0, Эксельсиор / Excelsior 1.0.
+SAME_WORD = 0.9
+
+
+def _spelled_as_word(rendering: _Rendering, lang: str, src: str) -> Hit | None:
+    """A name spelled back letter by letter where the language has a frequent word with the
+    transliteration key of the original that sounds just like it (Кройдон → "Kroydon": Croydon;
+    Эксельсиор → "Ekselsior": Excelsior), and the rendering itself is used by nobody."""
+    if not rendering.text.isascii():
+        return None  # Veltzé: a foreign name restored to its own spelling, not a romanisation
+    if script_of_name(rendering.original) == "Cyrl":
+        # Letter by letter means one of the standard romanisations (Kroydon is Кройдон's BGN/PCGN
+        # form); a name restored to its own spelling is not one (Haeder for Хедер).
+        nearest = _nearest_standard(rendering, src)
+        if nearest is None or nearest.score < LETTER_BY_LETTER:
+            return None
+    elif not is_abjad(rendering.original):
+        return None
+    found = established_word(rendering.original, rendering.text, lang)
+    if found is None or found[1] < SAME_WORD:
+        return None
+    form, score = found
+    form = form[:1].upper() + form[1:]
+    if form.casefold() == rendering.text.casefold():
+        return None
+    return Hit(
+        rendering.segment,
+        f"“{rendering.text}” spells “{rendering.original}” back letter by letter; the language writes it “{form}”",
+        span=rendering.span,
+        suggestion=form,
+        confidence=round(score, 2),
+        evidence={
+            "original_name": rendering.original,
+            "rendering": rendering.text,
+            "rendering_zipf": zipf(rendering.text.casefold(), lang),
+            "key": key(rendering.original),
+            "established_form": form,
+            "established_zipf": zipf(form.casefold(), lang),
+            "source": "wordfreq: a frequent word of the language with the original's transliteration key",
+        },
+    )

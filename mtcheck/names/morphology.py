@@ -140,3 +140,20 @@ def common_adjective(word: str, lang: str) -> bool:
         return False
     parses = _analyzer(base_language(lang)).parse(word.casefold())
     return all(_ADJECTIVE & set(p.tag.grammemes) for p in parses)
+
+
+def word_class(word: str, lang: str) -> bool:
+    """A Ukrainian or Russian dictionary word that can only be some other part of speech than
+    a noun (Єлисейських, an adjective; Подчеркиваю, a verb): never a name on its own.
+
+    Unlike :func:`common_word`, a plain noun passes: the Ukrainian dictionary lists places
+    (Джакарті, Бельгія) as nouns without a place tag. False for other languages.
+    """
+    code = base_language(lang)
+    if code not in _PYMORPHY:
+        return False
+    analyzer = _analyzer(code)
+    folded = word.casefold()
+    if not analyzer.word_is_known(folded):
+        return False
+    return not any(p.tag.POS == "NOUN" or _PROPER & set(p.tag.grammemes) for p in analyzer.parse(folded))

@@ -207,3 +207,37 @@ def established_form(original: str, rendering: str, lang: str) -> tuple[str, flo
         return None
     score, _zipf, form = max(scored)
     return form, score
+
+
+# Words at least this frequent (wordfreq Zipf) are candidates for a rendering's established
+# form (Croydon 3.2, Excelsior 2.9, Sulawesi 2.5); rarer ones are as likely typos as names.
+FREQUENT_WORD_ZIPF = 2.5
+
+
+@functools.lru_cache(maxsize=8)
+def frequent_words(lang: str) -> Mapping[str, tuple[tuple[str, float], ...]]:
+    """Transliteration key → the words of ``lang`` at least as frequent as ``FREQUENT_WORD_ZIPF``,
+    most frequent first. Built once per language and process, never changed."""
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    index: dict[str, list[tuple[str, float]]] = {}
+    for word, frequency in get_frequency_dict(lang).items():
+        zipf = math.log10(frequency) + 9 if frequency else 0.0
+        if zipf >= FREQUENT_WORD_ZIPF and len(word) >= 4 and word.isalpha():
+            index.setdefault(key(word), []).append((word, zipf))
+    return {k: tuple(sorted(v, key=lambda item: -item[1])) for k, v in index.items()}
+
+
+def established_word(original: str, rendering: str, lang: str) -> tuple[str, float] | None:
+    """The frequent word of ``lang`` that sounds most like ``original`` among those sharing its
+    transliteration key or the rendering's, other than the rendering: Кройдон / "Kroydon" →
+    ("croydon", 1.0). None when there is none."""
+    index = frequent_words(lang)
+    candidates = {form for k in {key(original), key(rendering)} for form, _zipf in index.get(k, ())}
+    scored = [(similarity(original, form), form) for form in candidates if form.casefold() != rendering.casefold()]
+    if not scored:
+        return None
+    score, form = max(scored)
+    return form, score
