@@ -39,13 +39,14 @@ _LAZY = {
     "Severity": "mtcheck.types",
     "Span": "mtcheck.types",
     "check_documents": "mtcheck.pipeline",
-    "check_files": "mtcheck.pipeline",
+    "check_files": "mtcheck.execute",
     "check_text": "mtcheck.pipeline",
 }
 
 if TYPE_CHECKING:
     from mtcheck.config import Config, ModelSettings
-    from mtcheck.pipeline import check_documents, check_files, check_text
+    from mtcheck.execute import check_files
+    from mtcheck.pipeline import check_documents, check_text
     from mtcheck.types import Document, Finding, Report, Segment, Severity, Span
 
 

@@ -189,6 +189,18 @@ def _with_rules(config: Config, select: list[str] | None, ignore: list[str] | No
     return config
 
 
+JobsOpt = Annotated[
+    Optional[int],
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Check files on N local processes; the report is the same as with one. Default: one a core "
+        "when back-translation is off (--no-mt), else 1, as the model already uses every core and each "
+        "process would load its own copy. Also `jobs` in mtcheck.toml. Example: --jobs 2",
+        show_default=False,
+    ),
+]
 MaxFileSizeOpt = Annotated[
     Optional[float],
     typer.Option("--max-file-size", help="Refuse input files larger than this many MB [default: 200]. Example: 500"),
@@ -317,6 +329,7 @@ def check(
     color: Annotated[
         Optional[bool], typer.Option("--color/--no-color", help="Colour the text report (default: when a terminal).")
     ] = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """Check translated files and report suspect renderings.
 
@@ -327,7 +340,7 @@ def check(
     """
     import dataclasses
 
-    from mtcheck.pipeline import check_files
+    from mtcheck.execute import check_files, default_jobs
     from mtcheck.registry import RENDERERS
     from mtcheck.render.base import RenderOptions
 
@@ -350,6 +363,7 @@ def check(
         required=config.model.required,
     )
     config = dataclasses.replace(config, model=settings)
+    config = dataclasses.replace(config, jobs=jobs or config.jobs or default_jobs(config))
     gate = config.fail_on
     outputs = _pair_outputs(output_format or ["text"], output or [])
     renderers = [(RENDERERS.get(name), path) for name, path in outputs]
@@ -361,7 +375,7 @@ def check(
     progress = _stderr_progress(quiet)
     try:
         with gc_paused():  # the command owns its process: hold the collector for the run (see check_files)
-            report = check_files(inputs, config, original=original, progress=progress)
+            report = check_files(inputs, config, original=original, progress=progress, cache=not no_cache)
     finally:
         if progress is not None:
             sys.stderr.write("\r\x1b[K")  # the progress line goes; the report stands alone

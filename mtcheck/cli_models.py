@@ -35,7 +35,14 @@ CacheDirOpt = Annotated[
     Optional[Path],
     typer.Option("--cache-dir", help="Translation cache folder (default: the user cache dir, or $MTCHECK_CACHE_DIR)."),
 ]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Neither read nor write the caches: translations, and (mtcheck check) the per-file results "
+        "that let a re-run skip unchanged files.",
+    ),
+]
 AllowDownloadOpt = Annotated[
     bool, typer.Option("--allow-download", help="Fetch a missing model from the Hugging Face hub (10 s timeout).")
 ]

@@ -6,7 +6,7 @@ import hashlib
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from types import MappingProxyType
 from typing import Any
 
@@ -117,6 +117,9 @@ class Config:
     max_file_mb: float = DEFAULT_MAX_FILE_MB
     # a names database learned from the desk's published copy (mtcheck names learn)
     names_db: str | None = None
+    # local worker processes for the file tasks (None: decided per run, see
+    # mtcheck.execute.resolve_jobs); changes how fast a run is, never what it reports
+    jobs: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "severities", MappingProxyType(dict(self.severities)))
@@ -126,6 +129,12 @@ class Config:
             problem = threshold_problem(name, value)
             if problem:
                 raise ConfigError(problem)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # a worker process (mtcheck --jobs) gets the config pickled; MappingProxyType does
+        # not pickle, so send plain dicts and let __post_init__ freeze them again
+        values = [getattr(self, f.name) for f in fields(self)]
+        return (Config, tuple(dict(v) if isinstance(v, MappingProxyType) else v for v in values))
 
     def threshold(self, name: str, default: float) -> float:
         return float(self.thresholds.get(name, default))

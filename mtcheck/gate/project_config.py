@@ -15,6 +15,7 @@ Example ``mtcheck.toml``::
     baseline = ".mtcheck-baseline.json"
     names-db = "names.db"            # names learned from published copy (mtcheck names learn)
     fail-on = "error"
+    jobs = 2                         # local worker processes (default: one a core without a model)
     back-translation = false
     select = ["ALL"]                 # check ids or prefixes to run, as ruff's select
     ignore = ["name-"]               # check ids or prefixes to leave out, as ruff's ignore
@@ -49,7 +50,7 @@ from mtcheck.types import Severity
 CONFIG_NAME = "mtcheck.toml"
 _TOP = {
     "source-lang", "target-lang", "fail-on", "files", "exclude", "include", "select", "ignore", "ignore-text",
-    "termbases", "baseline", "names-db",
+    "termbases", "baseline", "names-db", "jobs",
     "back-translation", "gazetteer", "checks", "severity", "thresholds", "languages",
 }  # fmt: skip
 _CHECKS = {"enable", "disable"}
@@ -162,6 +163,11 @@ def apply_file(config: Config, table: Mapping[str, Any], path: Path) -> Config:
         changes["baseline"] = _relative(base, _string(settings["baseline"], path, "baseline"))
     if "names-db" in settings:
         changes["names_db"] = _relative(base, _string(settings["names-db"], path, "names-db"))
+    if "jobs" in settings:
+        jobs = settings["jobs"]
+        if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+            raise ConfigError(f"{path}: 'jobs' must be a whole number of processes, 1 or more")
+        changes["jobs"] = jobs
     for key in ("select", "ignore"):
         if key in settings:
             changes[key] = _check_patterns(_strings(settings[key], path, key), path, key)

@@ -1,0 +1,88 @@
+"""How a run is executed: plan → result cache → executor → merge.
+
+:func:`check_files` is the main entry point of the Python API (``mtcheck.check_files``).
+A run is a list of file tasks (:func:`mtcheck.pipeline.plan`); a task whose result is
+in the result cache is not read or checked again; the others run on an executor (in
+this process, or on ``jobs`` local processes) with the same task function
+(:func:`mtcheck.pipeline.check_file`); the run-wide steps (cross-file checks,
+suppressions, scores, order) then run once over every result
+(:func:`mtcheck.pipeline.merge`). The report does not depend on the executor or on
+which results came from the cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mtcheck.config import Config
+from mtcheck.execute.base import Executor, SerialExecutor
+from mtcheck.pipeline import FileResult, Progress, Resources, load_resources, merge, plan
+
+if TYPE_CHECKING:
+    from mtcheck.names.gazetteer import Gazetteer
+    from mtcheck.names.termbase import Termbase
+    from mtcheck.translators.base import Translator
+    from mtcheck.types import Report
+
+__all__ = ["Executor", "SerialExecutor", "check_files", "choose_executor", "default_jobs"]
+
+
+def check_files(
+    paths: Sequence[str | Path],
+    config: Config,
+    *,
+    original: str | Path | None = None,
+    translator: Translator | None = None,
+    progress: Progress | None = None,
+    termbase: Termbase | None = None,
+    gazetteer: Gazetteer | None = None,
+    jobs: int | None = None,
+    executor: Executor | None = None,
+    cache: bool = True,
+) -> Report:
+    """Read ``paths`` and check them: the main entry point of the Python API.
+
+    ``termbase`` adds entries to those of ``config.termbases`` (built in memory);
+    ``gazetteer`` is used instead of opening the bundled one again; ``translator``
+    instead of loading the configured model. These live in this process, so a run that
+    brings one of them is checked here, whatever ``jobs`` says.
+
+    ``jobs``: worker processes (default ``config.jobs``, else 1: this process);
+    ``executor``: any :class:`Executor` instead. ``cache``: look each file up in the
+    result cache and store the new results (also off when ``config.model.use_cache`` is).
+
+    It changes no process-wide setting (a service runs it in several threads at once).
+    """
+    tasks, skipped = plan(paths, config, original)
+    resources = load_resources(config, termbase, gazetteer, translator)
+    in_process = termbase is not None or gazetteer is not None or translator is not None
+    if executor is None:
+        executor = choose_executor(1 if in_process else jobs or config.jobs, len(tasks), resources)
+    results: list[FileResult] = executor.run(tasks, config, progress)
+    return merge(results, config, resources, notes=(skipped,) if skipped else ())
+
+
+def default_jobs(config: Config) -> int:
+    """The command line's default ``--jobs``: one process a core without a model, else one.
+
+    A model already runs on every core (torch's threads), and each worker process would
+    load its own copy of it: with back-translation on, more processes cost memory and
+    gain little, so they are used only when asked for. The Python API's default is one
+    (a library does not start processes unless asked).
+    """
+    if config.model.enabled:
+        return 1
+    from mtcheck.execute.local import available_cores
+
+    return available_cores()
+
+
+def choose_executor(jobs: int | None, tasks: int, resources: Resources | None = None) -> Executor:
+    """This process (with ``resources``) for one job or one task, else a pool of ``jobs`` local processes."""
+    if jobs is None or jobs <= 1 or tasks <= 1:
+        return SerialExecutor(resources)
+    from mtcheck.execute.local import ProcessExecutor
+
+    return ProcessExecutor(jobs)

@@ -1,0 +1,47 @@
+"""How a run's file tasks are executed: the :class:`Executor` protocol and the serial one.
+
+Every executor runs the same task function (:func:`mtcheck.pipeline.check_file`) and
+returns the results in task order, so the merge step (:func:`mtcheck.pipeline.merge`)
+and therefore the report do not depend on which executor ran them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from mtcheck.config import Config
+from mtcheck.pipeline import FileResult, FileTask, Progress, Resources, check_file, load_resources
+
+
+class Executor(Protocol):
+    """Runs file tasks; each worker builds its own :class:`Resources` once and reuses it."""
+
+    def run(self, tasks: Sequence[FileTask], config: Config, progress: Progress | None) -> list[FileResult]:
+        """The result of every task, in the order of ``tasks``."""
+        ...
+
+
+class SerialExecutor:
+    """Every task in this process, one after the other.
+
+    ``resources``, when given, is used instead of loading the configured ones: an API
+    caller's in-memory termbase, open gazetteer or loaded translator cannot be sent to
+    another process, so runs that bring them are serial.
+    """
+
+    def __init__(self, resources: Resources | None = None) -> None:
+        self.resources = resources
+
+    def run(self, tasks: Sequence[FileTask], config: Config, progress: Progress | None) -> list[FileResult]:
+        if not tasks:
+            return []
+        say = progress or (lambda _msg: None)
+        if self.resources is None:
+            self.resources = load_resources(config)
+        results = []
+        for i, task in enumerate(tasks, 1):
+            where = f"file {i} of {len(tasks)}: "
+            say(f"{where}reading {task.path}")
+            results.append(check_file(task, config, self.resources, lambda msg, w=where: say(w + msg)))
+        return results
