@@ -13,10 +13,12 @@ which results came from the cache.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mtcheck.config import Config
+from mtcheck.errors import ConfigError
 from mtcheck.execute.base import Executor, SerialExecutor
 from mtcheck.pipeline import FileResult, Progress, Resources, load_resources, merge, plan
 
@@ -26,7 +28,9 @@ if TYPE_CHECKING:
     from mtcheck.translators.base import Translator
     from mtcheck.types import Report
 
-__all__ = ["Executor", "SerialExecutor", "check_files", "choose_executor", "default_jobs"]
+    from distributed import Client
+
+__all__ = ["Executor", "SerialExecutor", "check_files", "choose_executor", "cluster", "default_jobs"]
 
 
 def check_files(
@@ -41,6 +45,7 @@ def check_files(
     jobs: int | None = None,
     executor: Executor | None = None,
     cache: bool = True,
+    client: Client | None = None,
 ) -> Report:
     """Read ``paths`` and check them: the main entry point of the Python API.
 
@@ -52,16 +57,37 @@ def check_files(
     ``jobs``: worker processes (default ``config.jobs``, else 1: this process);
     ``executor``: any :class:`Executor` instead. ``cache``: look each file up in the
     result cache and store the new results (also off when ``config.model.use_cache`` is).
+    ``client``: a ``distributed.Client``; the tasks run on its Dask cluster
+    (:mod:`mtcheck.execute.dask`, ``pip install 'mtcheck[dask]'``).
 
     It changes no process-wide setting (a service runs it in several threads at once).
     """
     tasks, skipped = plan(paths, config, original)
     resources = load_resources(config, termbase, gazetteer, translator)
     in_process = termbase is not None or gazetteer is not None or translator is not None
+    if executor is None and client is not None:
+        if in_process:
+            raise ConfigError("a Dask run loads the configured termbases, gazetteer and model on each worker: "
+                              "pass them in the config, not as objects")  # fmt: skip
+        from mtcheck.execute.dask import DaskExecutor
+
+        executor = DaskExecutor(client)
     if executor is None:
         executor = choose_executor(1 if in_process else jobs or config.jobs, len(tasks), resources)
     results: list[FileResult] = executor.run(tasks, config, progress)
     return merge(results, config, resources, notes=(skipped,) if skipped else ())
+
+
+def cluster(config: Config) -> AbstractContextManager[Client | None]:
+    """A client of the Dask cluster that ``config.workers`` / ``config.scheduler`` ask for, else None.
+
+    Dask is imported only when one is asked for (the command line's ``--workers`` / ``--scheduler``).
+    """
+    if config.workers is None and not config.scheduler:
+        return nullcontext(None)
+    from mtcheck.execute.dask import open_client
+
+    return open_client(workers=config.workers, scheduler=config.scheduler)
 
 
 def default_jobs(config: Config) -> int:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -55,47 +56,56 @@ TRANSLATE_CHUNK = 64  # lines a `mtcheck translate` task: a few batches, small e
 class ResourcesPlugin(WorkerPlugin):
     """Loads a run's :class:`Resources` once on each worker and keeps them warm.
 
-    Sent to the workers (pickled) with the run's config; the resources themselves are
-    built there, in :meth:`setup`, and never leave the worker.
+    Sent to the workers (pickled) with the run's config. The resources are built on the
+    worker by its first task, in the thread that runs it, and kept per thread: the caches
+    and the gazetteer are SQLite connections, which belong to the thread that opened them
+    (a worker started with ``--nthreads 1``, as recommended, loads them once).
     """
 
     def __init__(self, config: Config, user_cache: str | None) -> None:
         self.config = config
         self.user_cache = user_cache
-        self.resources: Resources | None = None
-        self.cache: ShardCache | None = None
-        self.error: Exception | None = None
-        self.model_error: MtcheckError | None = None
+        self.directory = Path()
+        self.local = threading.local()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"config": self.config, "user_cache": self.user_cache}  # a thread's resources never travel
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["config"], state["user_cache"])  # type: ignore[misc]
 
     def setup(self, worker: Any) -> None:
-        try:
-            self.resources = load_resources(self.config)
-        except Exception as exc:  # noqa: BLE001 - kept and raised by every task, so the client sees it
-            self.error = exc
-            return
-        settings = self.config.model
-        if settings.use_cache:
-            shared = Path(self.user_cache) if self.user_cache else None
-            self.cache = ShardCache(Path(worker.local_directory) / "mtcheck-cache", shared)
-        threads = settings.threads or worker.state.nthreads  # one model thread a Dask thread
-        try:
-            self.resources.translator = worker_translator(settings, self.cache, threads)
-        except (ModelError, MissingDependencyError) as exc:
-            # left to the task: back_translate reports it (or raises, --require-mt) as a local run does
-            self.model_error = exc
-
-    def teardown(self, worker: Any) -> None:
-        if self.cache is not None:
-            self.cache.close()
+        # the shards live in the worker's own folder (a node's local disk), which Dask removes with it
+        self.directory = Path(worker.local_directory) / "mtcheck-cache"
 
     def warm(self) -> Resources:
-        if self.error is not None:
-            raise self.error
-        assert self.resources is not None
-        return self.resources
+        """This thread's resources, loaded on its first task."""
+        resources: Resources | None = getattr(self.local, "resources", None)
+        if resources is not None:
+            return resources
+        resources = load_resources(self.config)
+        settings = self.config.model
+        cache = None
+        if settings.enabled and settings.use_cache:
+            shared = Path(self.user_cache) if self.user_cache else None
+            cache = ShardCache(self.directory / str(threading.get_ident()), shared)
+        self.local.cache, self.local.model_error = cache, None
+        try:
+            # one model thread a Dask thread, unless --threads says otherwise
+            resources.translator = worker_translator(settings, cache, settings.threads or 1)
+        except (ModelError, MissingDependencyError) as exc:
+            # left to the task: back_translate reports it (or raises, --require-mt) as a local run does
+            self.local.model_error = exc
+        self.local.resources = resources
+        return resources
+
+    def model_error(self) -> MtcheckError | None:
+        error: MtcheckError | None = getattr(self.local, "model_error", None)
+        return error
 
     def take_fresh(self) -> list[tuple[bytes, str]]:
-        return self.cache.take_fresh() if self.cache is not None else []
+        cache: ShardCache | None = getattr(self.local, "cache", None)
+        return cache.take_fresh() if cache is not None else []
 
 
 def worker_translator(settings: ModelSettings, cache: ShardCache | None, threads: int) -> Translator | None:
@@ -128,7 +138,7 @@ def _translate_task(lines: list[str], src: str, tgt: str, plugin_name: str) -> d
     plugin = _plugin(plugin_name)
     translator = plugin.warm().translator
     if translator is None:
-        raise plugin.model_error or ModelError("no translator on this worker")
+        raise plugin.model_error() or ModelError("no translator on this worker")
     before = dict(getattr(translator, "stats", {}))
     outputs = translator.translate(lines, src, tgt)
     stats = {k: v - before.get(k, 0) for k, v in getattr(translator, "stats", {}).items()}
@@ -178,7 +188,7 @@ class DaskExecutor:
             ]  # fmt: skip
             index = {future.key: i for i, future in enumerate(futures)}
             try:
-                for done, future in enumerate(as_completed(futures), 1):
+                for done, future in enumerate(as_completed(futures, loop=self.client.loop), 1):
                     i = index[future.key]
                     results[i] = self._collect(future, tasks[i], rows)
                     say(f"file {done} of {len(tasks)}: checked {tasks[i].path}")
@@ -208,7 +218,7 @@ class DaskExecutor:
             ]  # fmt: skip
             index = {future.key: i for i, future in enumerate(futures)}
             try:
-                for done, future in enumerate(as_completed(futures), 1):
+                for done, future in enumerate(as_completed(futures, loop=self.client.loop), 1):
                     data = future.result()  # a chunk that fails twice fails the command (exit 3)
                     outputs[index[future.key]] = data["lines"]
                     rows.extend(data["cache"])

@@ -1,0 +1,189 @@
+"""The check on a Dask cluster (``--workers`` / ``--scheduler``): same report, faults, cache, lazy import.
+
+One LocalCluster of 2 worker processes (1 thread each) serves the whole module; the tiny
+Marian model back-translates, so every run loads a translator on each worker.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+
+from mtcheck.cli import main  # noqa: E402
+from mtcheck.config import Config, ModelSettings  # noqa: E402
+from mtcheck.execute import check_files  # noqa: E402
+from mtcheck.registry import RENDERERS  # noqa: E402
+from mtcheck.render.base import RenderOptions  # noqa: E402
+from mtcheck.types import Report  # noqa: E402
+from tests import dask_tasks  # noqa: E402
+from tests.adequacy_fixtures import TRANSLATION  # noqa: E402
+from tests.conftest import ROOT, SEED  # noqa: E402
+from tests.tiny_marian import tiny_marian_dir  # noqa: E402
+
+CACHE_STATS = ("cache_hits", "cache_misses")
+EXTRAS = [
+    "Бюджет становить 120 мільйонів гривень.",
+    "Рада рада рада підтримала план.",  # a repeated word
+    "Мер Олександр Петренко сказав, що у 2025 році буде 40 автобусів.",
+    "Depot will open in March.",  # untranslated
+]
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster, set_as_default=False) as client,
+    ):
+        yield client
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """20 Ukrainian articles (translated from English), each a different mix of sentences."""
+    folder = tmp_path_factory.mktemp("corpus")
+    paths = []
+    for i in range(20):
+        name = "kill-me" if i == 7 else f"article-{i:02d}"
+        lines = TRANSLATION[i % 6 :] + TRANSLATION[: i % 6] + [EXTRAS[i % 4]]
+        path = folder / f"{name}.uk.txt"
+        path.write_text("\n".join(lines[: 3 + i % 5]) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory: pytest.TempPathFactory, corpus: list[Path]) -> Config:
+    tiny = tiny_marian_dir(tmp_path_factory.getbasetemp())
+    cache = tmp_path_factory.mktemp("dask-cache")
+    model = ModelSettings(model=str(tiny), beam=1, threads=1, cache_dir=str(cache), required=True)
+    return Config(source_lang="en", target_lang="uk", model=model, root=str(corpus[0].parent))
+
+
+def rendered(report: Report) -> str:
+    """The JSON report without the translation-cache statistics (which differ by where the cache was)."""
+    details = {k: v for k, v in report.details.items() if k not in CACHE_STATS}
+    return RENDERERS.get("json")(dataclasses.replace(report, details=details), RenderOptions())
+
+
+def test_report_equals_local_run_and_the_cache_is_merged_back(client: Any, corpus: list[Path], config: Config) -> None:
+    progress: list[str] = []
+    remote = check_files(corpus, config, client=client, progress=progress.append)
+    assert remote.details["cache_misses"] > 0  # a cold cache: the workers translated
+    local = check_files(corpus, config)  # the same cache folder: the workers' entries were merged into it
+    assert local.details["cache_misses"] == 0
+    assert local.details["cache_hits"] > 0
+    assert rendered(remote) == rendered(local)
+    assert len(local.documents) == 20
+    assert local.findings  # the corpus has findings, so their order is compared too
+    assert len(progress) == 20
+    assert progress[-1].startswith("file 20 of 20")
+
+
+def test_a_killed_worker_still_yields_the_full_report(
+    client: Any, corpus: list[Path], config: Config, tmp_path: Path
+) -> None:
+    from mtcheck.execute.dask import DaskExecutor
+
+    fresh = dataclasses.replace(config, model=dataclasses.replace(config.model, cache_dir=str(tmp_path)))
+    report = check_files(corpus, fresh, executor=DaskExecutor(client, task=dask_tasks.kill_once))
+    killed = [p for p in corpus if dask_tasks.KILL in p.name]
+    assert Path(f"{killed[0]}.killed").exists()  # a worker really died mid-run
+    assert rendered(report) == rendered(check_files(corpus, config))
+    assert "failed" not in report.details
+
+
+def test_a_file_that_always_fails_is_reported_and_the_run_exits_3(
+    client: Any,
+    corpus: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    poison = tmp_path / f"{dask_tasks.POISON}.uk.txt"
+    poison.write_text(TRANSLATION[0] + "\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()  # the report's root
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("mtcheck.execute.dask.check_file", dask_tasks.fail_poison)
+    address = client.scheduler.address
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", str(corpus[0]), str(poison), "-s", "en", "-t", "uk", "--no-mt", "-f", "json",
+              "--scheduler", address])  # fmt: skip
+    assert exit_.value.code == 3
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    assert list(report["details"]["failed"]) == ["poison.uk.txt"]
+    assert "RuntimeError" in report["details"]["failed"]["poison.uk.txt"]
+    assert any("poison.uk.txt: not checked" in note for note in report["notes"])
+    assert len(report["documents"]) == 1  # the other file is checked and reported
+    assert "1 file(s) not checked: poison.uk.txt" in err
+    assert err.count("\n") == 1
+
+
+def test_translate_on_the_cluster_equals_the_local_translation(
+    client: Any, config: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "many.en.txt"
+    source.write_text("\n".join(TRANSLATION * 30) + "\n\n" + EXTRAS[3] + "\n", encoding="utf-8")  # 3 chunks
+    common = ["translate", str(source), "--from", "uk", "--to", "en", "--model", str(config.model.model),
+              "--beam", "1", "--threads", "1", "--cache-dir", str(tmp_path / "c")]  # fmt: skip
+    outputs = []
+    for extra in ([], ["--scheduler", client.scheduler.address]):
+        with pytest.raises(SystemExit) as exit_:
+            main([*common, *extra, "--no-cache"])
+        assert exit_.value.code == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count("\n") == len(TRANSLATION) * 30 + 2
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("mtcheck.execute.dask.CONNECT_TIMEOUT_S", 1.0)
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", str(SEED), "-s", "ar", "--no-mt", "--scheduler", "tcp://127.0.0.1:9"])
+    assert exit_.value.code == 3
+    err = capsys.readouterr().err
+    assert err.startswith("mtcheck: error: cannot connect to the Dask scheduler at tcp://127.0.0.1:9")
+    assert err.count("\n") == 1
+
+
+def test_workers_and_scheduler_are_project_settings(tmp_path: Path) -> None:
+    from mtcheck.errors import ConfigError
+    from mtcheck.gate.project_config import load_project_config
+
+    (tmp_path / "mtcheck.toml").write_text('scheduler = "tcp://head:8786"\n', encoding="utf-8")
+    config, _ = load_project_config(start=tmp_path)
+    assert (config.scheduler, config.workers) == ("tcp://head:8786", None)
+    (tmp_path / "mtcheck.toml").write_text("workers = 3\n", encoding="utf-8")
+    assert load_project_config(start=tmp_path)[0].workers == 3
+    (tmp_path / "mtcheck.toml").write_text('workers = 3\nscheduler = "tcp://head:8786"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="not both"):
+        load_project_config(start=tmp_path)
+    (tmp_path / "mtcheck.toml").write_text("workers = 0\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="workers"):
+        load_project_config(start=tmp_path)
+
+
+def test_a_run_without_a_cluster_loads_nothing_of_dask() -> None:
+    code = (
+        "import sys\n"
+        "from mtcheck.cli import main\n"
+        "try:\n"
+        f"    main(['check', {str(SEED)!r}, '-s', 'ar', '--no-mt', '-f', 'json', '-o', '/dev/null'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'dask', 'distributed'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
