@@ -10,6 +10,7 @@ import dataclasses
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -187,3 +188,20 @@ def test_a_run_without_a_cluster_loads_nothing_of_dask() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_ctrl_c_cancels_the_run_on_the_cluster(client: Any, corpus: list[Path], config: Config) -> None:
+    def interrupt(_message: str) -> None:
+        raise KeyboardInterrupt  # as Ctrl-C arrives while the client waits for the first result
+
+    no_mt = dataclasses.replace(config, model=dataclasses.replace(config.model, enabled=False, required=False))
+    with pytest.raises(KeyboardInterrupt):
+        check_files(corpus, no_mt, client=client, progress=interrupt)
+
+    def left(dask_scheduler: Any) -> list[str]:
+        return [str(key) for key in dask_scheduler.tasks if "mtcheck-check" in str(key)]
+
+    deadline = time.monotonic() + 30
+    while client.run_on_scheduler(left) and time.monotonic() < deadline:
+        time.sleep(0.2)  # the scheduler forgets cancelled tasks asynchronously
+    assert client.run_on_scheduler(left) == []

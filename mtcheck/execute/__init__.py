@@ -23,12 +23,12 @@ from mtcheck.execute.base import Executor, SerialExecutor
 from mtcheck.pipeline import FileResult, Progress, Resources, load_resources, merge, plan
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from mtcheck.names.gazetteer import Gazetteer
     from mtcheck.names.termbase import Termbase
     from mtcheck.translators.base import Translator
     from mtcheck.types import Report
-
-    from distributed import Client
 
 __all__ = ["Executor", "SerialExecutor", "check_files", "choose_executor", "cluster", "default_jobs"]
 

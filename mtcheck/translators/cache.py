@@ -148,7 +148,9 @@ class ShardCache(TranslationCache):
         self._shared: sqlite3.Connection | None = None
         if shared is not None and shared.is_file() and shared != self.path:
             try:
-                self._shared = sqlite3.connect(f"{shared.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_TIMEOUT_S)
+                self._shared = sqlite3.connect(
+                    f"{shared.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_TIMEOUT_S
+                )
             except sqlite3.Error:
                 self._shared = None  # an unreadable user cache only costs hits
 
