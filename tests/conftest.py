@@ -20,6 +20,16 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     mp.undo()
 
 
+@pytest.fixture(autouse=True)
+def _own_result_cache(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The session shares one cache folder (the gazetteer unpacks there once), but not its
+    # per-file results: a test that patches a check would be served another test's findings
+    # for the same file name and bytes, as no real run could be.
+    from mtcheck.execute import results_cache
+
+    monkeypatch.setattr(results_cache, "FILENAME", f"results-{abs(hash(request.node.nodeid))}.sqlite3")
+
+
 @pytest.fixture
 def seed() -> Path:
     return SEED

@@ -71,16 +71,20 @@ def config(tmp_path_factory: pytest.TempPathFactory, corpus: list[Path]) -> Conf
 
 
 def rendered(report: Report) -> str:
-    """The JSON report without the translation-cache statistics (which differ by where the cache was)."""
+    """The JSON report without the translation-cache statistics (which differ by where the cache was).
+
+    The runs compared pass ``cache=False``: the per-file result cache would answer the
+    second run without running its tasks.
+    """
     details = {k: v for k, v in report.details.items() if k not in CACHE_STATS}
     return RENDERERS.get("json")(dataclasses.replace(report, details=details), RenderOptions())
 
 
 def test_report_equals_local_run_and_the_cache_is_merged_back(client: Any, corpus: list[Path], config: Config) -> None:
     progress: list[str] = []
-    remote = check_files(corpus, config, client=client, progress=progress.append)
+    remote = check_files(corpus, config, client=client, progress=progress.append, cache=False)
     assert remote.details["cache_misses"] > 0  # a cold cache: the workers translated
-    local = check_files(corpus, config)  # the same cache folder: the workers' entries were merged into it
+    local = check_files(corpus, config, cache=False)  # the same cache folder: the workers' entries were merged into it
     assert local.details["cache_misses"] == 0
     assert local.details["cache_hits"] > 0
     assert rendered(remote) == rendered(local)
@@ -96,10 +100,10 @@ def test_a_killed_worker_still_yields_the_full_report(
     from mtcheck.execute.dask import DaskExecutor
 
     fresh = dataclasses.replace(config, model=dataclasses.replace(config.model, cache_dir=str(tmp_path)))
-    report = check_files(corpus, fresh, executor=DaskExecutor(client, task=dask_tasks.kill_once))
+    report = check_files(corpus, fresh, executor=DaskExecutor(client, task=dask_tasks.kill_once), cache=False)
     killed = [p for p in corpus if dask_tasks.KILL in p.name]
     assert Path(f"{killed[0]}.killed").exists()  # a worker really died mid-run
-    assert rendered(report) == rendered(check_files(corpus, config))
+    assert rendered(report) == rendered(check_files(corpus, config, cache=False))
     assert "failed" not in report.details
 
 
@@ -118,7 +122,7 @@ def test_a_file_that_always_fails_is_reported_and_the_run_exits_3(
     address = client.scheduler.address
     with pytest.raises(SystemExit) as exit_:
         main(["check", str(corpus[0]), str(poison), "-s", "en", "-t", "uk", "--no-mt", "-f", "json",
-              "--scheduler", address])  # fmt: skip
+              "--no-cache", "--scheduler", address])  # fmt: skip
     assert exit_.value.code == 3
     out, err = capsys.readouterr()
     report = json.loads(out)
@@ -196,7 +200,7 @@ def test_ctrl_c_cancels_the_run_on_the_cluster(client: Any, corpus: list[Path], 
 
     no_mt = dataclasses.replace(config, model=dataclasses.replace(config.model, enabled=False, required=False))
     with pytest.raises(KeyboardInterrupt):
-        check_files(corpus, no_mt, client=client, progress=interrupt)
+        check_files(corpus, no_mt, client=client, progress=interrupt, cache=False)
 
     def left(dask_scheduler: Any) -> list[str]:
         return [str(key) for key in dask_scheduler.tasks if "mtcheck-check" in str(key)]

@@ -25,6 +25,7 @@ from mtcheck.pipeline import FileResult, Progress, Resources, load_resources, me
 if TYPE_CHECKING:
     from distributed import Client
 
+    from mtcheck.execute.results_cache import ResultCache
     from mtcheck.names.gazetteer import Gazetteer
     from mtcheck.names.termbase import Termbase
     from mtcheck.translators.base import Translator
@@ -56,9 +57,11 @@ def check_files(
 
     ``jobs``: worker processes (default ``config.jobs``, else 1: this process);
     ``executor``: any :class:`Executor` instead. ``cache``: look each file up in the
-    result cache and store the new results (also off when ``config.model.use_cache`` is).
-    ``client``: a ``distributed.Client``; the tasks run on its Dask cluster
-    (:mod:`mtcheck.execute.dask`, ``pip install 'mtcheck[dask]'``).
+    result cache (:mod:`mtcheck.execute.results_cache`) and store the new results; off
+    when ``config.model.use_cache`` is off too, and when ``termbase`` is given (an
+    in-memory termbase has no content to key the entries by). ``client``: a
+    ``distributed.Client``; the tasks run on its Dask cluster (:mod:`mtcheck.execute.dask`,
+    ``pip install 'mtcheck[dask]'``).
 
     It changes no process-wide setting (a service runs it in several threads at once).
     """
@@ -74,8 +77,32 @@ def check_files(
         executor = DaskExecutor(client)
     if executor is None:
         executor = choose_executor(1 if in_process else jobs or config.jobs, len(tasks), resources)
-    results: list[FileResult] = executor.run(tasks, config, progress)
-    return merge(results, config, resources, notes=(skipped,) if skipped else ())
+    notes = [skipped] if skipped else []
+    store = _open_cache(config, gazetteer, translator) if cache and termbase is None else None
+    found = [store.get(task) for task in tasks] if store is not None else [None] * len(tasks)
+    misses = [task for task, result in zip(tasks, found, strict=True) if result is None]
+    if store is not None and len(misses) < len(tasks) and progress is not None:
+        progress(f"{len(tasks) - len(misses)} of {len(tasks)} files unchanged since they were last checked")
+    fresh = iter(executor.run(misses, config, progress))
+    results: list[FileResult] = [result if result is not None else next(fresh) for result in found]
+    if store is not None:
+        # a file the cluster could not check (details["failed"]) is tried again next run, not remembered
+        new = zip(tasks, results, found, strict=True)
+        store.put_many([(task, result) for task, result, hit in new if hit is None and "failed" not in result.details])
+        store.close()
+        if store.note:
+            notes.append(store.note)
+    return merge(results, config, resources, notes=notes)
+
+
+def _open_cache(config: Config, gazetteer: Gazetteer | None, translator: Translator | None) -> ResultCache | None:
+    """The result cache, unless the run turns caches off (``--no-cache``)."""
+    if not config.model.use_cache:
+        return None
+    from mtcheck.execute.results_cache import ResultCache
+    from mtcheck.translators.cache import default_cache_dir
+
+    return ResultCache(default_cache_dir(config.model), config, gazetteer=gazetteer, translator=translator)
 
 
 def cluster(config: Config) -> AbstractContextManager[Client | None]:

@@ -18,7 +18,7 @@ from typing import Any
 from mtcheck.pipeline import FileResult
 from mtcheck.types import Document, Finding, Location, Segment, Severity, Span
 
-FORMAT = 1  # bump when the shape below changes: cached entries of another shape are misses
+FORMAT = 2  # bump when the shape below changes: cached entries of another shape are misses
 _TAG = "~t"
 
 
@@ -64,16 +64,18 @@ def _to_span(data: list[int] | None) -> Span | None:
     return Span(data[0], data[1]) if data is not None else None
 
 
-def _segment(seg: Segment) -> list[Any]:
-    return [seg.id, seg.target, seg.source, _location(seg.location), seg.offset, sorted(seg.flags), list(seg.notes),
-            seg.context]  # fmt: skip
+def _segment(seg: Segment, path: str | None) -> list[Any]:
+    # the location's path and unit id are written as 0 when they are the document's path
+    # and the segment's id, as they nearly always are: a third of the bytes otherwise
+    loc = seg.location
+    return [seg.id, seg.target, seg.source, loc.line, loc.column, seg.offset, sorted(seg.flags), list(seg.notes),
+            seg.context, 0 if loc.path == path else loc.path, 0 if loc.unit_id == seg.id else loc.unit_id]  # fmt: skip
 
 
-def _to_segment(data: list[Any]) -> Segment:
-    return Segment(
-        id=data[0], target=data[1], source=data[2], location=_to_location(data[3]), offset=data[4],
-        flags=frozenset(data[5]), notes=tuple(data[6]), context=data[7],
-    )  # fmt: skip
+def _to_segment(data: list[Any], path: str | None) -> Segment:
+    sid, target, source, line, column, offset, flags, notes, context, where, unit = data
+    location = Location(path if where == 0 else where, line, column, sid if unit == 0 else unit)
+    return Segment(sid, target, source, location, offset, frozenset(flags), tuple(notes), context)
 
 
 def _document(doc: Document) -> dict[str, Any]:
@@ -81,22 +83,22 @@ def _document(doc: Document) -> dict[str, Any]:
         "path": doc.path,
         "source_lang": doc.source_lang,
         "target_lang": doc.target_lang,
-        "segments": [_segment(s) for s in doc.segments],
-        "original": [_segment(s) for s in doc.original] if doc.original is not None else None,
+        "segments": [_segment(s, doc.path) for s in doc.segments],
+        "original": [_segment(s, doc.original_path) for s in doc.original] if doc.original is not None else None,
         "original_path": doc.original_path,
         "format": doc.format,
     }
 
 
 def _to_document(data: Mapping[str, Any]) -> Document:
-    original = data["original"]
+    original, path, original_path = data["original"], data["path"], data["original_path"]
     return Document(
-        path=data["path"],
+        path=path,
         source_lang=data["source_lang"],
         target_lang=data["target_lang"],
-        segments=tuple(_to_segment(s) for s in data["segments"]),
-        original=tuple(_to_segment(s) for s in original) if original is not None else None,
-        original_path=data["original_path"],
+        segments=tuple(_to_segment(s, path) for s in data["segments"]),
+        original=tuple(_to_segment(s, original_path) for s in original) if original is not None else None,
+        original_path=original_path,
         format=data["format"],
     )
 
