@@ -539,8 +539,8 @@ def baseline_command(
       mtcheck baseline po/ -o .mtcheck-baseline.json
       mtcheck check po/ --baseline .mtcheck-baseline.json
     """
+    from mtcheck.execute import check_files, default_jobs
     from mtcheck.gate.baseline import write_baseline
-    from mtcheck.pipeline import check_files
 
     config = _project_config(config_file, source_lang, target_lang, None, no_mt, False)
     config = _with_selection(config, termbase, no_gazetteer, enable, disable)
@@ -549,7 +549,7 @@ def baseline_command(
     config = _with_size_limit(config, max_file_size)
     inputs = _inputs(targets, config)
     _guard_outputs([output], inputs, config, None, None)
-    report = check_files(inputs, config)
+    report = check_files(inputs, config, jobs=config.jobs or default_jobs(config))  # as `check` runs
     write_baseline(report.findings, output)
     typer.echo(f"mtcheck: recorded {len(report.findings)} finding(s) in {output}", err=True)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
@@ -12,6 +14,19 @@ class MtcheckError(Exception):
     """Base class; ``exit_code`` tells the CLI how to exit."""
 
     exit_code = EXIT_INTERNAL
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # raised in a worker process (--jobs), an error is pickled back to the caller; the
+        # default would call __init__ again with the message alone, which subclasses that
+        # take other arguments (MissingDependencyError) refuse
+        return (_rebuilt, (type(self), self.args, self.__dict__))
+
+
+def _rebuilt(cls: type[MtcheckError], args: tuple[Any, ...], state: dict[str, Any]) -> MtcheckError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class InputError(MtcheckError):

@@ -377,3 +377,21 @@ def test_entries_unused_for_a_month_are_dropped(corpus: Path, cache_dir: Path, m
     with sqlite3.connect(cache_dir / rc.FILENAME) as db:
         kept = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
     assert kept == 2  # app0.uk.po, used within the month, and app1.uk.po, just stored
+
+
+def test_errors_raised_in_a_worker_come_back_whole() -> None:
+    from mtcheck.errors import MissingDependencyError
+    from mtcheck.translators.models import ModelMissingError
+
+    for error in (ModelMissingError("uk", "en", "looked nowhere"), MissingDependencyError("torch", "marian")):
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is type(error) and str(back) == str(error) and back.__dict__ == error.__dict__
+
+
+def test_an_input_error_in_a_worker_is_the_same_one_line_error(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus / "broken.uk.po").write_bytes(b'msgid "a"\nmsgstr "b\x00c"\n')  # a NUL is refused
+    serial = run_cli(["check", "po", "--no-mt", "--no-cache", "-j", "1"], capsys)
+    parallel = run_cli(["check", "po", "--no-mt", "--no-cache", "-j", "2"], capsys)
+    assert parallel == serial and serial[0] == 2 and "broken.uk.po" in serial[2]
