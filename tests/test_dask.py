@@ -209,3 +209,20 @@ def test_ctrl_c_cancels_the_run_on_the_cluster(client: Any, corpus: list[Path], 
     while client.run_on_scheduler(left) and time.monotonic() < deadline:
         time.sleep(0.2)  # the scheduler forgets cancelled tasks asynchronously
     assert client.run_on_scheduler(left) == []
+
+
+def test_an_input_error_on_a_worker_is_the_local_runs_error(
+    client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 8)
+    monkeypatch.chdir(tmp_path)
+    codes, errors = [], []
+    for extra in ([], ["--scheduler", client.scheduler.address]):
+        with pytest.raises(SystemExit) as exit_:
+            main(["check", str(binary), "-s", "en", "-t", "uk", "--no-mt", "--no-cache", *extra])
+        codes.append(exit_.value.code)
+        errors.append(capsys.readouterr().err)
+    assert codes == [2, 2]
+    assert errors[0] == errors[1]
+    assert errors[0].startswith("mtcheck: error: ")
