@@ -9,6 +9,7 @@ choice imports this module: a run without a cluster loads nothing of Dask.
 * **Warm workers.** A :class:`ResourcesPlugin` is registered for the run: every worker,
   including one that joins or is restarted mid-run, loads the termbases, the gazetteer and
   the translator once and keeps them for every task it runs (the model loads on first use).
+  It is removed after the run, so a later run never sees an edited termbase's old entries.
 * **Translation cache.** Each worker writes its own shard (a SQLite file in its local
   directory) and reads the user's cache when its machine has that file
   (:class:`~mtcheck.translators.cache.ShardCache`); every task result carries the entries
