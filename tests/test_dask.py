@@ -226,3 +226,21 @@ def test_an_input_error_on_a_worker_is_the_local_runs_error(
     assert codes == [2, 2]
     assert errors[0] == errors[1]
     assert errors[0].startswith("mtcheck: error: ")
+
+
+def test_a_worker_shard_reads_the_users_cache_and_hands_back_only_new_entries(tmp_path: Path) -> None:
+    from mtcheck.translators.cache import FILENAME, ShardCache, TranslationCache, cache_namespace
+
+    ns = cache_namespace({"model": "m@1", "beam": "1"})
+    user = TranslationCache(tmp_path / "user")
+    user.put_many(ns, [("a", "A")])
+    shard = ShardCache(tmp_path / "shard", tmp_path / "user" / FILENAME)
+    assert shard.get_many(ns, ["a", "b", "a"]) == {"a": "A"}
+    assert (shard.hits, shard.misses) == (2, 1)
+    shard.put_many(ns, [("b", "B")])
+    fresh = shard.take_fresh()
+    assert len(fresh) == 1 and shard.take_fresh() == []
+    user.add_rows(fresh)  # what the client does when the run ends
+    assert user.get_many(ns, ["a", "b"]) == {"a": "A", "b": "B"}
+    shard.close()
+    user.close()
