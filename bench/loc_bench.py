@@ -5,7 +5,9 @@ temporary folder: CPU seconds (user + system, with children) and peak memory of
 pofilter (default filters) and of mtcheck (default checks, no model) from cold, on a
 re-run after one catalogue's msgstr is edited (the result cache), and the same with
 --jobs 2 (wall time beside it); the ratios against pofilter, and what each tool writes.
-Children run with compiled bytecode (PYTHONPYCACHEPREFIX), after a warm-up run.
+Children run with compiled bytecode (PYTHONPYCACHEPREFIX), after a warm-up run. Do
+not edit the checkout while it runs: the result cache is keyed by mtcheck's files too,
+so an edit between the cold run and the re-run turns every entry into a miss.
 
 With --agreement: the older comparison on six packages (inkscape, LibreOffice,
 libgweather, iso-codes in ar/uk/ru): agreement on the checks both do (pofilter

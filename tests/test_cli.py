@@ -162,12 +162,12 @@ def test_models_command_with_a_bad_language_code_is_exit_2_not_a_missing_model(
 def test_internal_error_is_one_line_exit_3(
     capsys: pytest.CaptureFixture[str], clean: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import mtcheck.pipeline
+    import mtcheck.execute
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(mtcheck.pipeline, "check_files", broken)
+    monkeypatch.setattr(mtcheck.execute, "check_files", broken)
     code, _out, err = run(capsys, "check", str(clean), "-s", "ar", "-t", "en")
     assert code == 3
     assert err.strip() == "mtcheck: internal error: RuntimeError: boom (run with --debug for details)"

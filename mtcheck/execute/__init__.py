@@ -12,6 +12,7 @@ which results came from the cache.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
@@ -84,7 +85,7 @@ def check_files(
     if store is not None and len(misses) < len(tasks) and progress is not None:
         progress(f"{len(tasks) - len(misses)} of {len(tasks)} files unchanged since they were last checked")
     fresh = iter(executor.run(misses, config, progress))
-    results: list[FileResult] = [result if result is not None else next(fresh) for result in found]
+    results: list[FileResult] = [_as_cached(result) if result is not None else next(fresh) for result in found]
     if store is not None:
         # a file the cluster could not check (details["failed"]) is tried again next run, not remembered
         new = zip(tasks, results, found, strict=True)
@@ -93,6 +94,18 @@ def check_files(
         if store.note:
             notes.append(store.note)
     return merge(results, config, resources, notes=notes)
+
+
+def _as_cached(result: FileResult) -> FileResult:
+    """A result from the cache, its translation-cache counters saying what this run did.
+
+    Nothing was translated for it: every back-translation it holds was a cache hit.
+    """
+    details = result.details
+    if "cache_misses" not in details:
+        return result
+    hits = details.get("cache_hits", 0) + details["cache_misses"]
+    return dataclasses.replace(result, details={**details, "cache_hits": hits, "cache_misses": 0})
 
 
 def _open_cache(config: Config, gazetteer: Gazetteer | None, translator: Translator | None) -> ResultCache | None:

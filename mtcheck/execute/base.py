@@ -43,5 +43,10 @@ class SerialExecutor:
         for i, task in enumerate(tasks, 1):
             where = f"file {i} of {len(tasks)}: "
             say(f"{where}reading {task.path}")
-            results.append(check_file(task, config, self.resources, lambda msg, w=where: say(w + msg)))
+            results.append(check_file(task, config, self.resources, _prefixed(say, where)))
         return results
+
+
+def _prefixed(say: Progress, prefix: str) -> Progress:
+    """``say`` with ``prefix`` ("file 2 of 9: ") before each message."""
+    return lambda message: say(prefix + message)

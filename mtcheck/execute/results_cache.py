@@ -88,7 +88,8 @@ def config_key(config: Config) -> dict[str, Any]:
     data = {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if f.name not in _NOT_KEYED}
     model = dataclasses.asdict(config.model)
     data["model"] = {k: v for k, v in model.items() if k not in _MODEL_NOT_KEYED}
-    return json.loads(json.dumps(data, sort_keys=True, default=_jsonable))
+    plain: dict[str, Any] = json.loads(json.dumps(data, sort_keys=True, default=_jsonable))
+    return plain
 
 
 def _jsonable(value: Any) -> Any:
@@ -113,10 +114,9 @@ def library_versions(names: Iterable[str]) -> dict[str, str | None]:
 
 def code_fingerprint() -> str:
     """mtcheck's version and the size and time of each of its files (code and bundled data)."""
-    import mtcheck
     from mtcheck import version
 
-    root = Path(mtcheck.__file__).parent
+    root = Path(__file__).resolve().parents[1]  # the mtcheck package
     digest = hashlib.sha256(version.__version__.encode())
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
