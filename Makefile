@@ -12,7 +12,7 @@ $(BIN)/mtcheck: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e '.[marian,fast,serve,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[marian,fast,serve,dask,dev]'
 	touch $@
 
 install: $(BIN)/mtcheck

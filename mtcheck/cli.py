@@ -27,7 +27,9 @@ from mtcheck.cli_models import (
     CacheDirOpt,
     ModelOpt,
     NoCacheOpt,
+    SchedulerOpt,
     ThreadsOpt,
+    WorkersOpt,
     model_settings,
     models_app,
     translate,
@@ -330,6 +332,8 @@ def check(
         Optional[bool], typer.Option("--color/--no-color", help="Colour the text report (default: when a terminal).")
     ] = None,
     jobs: JobsOpt = None,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Check translated files and report suspect renderings.
 
@@ -340,7 +344,7 @@ def check(
     """
     import dataclasses
 
-    from mtcheck.execute import check_files, default_jobs
+    from mtcheck.execute import check_files, cluster, default_jobs
     from mtcheck.registry import RENDERERS
     from mtcheck.render.base import RenderOptions
 
@@ -364,6 +368,7 @@ def check(
     )
     config = dataclasses.replace(config, model=settings)
     config = dataclasses.replace(config, jobs=jobs or config.jobs or default_jobs(config))
+    config = _with_cluster(config, workers, scheduler)
     gate = config.fail_on
     outputs = _pair_outputs(output_format or ["text"], output or [])
     renderers = [(RENDERERS.get(name), path) for name, path in outputs]
@@ -374,8 +379,10 @@ def check(
 
     progress = _stderr_progress(quiet)
     try:
-        with gc_paused():  # the command owns its process: hold the collector for the run (see check_files)
-            report = check_files(inputs, config, original=original, progress=progress, cache=not no_cache)
+        # the command owns its process: hold the collector for the run (see check_files)
+        with cluster(config) as client, gc_paused():
+            report = check_files(inputs, config, original=original, progress=progress, cache=not no_cache,
+                                 client=client)  # fmt: skip
     finally:
         if progress is not None:
             sys.stderr.write("\r\x1b[K")  # the progress line goes; the report stands alone
@@ -403,7 +410,23 @@ def check(
         for written in write_failing_units(report, write_failing):
             if not quiet:
                 typer.echo(f"mtcheck: units to fix written to {written}", err=True)
+    failed = report.details.get("failed")
+    if failed:  # a file the cluster could not check: the report is incomplete, whatever the gate says
+        typer.echo(f"mtcheck: error: {len(failed)} file(s) not checked: {', '.join(failed)} (see the report's notes)",
+                   err=True)  # fmt: skip
+        raise typer.Exit(EXIT_INTERNAL)
     raise typer.Exit(0 if exit_zero else report.exit_code(gate))
+
+
+def _with_cluster(config: Config, workers: int | None, scheduler: str | None) -> Config:
+    """The command line's --workers / --scheduler over the file's (either replaces both of the file's)."""
+    import dataclasses
+
+    if workers is not None and scheduler is not None:
+        raise typer.BadParameter("give --workers (a local Dask cluster) or --scheduler (a running one), not both")
+    if workers is not None or scheduler is not None:
+        return dataclasses.replace(config, workers=workers, scheduler=scheduler)
+    return config
 
 
 def _with_names_db(config: Config, path: Path | None) -> Config:

@@ -43,6 +43,25 @@ NoCacheOpt = Annotated[
         "that let a re-run skip unchanged files.",
     ),
 ]
+WorkersOpt = Annotated[
+    Optional[int],
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Run on a local Dask cluster of N worker processes, one thread each (pip install 'mtcheck[dask]'). "
+        "Also `workers` in mtcheck.toml. Example: --workers 4",
+        show_default=False,
+    ),
+]
+SchedulerOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--scheduler",
+        help="Run on the Dask cluster whose scheduler is at this address (pip install 'mtcheck[dask]'). "
+        "Also `scheduler` in mtcheck.toml. Example: --scheduler tcp://head:8786",
+        show_default=False,
+    ),
+]
 AllowDownloadOpt = Annotated[
     bool, typer.Option("--allow-download", help="Fetch a missing model from the Hugging Face hub (10 s timeout).")
 ]
@@ -209,6 +228,8 @@ def translate(
     no_cache: NoCacheOpt = False,
     allow_download: AllowDownloadOpt = False,
     allow_pickle: AllowPickleOpt = False,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Translate FILE line by line: one output line per input line, empty lines kept.
 
@@ -216,6 +237,7 @@ def translate(
     Examples:
       mtcheck translate article.ar.txt --from ar --to en
       mtcheck translate copy.txt --from en --to ar --backend ctranslate2 -o back.ar.txt
+      mtcheck translate archive.txt --from uk --to en --workers 4
     """
     from mtcheck.read.files import check_writable, refuse_overwriting_inputs, write_atomic
     from mtcheck.read.languages import normalize_language
@@ -242,6 +264,9 @@ def translate(
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # the final newline ends the last line; it does not start an empty one
+    if workers is not None or scheduler is not None:
+        _translate_on_cluster(lines, src, tgt, settings, output, workers, scheduler)
+        return
     translator = make_translator(settings)
     outputs = translator.translate(lines, src, tgt)
     result = "".join(line.replace("\n", " ") + "\n" for line in outputs)  # keep one line per line
@@ -253,5 +278,26 @@ def translate(
     if note:
         typer.echo(f"mtcheck: note: {note}", err=True)
     stats = getattr(translator, "stats", None)
+    if stats:
+        typer.echo(f"mtcheck: cache {stats['cache_hits']} hits, {stats['cache_misses']} misses", err=True)
+
+
+def _translate_on_cluster(
+    lines: list[str], src: str, tgt: str, settings: ModelSettings, output: Path | None, workers: int | None,
+    scheduler: str | None,
+) -> None:  # fmt: skip
+    """``mtcheck translate --workers/--scheduler``: chunks of lines as Dask tasks, output in input order."""
+    from mtcheck.execute.dask import DaskExecutor, open_client
+    from mtcheck.read.files import write_atomic
+
+    if workers is not None and scheduler is not None:
+        raise typer.BadParameter("give --workers (a local cluster) or --scheduler (a running one), not both")
+    with open_client(workers=workers, scheduler=scheduler) as client:
+        outputs, stats = DaskExecutor(client).translate(lines, src, tgt, settings)
+    result = "".join(line.replace("\n", " ") + "\n" for line in outputs)
+    if output is None:
+        sys.stdout.write(result)
+    else:
+        write_atomic(output, result)
     if stats:
         typer.echo(f"mtcheck: cache {stats['cache_hits']} hits, {stats['cache_misses']} misses", err=True)

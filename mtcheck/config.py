@@ -120,6 +120,10 @@ class Config:
     # local worker processes for the file tasks (None: decided per run, see
     # mtcheck.execute.resolve_jobs); changes how fast a run is, never what it reports
     jobs: int | None = None
+    # a Dask cluster instead (mtcheck[dask]): a local one of this many worker processes, or
+    # the scheduler at this address; like jobs, never part of what a run reports
+    workers: int | None = None
+    scheduler: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "severities", MappingProxyType(dict(self.severities)))

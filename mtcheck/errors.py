@@ -47,6 +47,12 @@ class ModelError(MtcheckError):
     exit_code = EXIT_INTERNAL
 
 
+class ClusterError(MtcheckError):
+    """A Dask cluster that cannot be reached (``--scheduler``) or that lost the run."""
+
+    exit_code = EXIT_INTERNAL
+
+
 class MissingDependencyError(MtcheckError):
     """An optional dependency (an extra) is not installed."""
 

@@ -310,7 +310,7 @@ def check_document(doc: Document, config: Config, resources: Resources, progress
     )
 
 
-_PER_PATH = ("back_translations", "round_trips", "alignment", "skipped_checks")
+_PER_PATH = ("back_translations", "round_trips", "alignment", "skipped_checks", "failed")
 
 
 def combine(results: Iterable[FileResult]) -> FileResult:

@@ -14,21 +14,25 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mtcheck.config import Config
+from mtcheck.errors import ConfigError
 from mtcheck.execute.base import Executor, SerialExecutor
 from mtcheck.pipeline import FileResult, Progress, Resources, load_resources, merge, plan
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from mtcheck.execute.results_cache import ResultCache
     from mtcheck.names.gazetteer import Gazetteer
     from mtcheck.names.termbase import Termbase
     from mtcheck.translators.base import Translator
     from mtcheck.types import Report
 
-__all__ = ["Executor", "SerialExecutor", "check_files", "choose_executor", "default_jobs"]
+__all__ = ["Executor", "SerialExecutor", "check_files", "choose_executor", "cluster", "default_jobs"]
 
 
 def check_files(
@@ -43,6 +47,7 @@ def check_files(
     jobs: int | None = None,
     executor: Executor | None = None,
     cache: bool = True,
+    client: Client | None = None,
 ) -> Report:
     """Read ``paths`` and check them: the main entry point of the Python API.
 
@@ -55,13 +60,22 @@ def check_files(
     ``executor``: any :class:`Executor` instead. ``cache``: look each file up in the
     result cache (:mod:`mtcheck.execute.results_cache`) and store the new results; off
     when ``config.model.use_cache`` is off too, and when ``termbase`` is given (an
-    in-memory termbase has no content to key the entries by).
+    in-memory termbase has no content to key the entries by). ``client``: a
+    ``distributed.Client``; the tasks run on its Dask cluster (:mod:`mtcheck.execute.dask`,
+    ``pip install 'mtcheck[dask]'``).
 
     It changes no process-wide setting (a service runs it in several threads at once).
     """
     tasks, skipped = plan(paths, config, original)
     resources = load_resources(config, termbase, gazetteer, translator)
     in_process = termbase is not None or gazetteer is not None or translator is not None
+    if executor is None and client is not None:
+        if in_process:
+            raise ConfigError("a Dask run loads the configured termbases, gazetteer and model on each worker: "
+                              "pass them in the config, not as objects")  # fmt: skip
+        from mtcheck.execute.dask import DaskExecutor
+
+        executor = DaskExecutor(client)
     if executor is None:
         executor = choose_executor(1 if in_process else jobs or config.jobs, len(tasks), resources)
     notes = [skipped] if skipped else []
@@ -73,7 +87,9 @@ def check_files(
     fresh = iter(executor.run(misses, config, progress))
     results: list[FileResult] = [_as_cached(result) if result is not None else next(fresh) for result in found]
     if store is not None:
-        store.put_many([(task, result) for task, result, hit in zip(tasks, results, found, strict=True) if hit is None])
+        # a file the cluster could not check (details["failed"]) is tried again next run, not remembered
+        new = zip(tasks, results, found, strict=True)
+        store.put_many([(task, result) for task, result, hit in new if hit is None and "failed" not in result.details])
         store.close()
         if store.note:
             notes.append(store.note)
@@ -100,6 +116,18 @@ def _open_cache(config: Config, gazetteer: Gazetteer | None, translator: Transla
     from mtcheck.translators.cache import default_cache_dir
 
     return ResultCache(default_cache_dir(config.model), config, gazetteer=gazetteer, translator=translator)
+
+
+def cluster(config: Config) -> AbstractContextManager[Client | None]:
+    """A client of the Dask cluster that ``config.workers`` / ``config.scheduler`` ask for, else None.
+
+    Dask is imported only when one is asked for (the command line's ``--workers`` / ``--scheduler``).
+    """
+    if config.workers is None and not config.scheduler:
+        return nullcontext(None)
+    from mtcheck.execute.dask import open_client
+
+    return open_client(workers=config.workers, scheduler=config.scheduler)
 
 
 def default_jobs(config: Config) -> int:

@@ -52,7 +52,7 @@ _BUSY_TIMEOUT_S = 30.0
 # Config fields that do not change a file's findings: which files a run reads, where
 # its reports and baseline are, its gate, how many processes it uses; the model's
 # cache and thread settings (translations are the same with or without them)
-_NOT_KEYED = frozenset({"files", "exclude", "include", "baseline", "root", "fail_on", "jobs"})
+_NOT_KEYED = frozenset({"files", "exclude", "include", "baseline", "root", "fail_on", "jobs", "workers", "scheduler"})
 _MODEL_NOT_KEYED = frozenset({"cache_dir", "use_cache", "threads", "required"})
 # the distributions whose code reads files or makes findings (a new version may change them)
 LIBRARIES = (

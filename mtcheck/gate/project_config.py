@@ -16,6 +16,8 @@ Example ``mtcheck.toml``::
     names-db = "names.db"            # names learned from published copy (mtcheck names learn)
     fail-on = "error"
     jobs = 2                         # local worker processes (default: one a core without a model)
+    workers = 4                      # or a local Dask cluster of 4 processes (mtcheck[dask]) …
+    scheduler = "tcp://head:8786"    # … or a running Dask cluster; one of the two
     back-translation = false
     select = ["ALL"]                 # check ids or prefixes to run, as ruff's select
     ignore = ["name-"]               # check ids or prefixes to leave out, as ruff's ignore
@@ -50,7 +52,7 @@ from mtcheck.types import Severity
 CONFIG_NAME = "mtcheck.toml"
 _TOP = {
     "source-lang", "target-lang", "fail-on", "files", "exclude", "include", "select", "ignore", "ignore-text",
-    "termbases", "baseline", "names-db", "jobs",
+    "termbases", "baseline", "names-db", "jobs", "workers", "scheduler",
     "back-translation", "gazetteer", "checks", "severity", "thresholds", "languages",
 }  # fmt: skip
 _CHECKS = {"enable", "disable"}
@@ -168,6 +170,15 @@ def apply_file(config: Config, table: Mapping[str, Any], path: Path) -> Config:
         if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
             raise ConfigError(f"{path}: 'jobs' must be a whole number of processes, 1 or more")
         changes["jobs"] = jobs
+    if "workers" in settings:
+        workers = settings["workers"]
+        if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+            raise ConfigError(f"{path}: 'workers' must be a whole number of Dask worker processes, 1 or more")
+        changes["workers"] = workers
+    if "scheduler" in settings:
+        changes["scheduler"] = _string(settings["scheduler"], path, "scheduler")
+    if "workers" in changes and "scheduler" in changes:
+        raise ConfigError(f"{path}: give 'workers' (a local Dask cluster) or 'scheduler' (a running one), not both")
     for key in ("select", "ignore"):
         if key in settings:
             changes[key] = _check_patterns(_strings(settings[key], path, key), path, key)

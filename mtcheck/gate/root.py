@@ -16,7 +16,7 @@ from pathlib import Path
 from mtcheck.types import Document, Report
 
 # report details keyed by document path
-_BY_DOCUMENT = ("back_translations", "alignment", "round_trips")
+_BY_DOCUMENT = ("back_translations", "alignment", "round_trips", "failed")
 
 
 def find_root(config_path: Path | None = None, start: Path | None = None) -> Path:

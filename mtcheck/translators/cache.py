@@ -109,6 +109,21 @@ class TranslationCache:
                 self._fall_back("cannot be written", exc)
         self._memory.update(rows)
 
+    def add_rows(self, rows: Iterable[tuple[bytes, str]]) -> int:
+        """Insert entries as another cache exported them (:attr:`ShardCache.fresh`); returns how many."""
+        rows = list(rows)
+        if self._db is None:
+            self._memory.update(rows)
+            return len(rows)
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT OR IGNORE INTO translations (key, output) VALUES (?, ?)", rows)
+        except sqlite3.Error as exc:
+            self._fall_back("cannot be written", exc)
+            self._memory.update(rows)
+        return len(rows)
+
     def __len__(self) -> int:
         if self._db is None:
             return len(self._memory)
@@ -117,3 +132,61 @@ class TranslationCache:
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
+
+
+class ShardCache(TranslationCache):
+    """A worker's own cache (a cluster worker's): its shard file, over the user's cache read-only.
+
+    New entries go to the shard in ``directory`` and are kept in :attr:`fresh` until the
+    worker hands them to the client (:meth:`take_fresh`), which adds them to the user's cache
+    with :meth:`TranslationCache.add_rows`; so the next run hits, local or distributed. The
+    user's cache (``shared``) is only read, and only when the worker's machine has that file:
+    one SQLite file is never written from several machines (docs/scaling.md says why).
+    """
+
+    def __init__(self, directory: Path, shared: Path | None = None) -> None:
+        super().__init__(directory)
+        self.fresh: list[tuple[bytes, str]] = []
+        self._shared: sqlite3.Connection | None = None
+        if shared is not None and shared.is_file() and shared != self.path:
+            try:
+                self._shared = sqlite3.connect(
+                    f"{shared.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_TIMEOUT_S
+                )
+            except sqlite3.Error:
+                self._shared = None  # an unreadable user cache only costs hits
+
+    def get_many(self, namespace: str, texts: Sequence[str]) -> dict[str, str]:
+        found = super().get_many(namespace, texts)
+        wanted = {_key(namespace, t): t for t in dict.fromkeys(texts) if t not in found}
+        if self._shared is None or not wanted:
+            return found
+        keys = list(wanted)
+        shared: dict[str, str] = {}
+        try:
+            for i in range(0, len(keys), _CHUNK):
+                chunk = keys[i : i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = self._shared.execute(f"SELECT key, output FROM translations WHERE key IN ({marks})", chunk)
+                shared.update((wanted[key], output) for key, output in rows)
+        except sqlite3.Error:
+            return found  # the user's cache went away or is locked: misses, not an error
+        moved = sum(1 for t in texts if t in shared)  # counted as misses by the shard's lookup
+        self.hits += moved
+        self.misses -= moved
+        return {**found, **shared}
+
+    def put_many(self, namespace: str, pairs: Iterable[tuple[str, str]]) -> None:
+        pairs = list(pairs)
+        super().put_many(namespace, pairs)
+        self.fresh.extend((_key(namespace, text), out) for text, out in pairs)
+
+    def take_fresh(self) -> list[tuple[bytes, str]]:
+        """The entries added since the last call (for the client to merge into the user's cache)."""
+        fresh, self.fresh = self.fresh, []
+        return fresh
+
+    def close(self) -> None:
+        super().close()
+        if self._shared is not None:
+            self._shared.close()
