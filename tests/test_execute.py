@@ -395,3 +395,22 @@ def test_an_input_error_in_a_worker_is_the_same_one_line_error(
     serial = run_cli(["check", "po", "--no-mt", "--no-cache", "-j", "1"], capsys)
     parallel = run_cli(["check", "po", "--no-mt", "--no-cache", "-j", "2"], capsys)
     assert parallel == serial and serial[0] == 2 and "broken.uk.po" in serial[2]
+
+
+def test_html_and_write_failing_from_a_cached_run_are_the_uncached_ones(
+    corpus: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # both need every unit's text, not only the findings: a cached result must carry them
+    outputs = []
+    for run in ("cold", "cached", "uncached"):
+        extra = ["--no-cache"] if run == "uncached" else []
+        html = f"{run}.html"
+        args = ["check", "po", "--no-mt", "--fail-on", "never", "-q", "-f", "html", "-o", html]
+        code, _out, err = run_cli([*args, "--write-failing", f"failing-{run}", *extra], capsys)
+        assert code == 0, err
+        failing = sorted(Path(f"failing-{run}").rglob("*.po"))
+        assert failing  # the corpus has findings: the failing units are written
+        texts = [p.read_text(encoding="utf-8") for p in failing]
+        outputs.append((Path(html).read_text(encoding="utf-8"), [p.name for p in failing], texts))
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert "Зберегти файл файл" in outputs[1][0]  # a flagged unit's text, from the cache

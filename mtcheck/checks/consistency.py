@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.types import Segment, Severity
@@ -32,26 +32,38 @@ def normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _normaliser(ctx: CheckContext) -> Callable[[str], str]:
-    """:func:`normal` remembered for the run's context: catalogues repeat their strings, and
-    both checks normalise every source and target."""
-    memo: dict[str, str] = ctx.memo.setdefault("normal", {})
+# (target language, context, normalised source, normalised target, unit) of each unit compared
+Unit = tuple[str, str, str, str, Segment]
 
-    def normalised(text: str) -> str:
-        found = memo.get(text)
-        if found is None:
-            found = memo[text] = normal(text)
+
+def _units(ctx: CheckContext) -> list[Unit]:
+    """The run's comparable units, their texts normalised: built once for both checks.
+
+    Both checks look at every unit of the run, and catalogues repeat their strings, so each
+    distinct text is normalised once (a loop rather than a generator and a helper per unit:
+    this is the costliest step of a re-run, whose files come from the result cache).
+    """
+    found: list[Unit] | None = ctx.memo.get("consistency_units")
+    if found is not None:
         return found
-
-    return normalised
-
-
-def _units(ctx: CheckContext) -> Iterator[tuple[str, Segment]]:
+    memo: dict[str, str] = ctx.memo.setdefault("normal", {})
+    found = []
     for doc in ctx.run_documents or (ctx.document,):
+        lang = doc.target_lang
         for seg in doc.segments:
+            source, target, flags = seg.source, seg.target, seg.flags
             # plural forms differ by design; fuzzy and empty ones are not translations yet
-            if seg.source and seg.target and "plural" not in seg.flags and "fuzzy" not in seg.flags:
-                yield doc.target_lang, seg
+            if not source or not target or "plural" in flags or "fuzzy" in flags:
+                continue
+            nsource = memo.get(source)
+            if nsource is None:
+                nsource = memo[source] = normal(source)
+            ntarget = memo.get(target)
+            if ntarget is None:
+                ntarget = memo[target] = normal(target)
+            found.append((lang, seg.context or "", nsource, ntarget, seg))
+    ctx.memo["consistency_units"] = found
+    return found
 
 
 def _same_lemmas(variants: list[str], lang: str) -> bool:
@@ -78,8 +90,7 @@ def _deviations(groups: Groups, lang_of: int | None = None) -> Iterator[tuple[tu
     are target texts whose inflected forms should count as one.
     """
     for key, members in groups.items():
-        first = members[0][0]
-        if all(v == first for v, _s in members):
+        if len(members) == 1 or len({v for v, _s in members}) == 1:
             continue  # one unit, or all alike: most groups, spared the counting
         variants = Counter(v for v, _s in members)
         if lang_of is not None and _same_lemmas(list(variants), key[lang_of]):
@@ -107,12 +118,14 @@ def target_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
     """The same source is translated in different ways."""
     groups: Groups = {}
     originals: dict[str, str] = {}
-    normalised = _normaliser(ctx)
-    for lang, seg in _units(ctx):
-        key = (lang, seg.context or "", normalised(seg.source or ""))
-        variant = normalised(seg.target)
-        originals.setdefault(variant, seg.target)
-        groups.setdefault(key, []).append((variant, seg))
+    for lang, context, source, variant, seg in _units(ctx):
+        if variant not in originals:
+            originals[variant] = seg.target
+        members = groups.get((lang, context, source))
+        if members is None:
+            groups[(lang, context, source)] = [(variant, seg)]
+        else:
+            members.append((variant, seg))
     groups = _shared(groups)
     for group, seg, _variant, majority, count in _deviations(groups, lang_of=0):
         words = len((seg.source or "").split())
@@ -133,13 +146,20 @@ def source_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
     """Different sources share one translation."""
     groups: Groups = {}
     originals: dict[str, str] = {}
-    normalised = _normaliser(ctx)
-    for lang, seg in _units(ctx):
-        if not any(c.isalpha() for c in seg.target):
+    lettered: dict[str, bool] = {}  # target → has a letter: catalogues repeat their strings
+    for lang, _context, variant, target, seg in _units(ctx):
+        letters = lettered.get(seg.target)
+        if letters is None:
+            letters = lettered[seg.target] = any(c.isalpha() for c in seg.target)
+        if not letters:
             continue
-        variant = normalised(seg.source or "")
-        originals.setdefault(variant, seg.source or "")
-        groups.setdefault((lang, normalised(seg.target)), []).append((variant, seg))
+        if variant not in originals:
+            originals[variant] = seg.source or ""
+        members = groups.get((lang, target))
+        if members is None:
+            groups[(lang, target)] = [(variant, seg)]
+        else:
+            members.append((variant, seg))
     for group, seg, _variant, majority, count in _deviations(groups):
         where = _where(groups[group], majority)
         yield Hit(

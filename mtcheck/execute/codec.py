@@ -72,10 +72,15 @@ def _segment(seg: Segment, path: str | None) -> list[Any]:
             seg.context, 0 if loc.path == path else loc.path, 0 if loc.unit_id == seg.id else loc.unit_id]  # fmt: skip
 
 
+_NO_FLAGS: frozenset[str] = frozenset()
+
+
 def _to_segment(data: list[Any], path: str | None) -> Segment:
     sid, target, source, line, column, offset, flags, notes, context, where, unit = data
     location = Location(path if where == 0 else where, line, column, sid if unit == 0 else unit)
-    return Segment(sid, target, source, location, offset, frozenset(flags), tuple(notes), context)
+    # most units have no flags and no notes: one shared empty value each (a re-run decodes 100k)
+    return Segment(sid, target, source, location, offset, frozenset(flags) if flags else _NO_FLAGS,
+                   tuple(notes) if notes else (), context)  # fmt: skip
 
 
 def _document(doc: Document) -> dict[str, Any]:
