@@ -156,8 +156,8 @@ class ShardCache(TranslationCache):
             except sqlite3.Error:
                 self._shared = None  # an unreadable user cache only costs hits
 
-    def get_many(self, namespace: str, texts: Sequence[str]) -> dict[str, str]:
-        found = super().get_many(namespace, texts)
+    def get_many(self, namespace: str, texts: Sequence[str], *, count: bool = True) -> dict[str, str]:
+        found = super().get_many(namespace, texts, count=count)
         wanted = {_key(namespace, t): t for t in dict.fromkeys(texts) if t not in found}
         if self._shared is None or not wanted:
             return found
@@ -171,9 +171,10 @@ class ShardCache(TranslationCache):
                 shared.update((wanted[key], output) for key, output in rows)
         except sqlite3.Error:
             return found  # the user's cache went away or is locked: misses, not an error
-        moved = sum(1 for t in texts if t in shared)  # counted as misses by the shard's lookup
-        self.hits += moved
-        self.misses -= moved
+        if count:
+            moved = sum(1 for t in texts if t in shared)  # counted as misses by the shard's lookup
+            self.hits += moved
+            self.misses -= moved
         return {**found, **shared}
 
     def put_many(self, namespace: str, pairs: Iterable[tuple[str, str]]) -> None:
