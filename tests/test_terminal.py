@@ -109,3 +109,21 @@ def test_no_mt_progress_does_not_say_back_translating(po_dir: Path) -> None:
     config = Config(source_lang="en", model=ModelSettings(enabled=False))
     check_files(["po/uk.po"], config, progress=said.append)
     assert said == ["file 1 of 1: reading po/uk.po", "file 1 of 1: checking po/uk.po"]
+
+
+def test_text_report_shows_editors_evidence_not_matcher_internals() -> None:
+    from mtcheck.config import Config
+    from mtcheck.pipeline import check_text
+    from mtcheck.registry import RENDERERS
+    from mtcheck.render.base import RenderOptions
+    from mtcheck.types import ModelSettings
+
+    termbase = Path(__file__).resolve().parents[1] / "seeds" / "termbase.tbx"
+    config = Config(termbases=(str(termbase),), model=ModelSettings(enabled=False))
+    text = "Defence Minister Rustam Omerov spoke on Sunday.\n"
+    report = check_text(text, source_lang="ar", target_lang="en", config=config)
+    found = [f for f in report.findings if f.check == "suspect-rendering"]
+    assert found and found[0].evidence["key"]  # the JSON keeps the transliteration key
+    shown = RENDERERS.get("text")(report, RenderOptions(width=100))
+    assert "Rustem Umerov" in shown and "source: " in shown
+    assert "key:" not in shown and "alternatives: []" not in shown

@@ -55,6 +55,12 @@ def _print_sentences(console: Console, finding: Finding) -> set[str]:
     return {key for key, _label in present}
 
 
+def _for_editors(key: str, value: object) -> bool:
+    """Evidence an editor reads: not the matcher's transliteration keys (``key: RZTM MRF``)
+    nor empty values (``alternatives: []``). The JSON and HTML reports keep all of it."""
+    return not (key == "key" or key.endswith("_key")) and value not in (None, "", [], (), {})
+
+
 def _summary(report: Report, options: RenderOptions) -> str:
     counts = report.counts()
     scores = report.scores
@@ -114,7 +120,7 @@ def render_text(report: Report, options: RenderOptions) -> str:
             console.print(Text(f"  → suggestion: {finding.suggestion}{sure}", style="green"))
         shown = _print_sentences(console, finding)
         for key, value in finding.evidence.items():
-            if key not in shown:
+            if key not in shown and _for_editors(key, value):
                 console.print(Text(f"    {key}: {value}", style="dim"))
         console.print()
     console.print(Text(_summary(report, options), style="bold"))
