@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 # The collector is one per process: while any thread parses, it stays held, and the last
 # parser to finish restores it. This counter is about the process, not about a request.
@@ -37,3 +39,23 @@ def gc_paused() -> Iterator[None]:
             _holders -= 1
             if _holders == 0 and _was_enabled:
                 gc.enable()
+
+
+def open_cache_database(path: Path, timeout_s: float, *schema: str) -> sqlite3.Connection:
+    """A cache's SQLite file, made with its ``schema`` statements when new.
+
+    Autocommit (writers say ``BEGIN IMMEDIATE``), and WAL so that readers never wait for
+    a writer: two CI jobs or a server's threads share one cache. Raises OSError or
+    sqlite3.Error; the caches fall back to memory or to no cache, with a note.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, timeout=timeout_s, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        for statement in schema:
+            db.execute(statement)
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db

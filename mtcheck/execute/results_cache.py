@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from mtcheck.config import Config
 from mtcheck.execute.codec import decode_result, encode_result
 from mtcheck.pipeline import FileResult, FileTask
+from mtcheck.runtime import open_cache_database
 
 if TYPE_CHECKING:
     from mtcheck.names.gazetteer import Gazetteer
@@ -215,15 +216,13 @@ class ResultCache:
         self._keys: dict[FileTask, bytes | None] = {}
         self._used: list[bytes] = []  # the keys of this run's hits
         try:
-            directory.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=busy_timeout_s, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(
+            self._db = open_cache_database(
+                self.path,
+                busy_timeout_s,
                 "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, slot BLOB NOT NULL, "
-                "model TEXT NOT NULL, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID"
+                "model TEXT NOT NULL, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID",
+                "CREATE INDEX IF NOT EXISTS results_slot ON results (slot)",
             )
-            self._db.execute("CREATE INDEX IF NOT EXISTS results_slot ON results (slot)")
         except (OSError, sqlite3.Error) as exc:
             self._fail("cannot be opened", exc)
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from mtcheck.config import ModelSettings
+from mtcheck.runtime import open_cache_database
 
 FILENAME = "translations.sqlite3"
 # SQLite's default limit on host parameters is 999 on old builds; stay under it.
@@ -58,12 +59,10 @@ class TranslationCache:
         self._memory: dict[bytes, str] = {}
         self._db: sqlite3.Connection | None = None
         try:
-            directory.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=busy_timeout_s, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS translations (key BLOB PRIMARY KEY, output TEXT NOT NULL) WITHOUT ROWID"
+            self._db = open_cache_database(
+                self.path,
+                busy_timeout_s,
+                "CREATE TABLE IF NOT EXISTS translations (key BLOB PRIMARY KEY, output TEXT NOT NULL) WITHOUT ROWID",
             )
         except (OSError, sqlite3.Error) as exc:
             self._fall_back("cannot be opened", exc)
