@@ -244,3 +244,25 @@ def test_a_worker_shard_reads_the_users_cache_and_hands_back_only_new_entries(tm
     assert user.get_many(ns, ["a", "b"]) == {"a": "A", "b": "B"}
     shard.close()
     user.close()
+
+
+def test_a_long_document_is_back_translated_in_batches_with_the_same_report(
+    client: Any, config: Config, tmp_path: Path
+) -> None:
+    from mtcheck.execute.dask import DaskExecutor
+
+    long = tmp_path / "long.uk.txt"
+    long.write_text("\n".join(TRANSLATION * 4 + EXTRAS) + "\n", encoding="utf-8")
+    here = dataclasses.replace(config, root=str(tmp_path))
+    own_cache = dataclasses.replace(here, model=dataclasses.replace(config.model, cache_dir=str(tmp_path / "c")))
+    executor = DaskExecutor(client, batch=5)
+    remote = check_files([long], own_cache, executor=executor, cache=False)
+    sentences = len(remote.documents[0].segments)
+    assert sentences > 10
+    assert list(executor.batched.values()) == [-(-sentences // 5)]  # the back-translation went out in batches
+    # the document's own task translated nothing: the batches had (seeded into its worker's
+    # cache, or made on that worker when the scheduler put the task where its inputs were)
+    assert remote.details["cache_misses"] == 0
+    assert remote.details["cache_hits"] >= sentences
+    local = check_files([long], here, cache=False)  # another translation cache: translated afresh
+    assert rendered(remote) == rendered(local)

@@ -22,9 +22,12 @@ choice imports this module: a run without a cluster loads nothing of Dask.
   missing) fails the run with its own message and exit code, as it would locally.
   Ctrl-C cancels the run's tasks on the cluster.
 
-A long document is one task, not batches of its segments: its alignment, round trip and
-document checks need the whole document, and a translation batch inside the task already
-uses the worker's thread. docs/scaling.md says what this means for very long files.
+* **Long documents.** A document of more than ``batch`` segments has its back-translation
+  sent out first as batches of segments (translation tasks that any worker may run); its
+  check task then starts with those translations in its worker's cache, so the document's
+  alignment, round trip and checks, which need the whole document, run in one task while
+  the costly part was spread over the cluster. This needs the translation cache (the
+  batches hand their results over through it): with ``--no-cache`` a document is one task.
 """
 
 from __future__ import annotations
@@ -46,12 +49,14 @@ from mtcheck.pipeline import FileResult, FileTask, Progress, Resources, check_fi
 from mtcheck.translators._engine import CachedTranslator, RoutedTranslator
 from mtcheck.translators.base import Translator
 from mtcheck.translators.cache import FILENAME, ShardCache, TranslationCache, default_cache_dir
+from mtcheck.translators.decoded import Decoded
 
 TaskFunction = Callable[[FileTask, Config, Resources], FileResult]
 
 RETRIES = 1  # a task is tried twice before its file is reported as failed
 CONNECT_TIMEOUT_S = 10.0
 TRANSLATE_CHUNK = 64  # lines a `mtcheck translate` task: a few batches, small enough to balance
+BATCH_SEGMENTS = 64  # a document longer than this has its back-translation sent out in batches this size
 
 
 class ResourcesPlugin(WorkerPlugin):
@@ -127,11 +132,42 @@ def _plugin(name: str) -> ResourcesPlugin:
     return plugin
 
 
-def _check_task(task_function: TaskFunction, task: FileTask, config: Config, plugin_name: str) -> dict[str, Any]:
-    """Runs on a worker: one file checked with the worker's warm resources."""
+def _check_task(
+    task_function: TaskFunction, task: FileTask, config: Config, plugin_name: str,
+    batches: Sequence[dict[str, Any]] = (),
+) -> dict[str, Any]:  # fmt: skip
+    """Runs on a worker: one file checked with the worker's warm resources.
+
+    ``batches`` are the results of its long documents' translation batches (Dask passes
+    them in once they are done): the translator keeps them first, so the check's
+    back-translation finds them in this worker's cache; their new cache entries go back to
+    the client with the task's own.
+    """
     plugin = _plugin(plugin_name)
-    result = task_function(task, config, plugin.warm())
-    return {"result": encode_result(result), "cache": plugin.take_fresh()}
+    resources = plugin.warm()
+    translator = resources.translator
+    for batch in batches:
+        if isinstance(translator, CachedTranslator):
+            outputs = [(text, Decoded(out, ended)) for text, out, ended in batch["outputs"]]
+            translator.remember(batch["src"], batch["tgt"], outputs)
+    result = task_function(task, config, resources)
+    made_elsewhere = [row for batch in batches for row in batch["cache"]]
+    return {"result": encode_result(result), "cache": made_elsewhere + plugin.take_fresh()}
+
+
+def _batch_task(lines: list[str], src: str, tgt: str, plugin_name: str) -> dict[str, Any]:
+    """Runs on a worker: one batch of a long document's back-translation, for its cache entries.
+
+    Without a model on the worker nothing is translated: the document's own task then
+    says why, as a local run would.
+    """
+    plugin = _plugin(plugin_name)
+    translator = plugin.warm().translator
+    if not isinstance(translator, CachedTranslator):  # no model here, or no cache to hand the batch over
+        return {"src": src, "tgt": tgt, "outputs": [], "cache": []}
+    outputs = translator.decode(lines, src, tgt)
+    made = [(text, out.text, out.ended) for text, out in zip(lines, outputs, strict=True)]
+    return {"src": src, "tgt": tgt, "outputs": made, "cache": plugin.take_fresh()}
 
 
 def _translate_task(lines: list[str], src: str, tgt: str, plugin_name: str) -> dict[str, Any]:
@@ -169,10 +205,14 @@ class DaskExecutor:
     it must be importable on the workers.
     """
 
-    def __init__(self, client: Client, task: TaskFunction | None = None, retries: int = RETRIES) -> None:
+    def __init__(
+        self, client: Client, task: TaskFunction | None = None, retries: int = RETRIES, batch: int = BATCH_SEGMENTS
+    ) -> None:
         self.client = client
         self.task = task or check_file
         self.retries = retries
+        self.batch = batch
+        self.batched: dict[str, int] = {}  # path → translation batches sent for its long documents
 
     def run(self, tasks: Sequence[FileTask], config: Config, progress: Progress | None) -> list[FileResult]:
         if not tasks:
@@ -182,9 +222,10 @@ class DaskExecutor:
         rows: list[tuple[bytes, str]] = []
         with self._plugin(config) as name:
             run = uuid.uuid4().hex[:12]
+            batches = self._batches(tasks, config, name, run)
             futures = [
-                self.client.submit(_check_task, self.task, task, config, name, key=f"mtcheck-check-{run}-{i}",
-                                   retries=self.retries, pure=False)
+                self.client.submit(_check_task, self.task, task, config, name, batches.get(i, []),
+                                   key=f"mtcheck-check-{run}-{i}", retries=self.retries, pure=False)
                 for i, task in enumerate(tasks)
             ]  # fmt: skip
             index = {future.key: i for i, future in enumerate(futures)}
@@ -194,7 +235,7 @@ class DaskExecutor:
                     results[i] = self._collect(future, tasks[i], rows)
                     say(f"file {done} of {len(tasks)}: checked {tasks[i].path}")
             except BaseException:  # Ctrl-C or an mtcheck error: nothing more runs on the cluster for this run
-                self.client.cancel(futures, force=True)
+                self.client.cancel([*futures, *(f for batch in batches.values() for f in batch)], force=True)
                 raise
             finally:
                 merge_cache(config.model, rows)  # what finished is kept, even on Ctrl-C
@@ -232,6 +273,37 @@ class DaskExecutor:
             finally:
                 merge_cache(settings, rows)
         return [line for chunk in outputs for line in chunk], stats
+
+    def _batches(self, tasks: Sequence[FileTask], config: Config, name: str, run: str) -> dict[int, list[Any]]:
+        """Task index → the futures of its long documents' translation batches.
+
+        The client reads a file to count its segments only when a model runs with the
+        cache on: reading is cheap beside translating. A file that cannot be read is left
+        to its task, which reports it as a local run does.
+        """
+        from mtcheck.pipeline import read_documents
+
+        if not (config.model.enabled and config.model.use_cache) or self.batch < 1:
+            return {}
+        found: dict[int, list[Any]] = {}
+        for i, task in enumerate(tasks):
+            try:
+                documents = read_documents([task.path], config, task.original)
+            except MtcheckError:
+                continue
+            for doc in documents:
+                lines = [seg.target for seg in doc.segments if seg.target.strip()]
+                if len(lines) <= self.batch:
+                    continue
+                for start in range(0, len(lines), self.batch):
+                    chunk = lines[start : start + self.batch]
+                    key = f"mtcheck-batch-{run}-{i}-{len(found.get(i, []))}"
+                    future = self.client.submit(_batch_task, chunk, doc.target_lang, doc.source_lang, name, key=key,
+                                                retries=self.retries, pure=False)  # fmt: skip
+                    found.setdefault(i, []).append(future)
+            if i in found:
+                self.batched[task.path] = len(found[i])
+        return found
 
     @contextlib.contextmanager
     def _plugin(self, config: Config) -> Iterator[str]:

@@ -253,6 +253,15 @@ class CachedTranslator:
             self.inner.decode([], src, tgt)  # sets the signature without loading a model
         return [found.get(t, Decoded("")) if t.strip() else Decoded("") for t in texts]
 
+    def remember(self, src: str, tgt: str, outputs: Sequence[tuple[str, Decoded]]) -> None:
+        """Keep translations of this pair made by the same model elsewhere (a cluster worker's
+        batch of a long document), so that :meth:`decode` finds them as if made here."""
+        signature = self.inner.route_signature(src, tgt)
+        self.cache.put_many(cache_namespace(signature), [(t, out.text) for t, out in outputs])
+        runaway = [(t, "") for t, out in outputs if not out.ended]
+        if runaway:
+            self.cache.put_many(cache_namespace({**signature, "output": "ran to the length cap"}), runaway)
+
 
 def with_cache(translator: RoutedTranslator, settings: ModelSettings) -> RoutedTranslator | CachedTranslator:
     if not settings.use_cache:
