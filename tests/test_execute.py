@@ -23,7 +23,7 @@ import mtcheck
 from mtcheck.config import Config, ModelSettings
 from mtcheck.execute import check_files
 from mtcheck.execute import results_cache as rc
-from mtcheck.execute.codec import decode_result, encode_result
+from mtcheck.execute.codec import Packed, pack, unpack
 from mtcheck.execute.local import ProcessExecutor
 from mtcheck.pipeline import FileResult, FileTask, check_file, load_resources, plan
 from mtcheck.render.base import RenderOptions
@@ -136,9 +136,9 @@ def test_the_package_api_is_the_execution_layers() -> None:
 
 
 def _round_trip(result: FileResult) -> FileResult:
-    data = json.loads(json.dumps(encode_result(result), ensure_ascii=False))
-    back = decode_result(data)
-    assert encode_result(back) == data
+    packed = pack(result)
+    back = unpack(Packed(bytes(packed.result), bytes(packed.segments)))
+    assert pack(back) == packed
     return back
 
 
@@ -314,16 +314,16 @@ def test_no_cache_neither_reads_nor_writes(corpus: Path, cache_dir: Path, capsys
     cli_json(capsys)  # fills the cache
     # plant a finding in every entry: a run that reads the cache reports it
     with sqlite3.connect(cache_dir / rc.FILENAME) as db:
-        for key, value in db.execute("SELECT key, value FROM results").fetchall():
+        for key, value in db.execute("SELECT key, result FROM entries").fetchall():
             data = json.loads(zlib.decompress(value))
             doc = data["documents"][0]
             planted = {
-                "check": "repeated-word", "severity": 2, "segment_id": doc["segments"][0][0],
+                "check": "repeated-word", "severity": 2, "segment_id": "planted",
                 "location": [doc["path"], 1, 1, None], "message": "planted", "span": None, "text": "",
                 "source_span": None, "suggestion": None, "confidence": None, "evidence": {}, "context": "",
             }  # fmt: skip
             data["findings"].append(planted)
-            db.execute("UPDATE results SET value = ? WHERE key = ?", (zlib.compress(json.dumps(data).encode()), key))
+            db.execute("UPDATE entries SET result = ? WHERE key = ?", (zlib.compress(json.dumps(data).encode()), key))
     _code, cached = cli_json(capsys)
     assert "planted" in cached
     _code, uncached = cli_json(capsys, "--no-cache")
@@ -335,7 +335,7 @@ def test_a_corrupt_entry_is_checked_again_and_rewritten(
 ) -> None:
     _code, cold = cli_json(capsys)
     with sqlite3.connect(cache_dir / rc.FILENAME) as db:
-        db.execute("UPDATE results SET value = ?", (b"not zlib",))
+        db.execute("UPDATE entries SET result = ?", (b"not zlib",))
     _code, again = cli_json(capsys)
     assert again == cold
     monkeypatch.setattr("mtcheck.execute.base.check_file", _fail)
@@ -375,7 +375,7 @@ def test_entries_unused_for_a_month_are_dropped(corpus: Path, cache_dir: Path, m
     monkeypatch.setattr(rc, "_today", lambda: today + rc.KEEP_DAYS + 1)
     check_files(["po/app1.uk.po"], NO_MT)
     with sqlite3.connect(cache_dir / rc.FILENAME) as db:
-        kept = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+        kept = db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
     assert kept == 2  # app0.uk.po, used within the month, and app1.uk.po, just stored
 
 
