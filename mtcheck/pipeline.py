@@ -38,7 +38,7 @@ from mtcheck.read.textio import read_text
 from mtcheck.registry import CHECKS, READERS
 from mtcheck.translators.backtranslate import BackTranslation, back_translate
 from mtcheck.translators.base import Translator
-from mtcheck.types import CheckSpec, Document, Finding, Report, Severity
+from mtcheck.types import CheckSpec, Document, Finding, Report, Segment, Severity
 from mtcheck.version import __version__
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ def settle_languages(doc: Document) -> Document:
     )
 
 
-def _resegment(doc: Document, target: str) -> tuple[Any, ...]:
+def _resegment(doc: Document, target: str) -> Sequence[Segment]:
     # Segments of a text read before its language was known were split with English
     # rules; split again with the detected language's rules. Paired formats keep theirs.
     if doc.format not in ("text", "markdown") or doc.path is None:

@@ -11,9 +11,11 @@ of comparing every unit with every other, in the same order.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +76,7 @@ def summarise(doc: Document) -> dict[str, Any]:
 
 
 SUMMARY = Summary("consistency", summarise)
+TARGET, SOURCE = "target-inconsistency", "source-inconsistency"
 
 Position = tuple[int, int]  # (document, segment) in the run
 
@@ -86,6 +89,7 @@ class Deviation:
     majority: str  # the majority's variant (normalised)
     count: int  # how many units of the group use it
     example: Position  # the group's first unit with the majority variant
+    first: Position = (0, 0)  # the run's first unit with the majority variant, whatever its group: it spells it
 
 
 def _groups(keys: Sequence[tuple[str, Sequence[Hashable | None]]]) -> dict[tuple[str, Hashable], list[Position]]:
@@ -109,55 +113,110 @@ def _groups(keys: Sequence[tuple[str, Sequence[Hashable | None]]]) -> dict[tuple
 
 def _deviations(
     groups: dict[tuple[str, Hashable], list[Position]], variants: Sequence[Sequence[Any]], inflected: bool
-) -> Iterator[Deviation]:
+) -> list[Deviation]:
     """The deviations of every group whose units do not all agree, group by group.
 
     ``inflected``: variants are target texts, and those that differ only by inflection
-    count as one (:func:`_same_lemmas`).
+    count as one (:func:`_same_lemmas`, :func:`inflection_keys`).
     """
+    found: list[Deviation] = []
+    keyed: dict[str, Keys] = {}  # language → its inflection keys, cached per word for the run
     for (lang, _key), members in groups.items():
-        found = [variants[doc][i] for doc, i in members]
-        if len(set(found)) == 1:
+        used = [variants[doc][i] for doc, i in members]
+        if len(set(used)) == 1:
             continue  # all alike: most groups
-        counted = Counter(found)
-        if inflected and _same_lemmas(list(counted), lang):
-            continue
+        counted = Counter(used)
+        if inflected:
+            if lang not in keyed:
+                keyed[lang] = functools.cache(inflection_keys(lang))
+            if _same_lemmas(list(counted), keyed[lang]):
+                continue
         majority, count = counted.most_common(1)[0]
-        example = members[found.index(majority)]
-        for unit, variant in zip(members, found, strict=True):
-            if variant != majority:
-                yield Deviation(unit, majority, count, example)
+        example = members[used.index(majority)]
+        found.extend(
+            Deviation(unit, majority, count, example) for unit, variant in zip(members, used, strict=True)
+            if variant != majority
+        )  # fmt: skip
+    # the first unit of the run with each majority's variant, for its spelling
+    firsts: dict[str, Position] = {}
+    wanted = {d.majority for d in found}
+    for doc, column in enumerate(variants):
+        if len(firsts) == len(wanted):
+            break
+        for i in [i for i, value in enumerate(column) if value in wanted]:
+            firsts.setdefault(column[i], (doc, i))
+    return [dataclasses.replace(d, first=firsts[d.majority]) for d in found]
 
 
-def _same_lemmas(variants: list[str], lang: str) -> bool:
+Keys = Callable[[str], frozenset[str]]  # a word → the keys its inflected forms share
+
+
+def inflection_keys(lang: str) -> Keys:
+    """A word of ``lang`` → keys that its inflected forms share (two words inflect alike when they share one).
+
+    The name matcher's keys (:func:`mtcheck.names.morphology.keyer`: Snowball stems,
+    Arabic clitics) but for Ukrainian and Russian, whose dictionaries (pymorphy3) cost a
+    run 40 MiB and a quarter of a second to load, more than the rest of a cached re-run's
+    run-wide step: Russian words are keyed by Snowball's Russian stemmer, Ukrainian ones
+    (which Snowball does not have) by themselves. On all of debian-po that changes 35 of
+    1,019 target-inconsistency findings: Ukrainian variants that differ by inflection only
+    ("Рядки" / "Рядків") are now reported, Russian ones are judged by their stems.
+    """
+    from mtcheck.read.languages import base_language
+
+    code = base_language(lang)
+    if code == "uk":
+        return lambda word: frozenset({word.casefold()})
+    if code == "ru":
+        import Stemmer
+
+        stemmer = Stemmer.Stemmer("russian")
+        return lambda word: frozenset({word.casefold(), stemmer.stemWord(word.casefold())})
+    from mtcheck.names.morphology import keyer
+
+    return keyer(lang)
+
+
+def _same_lemmas(variants: list[str], keys: Keys) -> bool:
     """True when the variants differ only by inflection ("Цвет обводки" / "Цветом обводки").
 
     A string used in two grammatical contexts inflects differently; that is grammar, not
     inconsistency. Only looked at for groups that already differ, so it costs little: and
-    the lemmatiser is asked only about words that differ, of variants with as many words.
+    only words that differ are keyed, of variants with as many words.
     """
-    from mtcheck.names.morphology import keyer
     from mtcheck.read.words import iter_words
 
     first, *others = [[v[s:e] for s, e in iter_words(v)] for v in variants]
     if any(len(other) != len(first) for other in others):
         return False
-    keys = keyer(lang)  # a word always has a key: equal words share one
     return all(a == b or keys(a) & keys(b) for other in others for a, b in zip(first, other, strict=True))
 
 
-def _first(columns: Sequence[Sequence[Any]], wanted: set[str]) -> dict[str, Position]:
-    """Where each of ``wanted`` first occurs in the run."""
-    found: dict[str, Position] = {}
-    for doc, column in enumerate(columns):
-        for i in [i for i, value in enumerate(column) if value in wanted]:
-            found.setdefault(column[i], (doc, i))
-        if len(found) == len(wanted):
-            break
-    return found
+def _target_deviations(documents: Sequence[Document], summaries: Sequence[dict[str, Any]]) -> list[Deviation]:
+    """Units of one source (and context) whose normalised target is not the majority's, nor an inflection of it."""
+    keys = []
+    for doc, summary in zip(documents, summaries, strict=True):
+        column: list[Hashable | None] = list(summary["sources"])
+        for i, context in summary["contexts"]:
+            column[i] = (context, column[i])  # a msgctxt keeps uses apart
+        keys.append((doc.target_lang, column))
+    return _deviations(_groups(keys), [summary["targets"] for summary in summaries], inflected=True)
 
 
-def _pick(documents: Sequence[Document], positions: Iterator[Position]) -> dict[Position, Segment]:
+def _source_deviations(documents: Sequence[Document], summaries: Sequence[dict[str, Any]]) -> list[Deviation]:
+    """Units of one normalised target (with a letter) whose normalised source is not the majority's."""
+    keys = []
+    sources = []
+    for doc, summary in zip(documents, summaries, strict=True):
+        targets, variants = list(summary["targets"]), list(summary["sources"])
+        for i in summary["letterless"]:
+            targets[i] = variants[i] = None
+        keys.append((doc.target_lang, targets))
+        sources.append(variants)
+    return _deviations(_groups(keys), sources, inflected=False)
+
+
+def _pick(documents: Sequence[Document], positions: Iterable[Position]) -> dict[Position, Segment]:
     """The segments at ``positions``, decoding no other of a packed document."""
     by_document: dict[int, set[int]] = {}
     for doc, i in positions:
@@ -170,67 +229,69 @@ def _pick(documents: Sequence[Document], positions: Iterator[Position]) -> dict[
     return found
 
 
+def _target_hit(deviation: Deviation, segments: dict[Position, Segment]) -> Hit:
+    seg = segments[deviation.unit]
+    original = segments[deviation.first].target
+    where = _where(segments[deviation.example])
+    words = len((seg.source or "").split())
+    return Hit(
+        seg,
+        f"“{seg.source}” is translated “{seg.target}” here but “{original}” in {deviation.count} other "
+        f"unit(s), e.g. {where}",
+        suggestion=original,
+        evidence={"subject": deviation.majority, "majority": original, "count": deviation.count, "example": where},
+        # one-word labels are often ambiguous ("Open": verb or adjective), so they only inform
+        severity=Severity.INFO if words <= 1 else None,
+    )
+
+
+def _source_hit(deviation: Deviation, segments: dict[Position, Segment]) -> Hit:
+    seg = segments[deviation.unit]
+    original = segments[deviation.first].source or ""
+    where = _where(segments[deviation.example])
+    return Hit(
+        seg,
+        f"“{seg.target}” translates “{seg.source}” here but “{original}” in {deviation.count} other "
+        f"unit(s), e.g. {where}",
+        evidence={"subject": deviation.majority, "majority": original, "count": deviation.count, "example": where},
+    )
+
+
 def _where(seg: Segment) -> str:
     return f"{seg.location.path}:{seg.location.line}"
 
 
-def _run(ctx: CheckContext) -> tuple[Sequence[Document], list[dict[str, Any]]]:
-    return ctx.run_documents or (ctx.document,), run_summaries(ctx, SUMMARY)
+def _hits(ctx: CheckContext) -> dict[str, list[Hit]]:
+    """Both checks' hits (those of the checks the run enables), worked out once for both.
+
+    They read the same summaries, and the units they name are decoded in one pass over
+    each document: decompressing the segments is most of what picking them costs.
+    """
+    found: dict[str, list[Hit]] | None = ctx.memo.get("consistency")
+    if found is not None:
+        return found
+    documents = ctx.run_documents or (ctx.document,)
+    summaries = run_summaries(ctx, SUMMARY)
+    deviations: dict[str, list[Deviation]] = {}
+    if ctx.config.check_enabled(TARGET):
+        deviations[TARGET] = _target_deviations(documents, summaries)
+    if ctx.config.check_enabled(SOURCE):
+        deviations[SOURCE] = _source_deviations(documents, summaries)
+    positions = (p for found_ in deviations.values() for d in found_ for p in (d.unit, d.example, d.first))
+    segments = _pick(documents, positions)
+    make = {TARGET: _target_hit, SOURCE: _source_hit}
+    found = {check_id: [make[check_id](d, segments) for d in found_] for check_id, found_ in deviations.items()}
+    ctx.memo["consistency"] = found
+    return found
 
 
-@check("target-inconsistency", Severity.WARNING, scope="run", summary=SUMMARY)
+@check(TARGET, Severity.WARNING, scope="run", summary=SUMMARY)
 def target_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
     """The same source is translated in different ways."""
-    documents, summaries = _run(ctx)
-    keys = []
-    for doc, summary in zip(documents, summaries, strict=True):
-        column: list[Hashable | None] = list(summary["sources"])
-        for i, context in summary["contexts"]:
-            column[i] = (context, column[i])  # a msgctxt keeps uses apart
-        keys.append((doc.target_lang, column))
-    targets = [summary["targets"] for summary in summaries]
-    found = list(_deviations(_groups(keys), targets, inflected=True))
-    # the first unit of the run with the majority's variant, whatever its source, spells it
-    firsts = _first(targets, {d.majority for d in found})
-    segments = _pick(documents, (p for d in found for p in (d.unit, d.example, firsts[d.majority])))
-    for deviation in found:
-        seg = segments[deviation.unit]
-        original = segments[firsts[deviation.majority]].target
-        where = _where(segments[deviation.example])
-        words = len((seg.source or "").split())
-        yield Hit(
-            seg,
-            f"“{seg.source}” is translated “{seg.target}” here but “{original}” in {deviation.count} other "
-            f"unit(s), e.g. {where}",
-            suggestion=original,
-            evidence={"subject": deviation.majority, "majority": original, "count": deviation.count, "example": where},
-            # one-word labels are often ambiguous ("Open": verb or adjective), so they only inform
-            severity=Severity.INFO if words <= 1 else None,
-        )
+    yield from _hits(ctx).get(TARGET, ())
 
 
-@check("source-inconsistency", Severity.INFO, scope="run", summary=SUMMARY)
+@check(SOURCE, Severity.INFO, scope="run", summary=SUMMARY)
 def source_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
     """Different sources share one translation."""
-    documents, summaries = _run(ctx)
-    keys = []
-    sources = []
-    for doc, summary in zip(documents, summaries, strict=True):
-        targets, variants = list(summary["targets"]), list(summary["sources"])
-        for i in summary["letterless"]:
-            targets[i] = variants[i] = None
-        keys.append((doc.target_lang, targets))
-        sources.append(variants)
-    found = list(_deviations(_groups(keys), sources, inflected=False))
-    firsts = _first(sources, {d.majority for d in found})
-    segments = _pick(documents, (p for d in found for p in (d.unit, d.example, firsts[d.majority])))
-    for deviation in found:
-        seg = segments[deviation.unit]
-        original = segments[firsts[deviation.majority]].source or ""
-        where = _where(segments[deviation.example])
-        yield Hit(
-            seg,
-            f"“{seg.target}” translates “{seg.source}” here but “{original}” in {deviation.count} other "
-            f"unit(s), e.g. {where}",
-            evidence={"subject": deviation.majority, "majority": original, "count": deviation.count, "example": where},
-        )
+    yield from _hits(ctx).get(SOURCE, ())
