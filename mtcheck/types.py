@@ -117,6 +117,11 @@ class PackedSegments(Sequence[Segment]):
             self._read = tuple(self._load(None))
         return self._read
 
+    @property
+    def decoded(self) -> bool:
+        """Whether every segment has been read (and is kept)."""
+        return self._read is not None
+
     def pick(self, indices: Sequence[int]) -> list[Segment]:
         """The segments at ``indices``, without decoding the others."""
         if self._read is not None:

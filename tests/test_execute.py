@@ -23,12 +23,13 @@ import mtcheck
 from mtcheck.config import Config, ModelSettings
 from mtcheck.execute import check_files
 from mtcheck.execute import results_cache as rc
+from mtcheck.execute.base import SerialExecutor
 from mtcheck.execute.codec import Packed, pack, unpack
 from mtcheck.execute.local import ProcessExecutor
 from mtcheck.pipeline import FileResult, FileTask, check_file, load_resources, plan
 from mtcheck.render.base import RenderOptions
 from mtcheck.render.json_report import render_json
-from mtcheck.types import Severity
+from mtcheck.types import PackedSegments, Severity
 from tests.doubles import DictTranslator
 from tests.loc_fixtures import run_cli
 
@@ -161,6 +162,24 @@ def test_codec_round_trips_po_xliff_and_text_with_original_results(tmp_path: Pat
         assert _round_trip(result) == result
 
 
+def test_packed_segments_are_decoded_only_when_read() -> None:
+    result = check_file(FileTask(str(ROOT / "tests/data/loc/sample.uk.po")), NO_MT, load_resources(NO_MT))
+    segments = unpack(pack(result)).documents[0].segments
+    original = result.documents[0].segments
+    assert isinstance(segments, PackedSegments) and len(segments) == len(original)
+    assert segments.pick([2, 0]) == [original[2], original[0]] and not segments.decoded
+    assert segments == original and segments.decoded and list(segments) == list(original)
+    assert hash(segments) == hash(tuple(original))
+
+
+def test_executors_return_results_packed(corpus: Path) -> None:
+    tasks, _note = plan(["po"], NO_MT)
+    for executor in (SerialExecutor(), ProcessExecutor(2)):
+        packed = executor.run(tasks[:3], NO_MT, None)
+        assert [type(p) for p in packed] == [Packed] * 3
+        assert [unpack(p).documents[0].path for p in packed] == [t.path for t in tasks[:3]]
+
+
 def test_codec_keeps_the_types_of_free_form_values() -> None:
     from mtcheck.types import Finding, Location
 
@@ -264,6 +283,8 @@ def test_any_change_of_a_keyed_input_invalidates_the_entry(
         "a severity": dataclasses.replace(config, severities={"placeholders": Severity.INFO}),
         "the source language": dataclasses.replace(config, source_lang="de"),
         "ignore-text": dataclasses.replace(config, ignore_text=("x",)),
+        # what the run-wide checks keep of each file (their summaries) is stored with it
+        "a run-wide check turned off": dataclasses.replace(config, disable=frozenset({"target-inconsistency"})),
         "the gazetteer switch": dataclasses.replace(config, use_gazetteer=False),
     }
     for what, other in configs.items():
@@ -341,6 +362,34 @@ def test_a_corrupt_entry_is_checked_again_and_rewritten(
     monkeypatch.setattr("mtcheck.execute.base.check_file", _fail)
     _code, hit = cli_json(capsys)  # the entries were written again
     assert hit == cold
+
+
+def test_damaged_segments_are_a_miss_not_an_error_in_a_report(
+    corpus: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the segments are decoded only when a report shows them: a damaged column is found at look-up
+    args = ("-f", "html", "-o", "report.html")
+    cli_json(capsys, *args)
+    cold = Path("report.html").read_text(encoding="utf-8")
+    with sqlite3.connect(cache_dir / rc.FILENAME) as db:
+        for key, segments in db.execute("SELECT key, segments FROM entries").fetchall():
+            db.execute("UPDATE entries SET segments = ? WHERE key = ?", (segments[:-8] + b"damaged!", key))
+    cli_json(capsys, *args)
+    assert Path("report.html").read_text(encoding="utf-8") == cold
+
+
+def test_a_rerun_decodes_no_segment_for_reports_that_show_none(corpus: Path, cache_dir: Path) -> None:
+    from mtcheck.registry import RENDERERS
+
+    formats = ("json", "sarif", "junit", "markdown", "text", "concise")
+    options = RenderOptions(fail_on=None)
+    cold = check_files(["po"], NO_MT)
+    rerun = check_files(["po"], NO_MT)
+    assert all(isinstance(d.segments, PackedSegments) for d in rerun.documents)
+    for name in formats:
+        assert RENDERERS.get(name)(rerun, options) == RENDERERS.get(name)(cold, options), name
+    assert not any(d.segments.decoded for d in rerun.documents)  # type: ignore[attr-defined]
+    assert RENDERERS.get("html")(rerun, options) == RENDERERS.get("html")(cold, options)  # reads the units
 
 
 def test_a_corrupt_cache_file_leaves_the_run_uncached_with_a_note(
