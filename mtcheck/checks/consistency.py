@@ -1,13 +1,18 @@
 """One source translated several ways, or one translation used for several sources,
 across every file of a run (per target language; a msgctxt keeps uses apart).
 
-Both checks read each document through its summary (:func:`summarise`: the normalised
-source and target of every unit), made when the file is checked and kept with its
-result, so a re-run reads none of the segments of its unchanged catalogues: it counts
-the keys, looks only at the groups that more than one unit shares, and decodes only
-the units a finding names (:func:`~mtcheck.types.pick_segments`). The findings are those
-of comparing every unit with every other, in the same order.
+target-inconsistency counts translations that differ only by inflection as one ("Цвет
+обводки" / "Цветом обводки"): Russian and other words with a Snowball stemmer by their
+stems, Arabic ones also without their clitics; Ukrainian words, which Snowball has no
+stemmer for, by case.
 """
+
+# Both checks read each document through its summary (summarise: the normalised source
+# and target of every unit), made when the file is checked and kept with its result, so a
+# re-run reads none of the segments of its unchanged catalogues: it counts the keys, looks
+# only at the groups that more than one unit shares, and decodes only the units a finding
+# names (mtcheck.types.pick_segments). The findings are those of comparing every unit with
+# every other, in the same order (tests/test_run_summaries.py).
 
 from __future__ import annotations
 
