@@ -83,7 +83,8 @@ def check_files(
         executor = choose_executor(1 if in_process else jobs or config.jobs, len(tasks), resources)
     notes = [skipped] if skipped else []
     store = _open_cache(config, gazetteer, translator) if cache and termbase is None else None
-    found = [store.get(task) for task in tasks] if store is not None else [None] * len(tasks)
+    strings: dict[str, str] = {}  # one copy of each text of the results' summaries (codec.unpack)
+    found = [store.get(task, strings) for task in tasks] if store is not None else [None] * len(tasks)
     misses = [task for task, result in zip(tasks, found, strict=True) if result is None]
     if store is not None and len(misses) < len(tasks) and progress is not None:
         progress(f"{len(tasks) - len(misses)} of {len(tasks)} files unchanged since they were last checked")
@@ -95,7 +96,7 @@ def check_files(
             results.append(_as_cached(hit))
             continue
         packed = next(fresh)
-        results.append(unpack(packed))  # its segments stay packed until a report reads them
+        results.append(unpack(packed, strings))  # its segments stay packed until a report reads them
         # a file the cluster could not check (details["failed"]) is tried again next run, not remembered
         if "failed" not in results[-1].details:
             new.append((task, results[-1], packed))
@@ -104,6 +105,7 @@ def check_files(
         store.close()
         if store.note:
             notes.append(store.note)
+    del new, fresh, found, strings  # the packed results, but for the segments their documents read: not kept
     return merge(results, config, resources, notes=notes)
 
 

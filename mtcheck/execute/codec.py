@@ -65,8 +65,13 @@ def pack(result: FileResult) -> Packed:
     )
 
 
-def unpack(packed: Packed) -> FileResult:
-    """The result ``packed`` holds; ValueError (or KeyError, TypeError, IndexError, zlib.error) when it holds none."""
+def unpack(packed: Packed, strings: dict[str, str] | None = None) -> FileResult:
+    """The result ``packed`` holds; ValueError (or KeyError, TypeError, IndexError, zlib.error) when it holds none.
+
+    ``strings``, shared by the results of a run, holds one copy of each text of their
+    summaries: catalogues of one package in several languages share their sources, and a
+    run keeps every file's summaries until its run-wide step.
+    """
     data = json.loads(zlib.decompress(packed.result))
     if data.get("format") != FORMAT:
         raise ValueError(f"result format {data.get('format')!r}, expected {FORMAT}")
@@ -82,7 +87,7 @@ def unpack(packed: Packed) -> FileResult:
         details=_from_value(data["details"]),
         scored=tuple((str(a), str(b)) for a, b in data["scored"]),
         checks_run={path: tuple(ids) for path, ids in data["checks_run"].items()},
-        digests=tuple(_to_digest(d) for d in data["digests"]),
+        digests=tuple(_to_digest(d, {} if strings is None else strings) for d in data["digests"]),
     )
 
 
@@ -164,9 +169,21 @@ def _digest(digest: Digest) -> dict[str, Any]:
     }
 
 
-def _to_digest(data: Mapping[str, Any]) -> Digest:
+def _to_digest(data: Mapping[str, Any], strings: dict[str, str]) -> Digest:
     silenced = tuple((path, sid, frozenset(ids)) for path, sid, ids in data["silenced"])
-    return Digest(words=data["words"], silenced=silenced, summaries=data["summaries"])
+    return Digest(words=data["words"], silenced=silenced, summaries=_shared(data["summaries"], strings))
+
+
+def _shared(value: Any, strings: dict[str, str]) -> Any:
+    """``value`` (JSON types) with each string replaced by its copy in ``strings``."""
+    if isinstance(value, str):
+        return strings.setdefault(value, value)
+    if isinstance(value, list):
+        # the columns of a summary: a list of strings (or None) a unit, tens of thousands long
+        return [strings.setdefault(v, v) if isinstance(v, str) else _shared(v, strings) for v in value]
+    if isinstance(value, dict):
+        return {k: _shared(v, strings) for k, v in value.items()}
+    return value
 
 
 def _finding(f: Finding) -> dict[str, Any]:

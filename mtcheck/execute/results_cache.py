@@ -268,19 +268,19 @@ class ResultCache:
             return None
         return hashlib.sha256(self._slot(task) + files.encode()).digest()
 
-    def get(self, task: FileTask) -> FileResult | None:
+    def get(self, task: FileTask, strings: dict[str, str] | None = None) -> FileResult | None:
         """The stored result for ``task``, or None (no entry, the model changed, or unreadable).
 
-        Its segments stay packed (:func:`~mtcheck.execute.codec.unpack`).
+        Its segments stay packed (:func:`~mtcheck.execute.codec.unpack`, with ``strings``).
         """
-        result = self._get(task) if self._db is not None else None
+        result = self._get(task, strings) if self._db is not None else None
         if result is None:
             self.misses += 1
         else:
             self.hits += 1
         return result
 
-    def _get(self, task: FileTask) -> FileResult | None:
+    def _get(self, task: FileTask, strings: dict[str, str] | None) -> FileResult | None:
         assert self._db is not None
         key = self.key(task)
         if key is None:
@@ -298,7 +298,7 @@ class ResultCache:
             # damaged entry is a miss rather than an error in the middle of writing a report
             if meta["crc"] != zlib.crc32(row[2]):
                 return None
-            result = unpack(Packed(row[1], row[2]))
+            result = unpack(Packed(row[1], row[2]), strings)
             pairs = [(str(a), str(b)) for a, b in meta["pairs"]]
         except (ValueError, KeyError, TypeError, IndexError, zlib.error):
             return None  # unreadable: checked again, and the new result replaces it
