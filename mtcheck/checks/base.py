@@ -121,12 +121,13 @@ class Check:
 
 def run_summaries(ctx: CheckContext, summary: Summary) -> list[Any]:
     """Each run document's ``summary``: the one the pipeline kept, else made now (a context
-    built by hand, a document checked before the check was enabled)."""
+    built by hand, results an API caller made without it)."""
     found: list[Any] | None = ctx.memo.get(f"summary:{summary.name}")  # the checks that share it read it once
     if found is None:
         documents = ctx.run_documents or (ctx.document,)
         kept = ctx.run_summaries if len(ctx.run_summaries) == len(documents) else [{}] * len(documents)
-        found = [made.get(summary.name) or summary.make(doc) for doc, made in zip(documents, kept, strict=True)]
+        found = [made[summary.name] if summary.name in made else summary.make(doc)
+                 for doc, made in zip(documents, kept, strict=True)]  # fmt: skip
         ctx.memo[f"summary:{summary.name}"] = found
     return found
 
