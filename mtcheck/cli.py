@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from mtcheck.config import Config
     from mtcheck.types import Severity
@@ -403,7 +403,8 @@ def check(
             continue
         use_color = _use_color(color, path)
         options = RenderOptions(color=use_color, width=_width(path), fail_on=gate, notes=not quiet)
-        _emit(renderer(report, options), path)
+        chunks = getattr(renderer, "chunks", None)  # a renderer that can, writes its report as it makes it
+        _emit(chunks(report, options) if chunks is not None else renderer(report, options), path)
     if write_failing is not None:
         from mtcheck.gate.failing import write_failing_units
 
@@ -656,11 +657,11 @@ def _parse_fail_on(value: str) -> Severity | None:
         raise typer.BadParameter(str(exc), param_hint="--fail-on") from None
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str | Iterable[str], output: Path | None) -> None:
     from mtcheck.read.files import write_atomic
 
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.writelines([text] if isinstance(text, str) else text)
         return
     write_atomic(output, text)
 

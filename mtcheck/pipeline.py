@@ -29,7 +29,7 @@ from mtcheck.errors import ConfigError, InputError
 from mtcheck.formats.base import Languages, Reader
 from mtcheck.formats.text import sentences
 from mtcheck.gate.root import find_root, rebase_report
-from mtcheck.gate.suppress import apply_ignore, apply_suppressions
+from mtcheck.gate.suppress import apply_ignore, apply_suppressions, silenced_units
 from mtcheck.names.originals import names_note
 from mtcheck.names.termbase import Termbase
 from mtcheck.read.files import require_regular
@@ -38,7 +38,7 @@ from mtcheck.read.textio import read_text
 from mtcheck.registry import CHECKS, READERS
 from mtcheck.translators.backtranslate import BackTranslation, back_translate
 from mtcheck.translators.base import Translator
-from mtcheck.types import CheckSpec, Document, Finding, Report, Severity
+from mtcheck.types import CheckSpec, Document, Finding, Report, Segment, Severity
 from mtcheck.version import __version__
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ def settle_languages(doc: Document) -> Document:
     )
 
 
-def _resegment(doc: Document, target: str) -> tuple[Any, ...]:
+def _resegment(doc: Document, target: str) -> Sequence[Segment]:
     # Segments of a text read before its language was known were split with English
     # rules; split again with the detected language's rules. Paired formats keep theirs.
     if doc.format not in ("text", "markdown") or doc.path is None:
@@ -207,12 +207,39 @@ class FileTask:
 
 
 @dataclass(frozen=True)
+class Digest:
+    """What the run-wide steps need of one checked document besides its findings.
+
+    With it, :func:`merge` reads no segment: a document's segments can stay packed
+    (:class:`~mtcheck.types.PackedSegments`) until a report that shows them reads them.
+    ``silenced``: (path, segment id, the checks an inline ``mtcheck: ignore`` silences
+    there) for each unit that has one; ``summaries``: what the run-scope checks keep of
+    the document (:class:`~mtcheck.types.Summary`), by name.
+    """
+
+    words: int = 0
+    silenced: tuple[tuple[str | None, str, frozenset[str]], ...] = ()
+    summaries: Mapping[str, Any] = field(default_factory=dict)
+
+
+def digest(doc: Document, config: Config) -> Digest:
+    """``doc``'s digest for the run-wide steps of a run with ``config``'s checks."""
+    summaries = {c.summary.name: c.summary for c in enabled_checks(config) if c.scope == "run" and c.summary}
+    return Digest(
+        words=sum(len(seg.target.split()) for seg in doc.segments),
+        silenced=tuple((path, sid, ids) for (path, sid), ids in silenced_units(doc.segments).items()),
+        summaries={name: summary.make(doc) for name, summary in summaries.items()},
+    )
+
+
+@dataclass(frozen=True)
 class FileResult:
     """What checking one file (or one document) yields, before the run-wide steps.
 
     Everything in it is a plain value, so a worker process or a cluster can send it back
     and a cache can keep it. ``scored`` holds the (back-translation, reference) pairs of
     the model-scored links, which the run's corpus chrF/BLEU are computed from.
+    ``digests`` are aligned with ``documents`` (:class:`Digest`).
     """
 
     documents: tuple[Document, ...]
@@ -221,6 +248,7 @@ class FileResult:
     details: Mapping[str, Any] = field(default_factory=dict)
     scored: tuple[tuple[str, str], ...] = ()
     checks_run: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    digests: tuple[Digest, ...] = ()
 
 
 @dataclass
@@ -307,6 +335,7 @@ def check_document(doc: Document, config: Config, resources: Resources, progress
         details=details,
         scored=tuple(scored_pairs(adequacy)) if adequacy is not None else (),
         checks_run={path: tuple(chk.id for chk in checks if chk.id not in skipped)},
+        digests=(digest(doc, config),),
     )
 
 
@@ -322,8 +351,10 @@ def combine(results: Iterable[FileResult]) -> FileResult:
     details: dict[str, Any] = {}
     scored: list[tuple[str, str]] = []
     checks_run: dict[str, tuple[str, ...]] = {}
+    digests: list[Digest] = []
     for result in results:
         documents.extend(result.documents)
+        digests.extend(result.digests)
         findings.extend(result.findings)
         notes.extend(n for n in result.notes if n not in notes)
         scored.extend(result.scored)
@@ -335,13 +366,17 @@ def combine(results: Iterable[FileResult]) -> FileResult:
                 details[key] = details.get(key, 0) + value
             else:
                 details.setdefault(key, value)
-    return FileResult(tuple(documents), tuple(findings), tuple(notes), details, tuple(scored), checks_run)
+    return FileResult(
+        tuple(documents), tuple(findings), tuple(notes), details, tuple(scored), checks_run, tuple(digests)
+    )
 
 
 def merge(results: Iterable[FileResult], config: Config, resources: Resources, notes: Sequence[str] = ()) -> Report:
     """The run-wide steps over every file's result: cross-file checks, suppressions, scores, order."""
     run = combine(results)
     documents = run.documents
+    # results made by hand (an API caller's) may lack digests: made here then, from the segments
+    digests = run.digests if len(run.digests) == len(documents) else tuple(digest(d, config) for d in documents)
     findings = list(run.findings)
     details: dict[str, Any] = {"back_translations": {}, **run.details}
     ran = {path: list(ids) for path, ids in run.checks_run.items()}  # path → the checks run on it (for JUnit)
@@ -351,6 +386,7 @@ def merge(results: Iterable[FileResult], config: Config, resources: Resources, n
             document=documents[0],
             config=config,
             run_documents=tuple(documents),
+            run_summaries=tuple(d.summaries for d in digests),
             termbase=resources.termbase,
             gazetteer=resources.gazetteer,
         )
@@ -359,7 +395,7 @@ def merge(results: Iterable[FileResult], config: Config, resources: Resources, n
             ran[path] = sorted([*ran[path], *(chk.id for chk in applicable(run_checks_, ctx))])
     details["checks_run"] = ran
     all_notes = [*run.notes, *(n for n in notes if n not in run.notes)]
-    findings, silenced = apply_suppressions(findings, documents)
+    findings, silenced = apply_suppressions(findings, {(p, sid): ids for d in digests for p, sid, ids in d.silenced})
     findings, ignored = apply_ignore(findings, config.ignore_text)
     if silenced or ignored:
         all_notes.append(
@@ -368,7 +404,7 @@ def merge(results: Iterable[FileResult], config: Config, resources: Resources, n
     report = Report(
         findings=tuple(findings),
         documents=tuple(documents),
-        scores={**_scores(documents, findings), **run_scores(run.scored)},
+        scores={**_scores(documents, digests, findings), **run_scores(run.scored)},
         signature=signature(config),
         notes=tuple(all_notes),
         details=details,
@@ -435,8 +471,8 @@ def _adequacy(
     return adequacy, trips
 
 
-def _scores(documents: Sequence[Document], findings: Sequence[Finding]) -> dict[str, Any]:
-    words = sum(len(seg.target.split()) for doc in documents for seg in doc.segments)
+def _scores(documents: Sequence[Document], digests: Sequence[Digest], findings: Sequence[Finding]) -> dict[str, Any]:
+    words = sum(d.words for d in digests)
     flagged = sum(1 for f in findings if f.severity >= Severity.WARNING)
     return {
         "segments": sum(len(doc.segments) for doc in documents),

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import enum
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, Protocol, overload
 
 
 class Severity(enum.IntEnum):
@@ -93,14 +93,85 @@ class Segment:
     context: str | None = None
 
 
+class PackedSegments(Sequence[Segment]):
+    """A document's segments, kept encoded until something reads them.
+
+    A run keeps every file's result until its run-wide step, and a re-run takes most of
+    them from the result cache: decoded, the units of a large project's catalogues are
+    most of a run's memory and a good part of a re-run's time, while every report but
+    HTML needs only their number. ``load(indices)`` decodes the segments at ``indices``,
+    or every one for None (:mod:`mtcheck.execute.codec` makes it); once read whole, the
+    segments are kept. Equal to the tuple of the same segments.
+    """
+
+    __slots__ = ("_count", "_load", "_read")
+
+    def __init__(self, count: int, load: Callable[[Sequence[int] | None], list[Segment]]) -> None:
+        self._count = count
+        self._load = load
+        self._read: tuple[Segment, ...] | None = None
+
+    def _all(self) -> tuple[Segment, ...]:
+        # read once; two threads reading at once each decode the same value, which is harmless
+        if self._read is None:
+            self._read = tuple(self._load(None))
+        return self._read
+
+    @property
+    def decoded(self) -> bool:
+        """Whether every segment has been read (and is kept)."""
+        return self._read is not None
+
+    def pick(self, indices: Sequence[int]) -> list[Segment]:
+        """The segments at ``indices``, without decoding the others."""
+        if self._read is not None:
+            return [self._read[i] for i in indices]
+        return self._load(indices)
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Segment: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Segment, ...]: ...
+    def __getitem__(self, index: int | slice) -> Segment | tuple[Segment, ...]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[Segment]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PackedSegments | tuple):
+            return self._all() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return f"PackedSegments({self._count} segments{', read' if self._read is not None else ''})"
+
+
+def pick_segments(segments: Sequence[Segment], indices: Sequence[int]) -> list[Segment]:
+    """``[segments[i] for i in indices]``, decoding no other segment of packed ones."""
+    if isinstance(segments, PackedSegments):
+        return segments.pick(indices)
+    return [segments[i] for i in indices]
+
+
 @dataclass(frozen=True)
 class Document:
-    """A translated file, split into segments, with its language pair."""
+    """A translated file, split into segments, with its language pair.
+
+    ``segments`` is a tuple, or :class:`PackedSegments` for a document whose result was
+    packed by the run (read on demand, equal to the tuple).
+    """
 
     path: str | None
     source_lang: str
     target_lang: str
-    segments: tuple[Segment, ...]
+    segments: Sequence[Segment]
     original: tuple[Segment, ...] | None = None
     original_path: str | None = None
     format: str = "text"
@@ -267,6 +338,19 @@ class Renderer(Protocol):
     def __call__(self, report: Report, options: RenderOptions) -> str: ...
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What a run-scope check keeps of each document for the run-wide step.
+
+    ``make(document)`` returns JSON types, made when the file is checked and kept with
+    its result (the result cache stores it), so that the run-wide step reads no
+    segment of an unchanged file. Checks that group by the same keys share one ``name``.
+    """
+
+    name: str
+    make: Callable[[Document], Any]
+
+
 class CheckSpec(Protocol):
     """A registered check as the registry, the pipeline and the renderers see it.
 
@@ -288,3 +372,5 @@ class CheckSpec(Protocol):
     def needs(self) -> frozenset[str]: ...
     @property
     def scope(self) -> str: ...
+    @property
+    def summary(self) -> Summary | None: ...

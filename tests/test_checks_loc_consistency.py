@@ -37,6 +37,15 @@ def test_inflected_forms_of_one_translation_are_consistent() -> None:
     assert len(run_hits("target-inconsistency", uk)) == 1  # two different nouns
 
 
+def test_ukrainian_inflections_are_told_apart_by_case_only() -> None:
+    # no dictionary is loaded for the run-wide checks (tests/test_run_summaries.py: test_inflection_rule)
+    uk = doc(unit("Rows", "Рядки", "a"), unit("Rows", "Рядки", "b"), unit("Rows", "Рядків", "c"))
+    [hit] = run_hits("target-inconsistency", uk)
+    assert hit.segment.id == "c"
+    ru = doc(unit("Rows", "Строки", "a"), unit("Rows", "Строк", "b"), tgt="ru")
+    assert run_hits("target-inconsistency", ru) == []  # one Snowball stem
+
+
 def test_other_target_languages_do_not_mix() -> None:
     uk = doc(unit("Delete the file", "Видалити файл"), tgt="uk")
     ru = doc(unit("Delete the file", "Удалить файл"), tgt="ru")

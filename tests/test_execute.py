@@ -23,12 +23,13 @@ import mtcheck
 from mtcheck.config import Config, ModelSettings
 from mtcheck.execute import check_files
 from mtcheck.execute import results_cache as rc
-from mtcheck.execute.codec import decode_result, encode_result
+from mtcheck.execute.base import SerialExecutor
+from mtcheck.execute.codec import Packed, pack, unpack
 from mtcheck.execute.local import ProcessExecutor
 from mtcheck.pipeline import FileResult, FileTask, check_file, load_resources, plan
 from mtcheck.render.base import RenderOptions
 from mtcheck.render.json_report import render_json
-from mtcheck.types import Severity
+from mtcheck.types import PackedSegments, Severity
 from tests.doubles import DictTranslator
 from tests.loc_fixtures import run_cli
 
@@ -136,9 +137,9 @@ def test_the_package_api_is_the_execution_layers() -> None:
 
 
 def _round_trip(result: FileResult) -> FileResult:
-    data = json.loads(json.dumps(encode_result(result), ensure_ascii=False))
-    back = decode_result(data)
-    assert encode_result(back) == data
+    packed = pack(result)
+    back = unpack(Packed(bytes(packed.result), bytes(packed.segments)))
+    assert pack(back) == packed
     return back
 
 
@@ -159,6 +160,24 @@ def test_codec_round_trips_po_xliff_and_text_with_original_results(tmp_path: Pat
     assert results[2].details["back_translations"] and results[2].scored  # the model's part is there too
     for result in results:
         assert _round_trip(result) == result
+
+
+def test_packed_segments_are_decoded_only_when_read() -> None:
+    result = check_file(FileTask(str(ROOT / "tests/data/loc/sample.uk.po")), NO_MT, load_resources(NO_MT))
+    segments = unpack(pack(result)).documents[0].segments
+    original = result.documents[0].segments
+    assert isinstance(segments, PackedSegments) and len(segments) == len(original)
+    assert segments.pick([2, 0]) == [original[2], original[0]] and not segments.decoded
+    assert segments == original and segments.decoded and list(segments) == list(original)
+    assert hash(segments) == hash(tuple(original))
+
+
+def test_executors_return_results_packed(corpus: Path) -> None:
+    tasks, _note = plan(["po"], NO_MT)
+    for executor in (SerialExecutor(), ProcessExecutor(2)):
+        packed = executor.run(tasks[:3], NO_MT, None)
+        assert [type(p) for p in packed] == [Packed] * 3
+        assert [unpack(p).documents[0].path for p in packed] == [t.path for t in tasks[:3]]
 
 
 def test_codec_keeps_the_types_of_free_form_values() -> None:
@@ -264,6 +283,8 @@ def test_any_change_of_a_keyed_input_invalidates_the_entry(
         "a severity": dataclasses.replace(config, severities={"placeholders": Severity.INFO}),
         "the source language": dataclasses.replace(config, source_lang="de"),
         "ignore-text": dataclasses.replace(config, ignore_text=("x",)),
+        # what the run-wide checks keep of each file (their summaries) is stored with it
+        "a run-wide check turned off": dataclasses.replace(config, disable=frozenset({"target-inconsistency"})),
         "the gazetteer switch": dataclasses.replace(config, use_gazetteer=False),
     }
     for what, other in configs.items():
@@ -314,16 +335,16 @@ def test_no_cache_neither_reads_nor_writes(corpus: Path, cache_dir: Path, capsys
     cli_json(capsys)  # fills the cache
     # plant a finding in every entry: a run that reads the cache reports it
     with sqlite3.connect(cache_dir / rc.FILENAME) as db:
-        for key, value in db.execute("SELECT key, value FROM results").fetchall():
+        for key, value in db.execute("SELECT key, result FROM entries").fetchall():
             data = json.loads(zlib.decompress(value))
             doc = data["documents"][0]
             planted = {
-                "check": "repeated-word", "severity": 2, "segment_id": doc["segments"][0][0],
+                "check": "repeated-word", "severity": 2, "segment_id": "planted",
                 "location": [doc["path"], 1, 1, None], "message": "planted", "span": None, "text": "",
                 "source_span": None, "suggestion": None, "confidence": None, "evidence": {}, "context": "",
             }  # fmt: skip
             data["findings"].append(planted)
-            db.execute("UPDATE results SET value = ? WHERE key = ?", (zlib.compress(json.dumps(data).encode()), key))
+            db.execute("UPDATE entries SET result = ? WHERE key = ?", (zlib.compress(json.dumps(data).encode()), key))
     _code, cached = cli_json(capsys)
     assert "planted" in cached
     _code, uncached = cli_json(capsys, "--no-cache")
@@ -335,12 +356,40 @@ def test_a_corrupt_entry_is_checked_again_and_rewritten(
 ) -> None:
     _code, cold = cli_json(capsys)
     with sqlite3.connect(cache_dir / rc.FILENAME) as db:
-        db.execute("UPDATE results SET value = ?", (b"not zlib",))
+        db.execute("UPDATE entries SET result = ?", (b"not zlib",))
     _code, again = cli_json(capsys)
     assert again == cold
     monkeypatch.setattr("mtcheck.execute.base.check_file", _fail)
     _code, hit = cli_json(capsys)  # the entries were written again
     assert hit == cold
+
+
+def test_damaged_segments_are_a_miss_not_an_error_in_a_report(
+    corpus: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the segments are decoded only when a report shows them: a damaged column is found at look-up
+    args = ("-f", "html", "-o", "report.html")
+    cli_json(capsys, *args)
+    cold = Path("report.html").read_text(encoding="utf-8")
+    with sqlite3.connect(cache_dir / rc.FILENAME) as db:
+        for key, segments in db.execute("SELECT key, segments FROM entries").fetchall():
+            db.execute("UPDATE entries SET segments = ? WHERE key = ?", (segments[:-8] + b"damaged!", key))
+    cli_json(capsys, *args)
+    assert Path("report.html").read_text(encoding="utf-8") == cold
+
+
+def test_a_rerun_decodes_no_segment_for_reports_that_show_none(corpus: Path, cache_dir: Path) -> None:
+    from mtcheck.registry import RENDERERS
+
+    formats = ("json", "sarif", "junit", "markdown", "text", "concise")
+    options = RenderOptions(fail_on=None)
+    cold = check_files(["po"], NO_MT)
+    rerun = check_files(["po"], NO_MT)
+    assert all(isinstance(d.segments, PackedSegments) for d in rerun.documents)
+    for name in formats:
+        assert RENDERERS.get(name)(rerun, options) == RENDERERS.get(name)(cold, options), name
+    assert not any(d.segments.decoded for d in rerun.documents)  # type: ignore[attr-defined]
+    assert RENDERERS.get("html")(rerun, options) == RENDERERS.get("html")(cold, options)  # reads the units
 
 
 def test_a_corrupt_cache_file_leaves_the_run_uncached_with_a_note(
@@ -375,7 +424,7 @@ def test_entries_unused_for_a_month_are_dropped(corpus: Path, cache_dir: Path, m
     monkeypatch.setattr(rc, "_today", lambda: today + rc.KEEP_DAYS + 1)
     check_files(["po/app1.uk.po"], NO_MT)
     with sqlite3.connect(cache_dir / rc.FILENAME) as db:
-        kept = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+        kept = db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
     assert kept == 2  # app0.uk.po, used within the month, and app1.uk.po, just stored
 
 

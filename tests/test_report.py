@@ -73,3 +73,18 @@ def test_huge_single_line_file_is_checked_completely(capsys: pytest.CaptureFixtu
     report = json.loads(cli(capsys, "check", str(path), "-s", "ar", "-t", "en", "--no-mt", "-f", "json"))
     assert report["scores"]["segments"] == body.count(". ") + 1
     assert [f["text"] for f in report["findings"]] == ["The the"]
+
+
+def test_json_report_has_one_finding_a_line_and_is_written_as_printed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "copy.txt"
+    path.write_text("The minister said the the aid was late. Ze\u200blensky agreed, agreed agreed.\n")
+    args = ["check", str(path), "-s", "ar", "-t", "en", "--no-mt", "-f", "json"]
+    printed = cli(capsys, *args)
+    cli(capsys, *args, "-o", str(tmp_path / "report.json"))  # written in pieces, as it is made
+    assert (tmp_path / "report.json").read_text(encoding="utf-8") == printed
+    report = json.loads(printed)
+    lines = [line for line in printed.splitlines() if line.startswith('    {"check": ')]
+    assert [json.loads(line.rstrip(",")) for line in lines] == report["findings"] and len(lines) >= 2
+    assert printed.startswith('{\n  "$schema": ') and '\n  "counts": {\n    "error": ' in printed

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from mtcheck.config import Config
 from mtcheck.names.sources import NameSources
 from mtcheck.registry import CHECKS
-from mtcheck.types import Document, Segment, Severity, Span
+from mtcheck.types import Document, Segment, Severity, Span, Summary
 
 if TYPE_CHECKING:
     from mtcheck.align.adequacy import Adequacy
@@ -50,6 +50,9 @@ class CheckContext:
     termbase: Termbase | None = None
     gazetteer: Gazetteer | None = None
     run_documents: tuple[Document, ...] = ()
+    # aligned with run_documents: summary name → what the pipeline kept of that document
+    # for the run-scope checks (:class:`~mtcheck.types.Summary`)
+    run_summaries: tuple[Mapping[str, Any], ...] = ()
     adequacy: Adequacy | None = None
     round_trips: Mapping[str, str] = field(default_factory=dict)
     # what this context's checks work out once and share (the pairs: mtcheck.checks.pairs);
@@ -113,6 +116,20 @@ class Check:
     enabled_by_default: bool = True
     needs: frozenset[str] = frozenset()
     scope: str = "document"
+    summary: Summary | None = None
+
+
+def run_summaries(ctx: CheckContext, summary: Summary) -> list[Any]:
+    """Each run document's ``summary``: the one the pipeline kept, else made now (a context
+    built by hand, results an API caller made without it)."""
+    found: list[Any] | None = ctx.memo.get(f"summary:{summary.name}")  # the checks that share it read it once
+    if found is None:
+        documents = ctx.run_documents or (ctx.document,)
+        kept = ctx.run_summaries if len(ctx.run_summaries) == len(documents) else [{}] * len(documents)
+        found = [made[summary.name] if summary.name in made else summary.make(doc)
+                 for doc, made in zip(documents, kept, strict=True)]  # fmt: skip
+        ctx.memo[f"summary:{summary.name}"] = found
+    return found
 
 
 def check(
@@ -122,14 +139,19 @@ def check(
     enabled_by_default: bool = True,
     needs: Iterable[str] = (),
     scope: str = "document",
+    summary: Summary | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check function under ``check_id`` with a default severity.
 
     ``needs`` names what the check requires beyond the target text, from :data:`NEEDS`
     (``"pair"``, ``"original"``, ``"back_translation"``), so the runner can skip it,
     and say why, when that is absent. ``scope="run"``
-    checks see all documents of a run through ``ctx.run_documents`` and run once.
+    checks see all documents of a run through ``ctx.run_documents`` and run once; one
+    that declares a ``summary`` reads each document through it (:func:`run_summaries`),
+    and decodes only the segments it reports (:func:`~mtcheck.types.pick_segments`).
     """
+    if summary is not None and scope != "run":
+        raise ValueError(f"check {check_id}: only a run-scope check keeps a summary")
 
     unknown = [n for n in needs if n not in NEEDS]
     if unknown:
@@ -139,7 +161,7 @@ def check(
         title = (func.__doc__ or check_id).strip().splitlines()[0].strip()
         CHECKS.add(
             check_id,
-            Check(check_id, severity, title, func, enabled_by_default, frozenset(needs), scope),
+            Check(check_id, severity, title, func, enabled_by_default, frozenset(needs), scope, summary),
         )
         return func
 

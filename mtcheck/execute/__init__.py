@@ -4,10 +4,12 @@
 A run is a list of file tasks (:func:`mtcheck.pipeline.plan`); a task whose result is
 in the result cache is not read or checked again; the others run on an executor (in
 this process, or on ``jobs`` local processes) with the same task function
-(:func:`mtcheck.pipeline.check_file`); the run-wide steps (cross-file checks,
-suppressions, scores, order) then run once over every result
-(:func:`mtcheck.pipeline.merge`). The report does not depend on the executor or on
-which results came from the cache.
+(:func:`mtcheck.pipeline.check_file`), and send each result back packed
+(:mod:`mtcheck.execute.codec`): a file's segments stay compressed until a report that
+shows them reads them, so a run holds little more than one file's units at a time.
+The run-wide steps (cross-file checks, suppressions, scores, order) then run once over
+every result (:func:`mtcheck.pipeline.merge`), from each document's digest. The report
+does not depend on the executor or on which results came from the cache.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from typing import TYPE_CHECKING
 from mtcheck.config import Config
 from mtcheck.errors import ConfigError
 from mtcheck.execute.base import Executor, SerialExecutor
-from mtcheck.pipeline import FileResult, Progress, Resources, load_resources, merge, plan
+from mtcheck.execute.codec import Packed, unpack
+from mtcheck.pipeline import FileResult, FileTask, Progress, Resources, load_resources, merge, plan
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -80,19 +83,29 @@ def check_files(
         executor = choose_executor(1 if in_process else jobs or config.jobs, len(tasks), resources)
     notes = [skipped] if skipped else []
     store = _open_cache(config, gazetteer, translator) if cache and termbase is None else None
-    found = [store.get(task) for task in tasks] if store is not None else [None] * len(tasks)
+    strings: dict[str, str] = {}  # one copy of each text of the results' summaries (codec.unpack)
+    found = [store.get(task, strings) for task in tasks] if store is not None else [None] * len(tasks)
     misses = [task for task, result in zip(tasks, found, strict=True) if result is None]
     if store is not None and len(misses) < len(tasks) and progress is not None:
         progress(f"{len(tasks) - len(misses)} of {len(tasks)} files unchanged since they were last checked")
     fresh = iter(executor.run(misses, config, progress))
-    results: list[FileResult] = [_as_cached(result) if result is not None else next(fresh) for result in found]
-    if store is not None:
+    results: list[FileResult] = []
+    new: list[tuple[FileTask, FileResult, Packed]] = []
+    for task, hit in zip(tasks, found, strict=True):
+        if hit is not None:
+            results.append(_as_cached(hit))
+            continue
+        packed = next(fresh)
+        results.append(unpack(packed, strings))  # its segments stay packed until a report reads them
         # a file the cluster could not check (details["failed"]) is tried again next run, not remembered
-        new = zip(tasks, results, found, strict=True)
-        store.put_many([(task, result) for task, result, hit in new if hit is None and "failed" not in result.details])
+        if "failed" not in results[-1].details:
+            new.append((task, results[-1], packed))
+    if store is not None:
+        store.put_many(new)
         store.close()
         if store.note:
             notes.append(store.note)
+    del new, fresh, found, strings  # the packed results, but for the segments their documents read: not kept
     return merge(results, config, resources, notes=notes)
 
 

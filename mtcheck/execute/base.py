@@ -1,8 +1,9 @@
 """How a run's file tasks are executed: the :class:`Executor` protocol and the serial one.
 
 Every executor runs the same task function (:func:`mtcheck.pipeline.check_file`) and
-returns the results in task order, so the merge step (:func:`mtcheck.pipeline.merge`)
-and therefore the report do not depend on which executor ran them.
+returns the results packed (:func:`mtcheck.execute.codec.pack`), in task order, so the
+merge step (:func:`mtcheck.pipeline.merge`) and therefore the report do not depend on
+which executor ran them.
 """
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from mtcheck.config import Config
-from mtcheck.pipeline import FileResult, FileTask, Progress, Resources, check_file, load_resources
+from mtcheck.execute.codec import Packed, pack
+from mtcheck.pipeline import FileTask, Progress, Resources, check_file, load_resources
 
 
 class Executor(Protocol):
     """Runs file tasks; each worker builds its own :class:`Resources` once and reuses it."""
 
-    def run(self, tasks: Sequence[FileTask], config: Config, progress: Progress | None) -> list[FileResult]:
-        """The result of every task, in the order of ``tasks``."""
+    def run(self, tasks: Sequence[FileTask], config: Config, progress: Progress | None) -> list[Packed]:
+        """The result of every task, packed, in the order of ``tasks``."""
         ...
 
 
@@ -33,7 +35,7 @@ class SerialExecutor:
     def __init__(self, resources: Resources | None = None) -> None:
         self.resources = resources
 
-    def run(self, tasks: Sequence[FileTask], config: Config, progress: Progress | None) -> list[FileResult]:
+    def run(self, tasks: Sequence[FileTask], config: Config, progress: Progress | None) -> list[Packed]:
         if not tasks:
             return []
         say = progress or (lambda _msg: None)
@@ -43,7 +45,8 @@ class SerialExecutor:
         for i, task in enumerate(tasks, 1):
             where = f"file {i} of {len(tasks)}: "
             say(f"{where}reading {task.path}")
-            results.append(check_file(task, config, self.resources, _prefixed(say, where)))
+            # packed at once: only the file being checked has its segments decoded
+            results.append(pack(check_file(task, config, self.resources, _prefixed(say, where))))
         return results
 
 

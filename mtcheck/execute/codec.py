@@ -1,9 +1,19 @@
-"""A :class:`~mtcheck.pipeline.FileResult` as a JSON-compatible dict, and back, losslessly.
+"""A :class:`~mtcheck.pipeline.FileResult` packed as bytes, and back, losslessly.
 
-The result cache stores these dicts (as JSON, never pickle) and the process pool sends
-them between processes (the frozen types hold ``MappingProxyType`` fields, which do not
-pickle). Segments are written as lists rather than dicts with keys: a catalogue has
-tens of thousands of them, and the keys would be most of the bytes.
+The result cache stores :class:`Packed` results and the executors' workers send them
+back (as JSON, never pickle loaded from a file; the frozen types hold
+``MappingProxyType`` fields, which do not pickle). A packed result is two zlib'd parts:
+
+- ``result``: everything but the documents' segments, as JSON: findings, notes,
+  details, each document's languages, format and number of segments, and its
+  :class:`~mtcheck.pipeline.Digest` (what the run-wide steps read instead of segments);
+- ``segments``: every segment of every document, one JSON array a line, in order.
+
+:func:`unpack` decodes the first part only: each document's segments become
+:class:`~mtcheck.types.PackedSegments` over the second, decoded when a report reads them,
+or a few lines of it when a run-scope check names a unit. A segment is a list rather
+than a dict with keys: a catalogue has tens of thousands of them, and the keys would be
+most of the bytes.
 
 Free-form values (a finding's ``evidence``, a result's ``details``) keep their Python
 types: a tuple, set or frozenset, a dict with keys other than strings, and the rare
@@ -12,39 +22,72 @@ dict that has the tag key itself are written as a one-key dict tagged ``"~t"``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+import json
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from mtcheck.pipeline import FileResult
-from mtcheck.types import Document, Finding, Location, Segment, Severity, Span
+from mtcheck.pipeline import Digest, FileResult
+from mtcheck.types import Document, Finding, Location, PackedSegments, Segment, Severity, Span
 
-FORMAT = 2  # bump when the shape below changes: cached entries of another shape are misses
+FORMAT = 3  # bump when the shape below changes: cached entries of another shape are misses
 _TAG = "~t"
+_LEVEL = 1  # zlib: a third of the size for a tenth of the time of the default level
+_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def encode_result(result: FileResult) -> dict[str, Any]:
-    return {
+@dataclass(frozen=True)
+class Packed:
+    """One file's result as bytes: ``result`` (zlib'd JSON) and ``segments`` (zlib'd JSON lines)."""
+
+    result: bytes
+    segments: bytes
+
+
+def pack(result: FileResult) -> Packed:
+    # a newline inside a text is written as \n in JSON: the lines are the segments
+    lines = [_LINE(_segment(seg, doc.path)) for doc in result.documents for seg in doc.segments]
+    data = {
         "format": FORMAT,
         "documents": [_document(d) for d in result.documents],
+        "digests": [_digest(d) for d in result.digests],
         "findings": [_finding(f) for f in result.findings],
         "notes": list(result.notes),
         "details": _value(result.details),
         "scored": [list(pair) for pair in result.scored],
         "checks_run": {path: list(ids) for path, ids in result.checks_run.items()},
     }
+    return Packed(
+        zlib.compress(json.dumps(data, ensure_ascii=False).encode(), _LEVEL),
+        zlib.compress("\n".join(lines).encode(), _LEVEL),
+    )
 
 
-def decode_result(data: Mapping[str, Any]) -> FileResult:
-    """The result ``data`` encodes; ValueError (or KeyError, TypeError) when it is not one."""
+def unpack(packed: Packed, strings: dict[str, str] | None = None) -> FileResult:
+    """The result ``packed`` holds; ValueError (or KeyError, TypeError, IndexError, zlib.error) when it holds none.
+
+    ``strings``, shared by the results of a run, holds one copy of each text of their
+    summaries: catalogues of one package in several languages share their sources, and a
+    run keeps every file's summaries until its run-wide step.
+    """
+    data = json.loads(zlib.decompress(packed.result))
     if data.get("format") != FORMAT:
         raise ValueError(f"result format {data.get('format')!r}, expected {FORMAT}")
+    documents = []
+    start = 0
+    for doc in data["documents"]:
+        documents.append(_to_document(doc, packed.segments, start))
+        start += doc["count"]
     return FileResult(
-        documents=tuple(_to_document(d) for d in data["documents"]),
+        documents=tuple(documents),
         findings=tuple(_to_finding(f) for f in data["findings"]),
         notes=tuple(data["notes"]),
         details=_from_value(data["details"]),
         scored=tuple((str(a), str(b)) for a, b in data["scored"]),
         checks_run={path: tuple(ids) for path, ids in data["checks_run"].items()},
+        digests=tuple(_to_digest(d, {} if strings is None else strings) for d in data["digests"]),
     )
 
 
@@ -88,24 +131,59 @@ def _document(doc: Document) -> dict[str, Any]:
         "path": doc.path,
         "source_lang": doc.source_lang,
         "target_lang": doc.target_lang,
-        "segments": [_segment(s, doc.path) for s in doc.segments],
+        "count": len(doc.segments),
         "original": [_segment(s, doc.original_path) for s in doc.original] if doc.original is not None else None,
         "original_path": doc.original_path,
         "format": doc.format,
     }
 
 
-def _to_document(data: Mapping[str, Any]) -> Document:
-    original, path, original_path = data["original"], data["path"], data["original_path"]
+def _to_document(data: Mapping[str, Any], segments: bytes, start: int) -> Document:
+    original, path, original_path, count = data["original"], data["path"], data["original_path"], data["count"]
     return Document(
         path=path,
         source_lang=data["source_lang"],
         target_lang=data["target_lang"],
-        segments=tuple(_to_segment(s, path) for s in data["segments"]),
+        segments=PackedSegments(count, functools.partial(_segments, segments, start, count, path)),
         original=tuple(_to_segment(s, original_path) for s in original) if original is not None else None,
         original_path=original_path,
         format=data["format"],
     )
+
+
+def _segments(packed: bytes, start: int, count: int, path: str | None, indices: Sequence[int] | None) -> list[Segment]:
+    """The document's segments at ``indices`` (every one for None); it starts at line ``start`` of ``packed``."""
+    if count == 0:
+        return []
+    lines = zlib.decompress(packed).split(b"\n")
+    chosen = lines[start : start + count] if indices is None else [lines[start + i] for i in indices]
+    # one parse of them all: a loads() call a segment costs twice as much
+    return [_to_segment(s, path) for s in json.loads(b"[" + b",".join(chosen) + b"]")]
+
+
+def _digest(digest: Digest) -> dict[str, Any]:
+    return {
+        "words": digest.words,
+        "silenced": [[path, sid, sorted(ids)] for path, sid, ids in digest.silenced],
+        "summaries": dict(digest.summaries),
+    }
+
+
+def _to_digest(data: Mapping[str, Any], strings: dict[str, str]) -> Digest:
+    silenced = tuple((path, sid, frozenset(ids)) for path, sid, ids in data["silenced"])
+    return Digest(words=data["words"], silenced=silenced, summaries=_shared(data["summaries"], strings))
+
+
+def _shared(value: Any, strings: dict[str, str]) -> Any:
+    """``value`` (JSON types) with each string replaced by its copy in ``strings``."""
+    if isinstance(value, str):
+        return strings.setdefault(value, value)
+    if isinstance(value, list):
+        # the columns of a summary: a list of strings (or None) a unit, tens of thousands long
+        return [strings.setdefault(v, v) if isinstance(v, str) else _shared(v, strings) for v in value]
+    if isinstance(value, dict):
+        return {k: _shared(v, strings) for k, v in value.items()}
+    return value
 
 
 def _finding(f: Finding) -> dict[str, Any]:

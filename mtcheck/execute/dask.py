@@ -1,7 +1,7 @@
 """``--workers N`` / ``--scheduler ADDRESS``: the file tasks on a Dask cluster (``pip install 'mtcheck[dask]'``).
 
 The same task function as every executor (:func:`mtcheck.pipeline.check_file`), one task a
-file; results come back as the codec's dicts (:mod:`mtcheck.execute.codec`) and are put in
+file; results come back packed (:mod:`mtcheck.execute.codec`) and are put in
 task order, so :func:`mtcheck.pipeline.merge` runs the run-wide steps once, on the client,
 and the report is the local run's. Only this module imports Dask, and only the executor
 choice imports this module: a run without a cluster loads nothing of Dask.
@@ -44,7 +44,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_wo
 
 from mtcheck.config import Config, ModelSettings
 from mtcheck.errors import ClusterError, MissingDependencyError, ModelError, MtcheckError
-from mtcheck.execute.codec import decode_result, encode_result
+from mtcheck.execute.codec import Packed, pack
 from mtcheck.pipeline import FileResult, FileTask, Progress, Resources, check_file, load_resources
 from mtcheck.translators._engine import CachedTranslator, RoutedTranslator
 from mtcheck.translators.base import Translator
@@ -152,7 +152,7 @@ def _check_task(
             translator.remember(batch["src"], batch["tgt"], outputs)
     result = task_function(task, config, resources)
     made_elsewhere = [row for batch in batches for row in batch["cache"]]
-    return {"result": encode_result(result), "cache": made_elsewhere + plugin.take_fresh()}
+    return {"result": pack(result), "cache": made_elsewhere + plugin.take_fresh()}
 
 
 def _batch_task(lines: list[str], src: str, tgt: str, plugin_name: str) -> dict[str, Any]:
@@ -214,11 +214,11 @@ class DaskExecutor:
         self.batch = batch
         self.batched: dict[str, int] = {}  # path → translation batches sent for its long documents
 
-    def run(self, tasks: Sequence[FileTask], config: Config, progress: Progress | None) -> list[FileResult]:
+    def run(self, tasks: Sequence[FileTask], config: Config, progress: Progress | None) -> list[Packed]:
         if not tasks:
             return []
         say = progress or (lambda _msg: None)
-        results: list[FileResult | None] = [None] * len(tasks)
+        results: list[Packed | None] = [None] * len(tasks)
         rows: list[tuple[bytes, str]] = []
         with self._plugin(config) as name:
             run = uuid.uuid4().hex[:12]
@@ -316,15 +316,16 @@ class DaskExecutor:
             with contextlib.suppress(Exception):  # a cluster gone away has no plugin left to remove
                 self.client.unregister_worker_plugin(name)
 
-    def _collect(self, future: Any, task: FileTask, rows: list[tuple[bytes, str]]) -> FileResult:
+    def _collect(self, future: Any, task: FileTask, rows: list[tuple[bytes, str]]) -> Packed:
         if future.status == "error":
             exc = future.exception()
             if isinstance(exc, MtcheckError):
                 raise exc  # the local run's error, message and exit code
-            return failed(task, exc, self.retries)
+            return pack(failed(task, exc, self.retries))
         data = future.result()
         rows.extend(data["cache"])
-        return decode_result(data["result"])
+        packed: Packed = data["result"]
+        return packed
 
 
 def failed(task: FileTask, exc: BaseException, retries: int) -> FileResult:

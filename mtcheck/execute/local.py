@@ -6,7 +6,7 @@ them for every task it runs. A worker-process global is the standard pattern for
 with :mod:`concurrent.futures`: the initializer can hand nothing else to later tasks.
 It lives only in the worker processes the pool starts, never in the caller's.
 
-Results come back as the codec's dicts (:mod:`mtcheck.execute.codec`), in task order.
+Results come back packed (:mod:`mtcheck.execute.codec`), in task order.
 """
 
 from __future__ import annotations
@@ -18,12 +18,11 @@ import sys
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
 
 from mtcheck.config import Config
 from mtcheck.execute.base import SerialExecutor
-from mtcheck.execute.codec import decode_result, encode_result
-from mtcheck.pipeline import FileResult, FileTask, Progress, Resources, check_file, load_resources
+from mtcheck.execute.codec import Packed, pack
+from mtcheck.pipeline import FileTask, Progress, Resources, check_file, load_resources
 
 # per worker process: (the run's config, its resources); set by _start_worker
 _WORKER: tuple[Config, Resources] | None = None
@@ -34,10 +33,10 @@ def _start_worker(config: Config) -> None:
     _WORKER = (config, load_resources(config))
 
 
-def _run_chunk(tasks: Sequence[FileTask]) -> list[dict[str, Any]]:
+def _run_chunk(tasks: Sequence[FileTask]) -> list[Packed]:
     assert _WORKER is not None, "the pool's initializer did not run"
     config, resources = _WORKER
-    return [encode_result(check_file(task, config, resources)) for task in tasks]
+    return [pack(check_file(task, config, resources)) for task in tasks]
 
 
 def available_cores() -> int:
@@ -60,7 +59,7 @@ class ProcessExecutor:
             raise ValueError(f"jobs must be at least 1, got {jobs}")
         self.jobs = jobs
 
-    def run(self, tasks: Sequence[FileTask], config: Config, progress: Progress | None) -> list[FileResult]:
+    def run(self, tasks: Sequence[FileTask], config: Config, progress: Progress | None) -> list[Packed]:
         workers = min(self.jobs, len(tasks))
         if workers <= 1:
             return SerialExecutor().run(tasks, config, progress)
@@ -69,11 +68,11 @@ class ProcessExecutor:
             threads = max(1, available_cores() // workers)
             config = dataclasses.replace(config, model=dataclasses.replace(config.model, threads=threads))
         chunks = _chunks(tasks, workers)
-        results: list[FileResult] = []
+        results: list[Packed] = []
         done = 0
         with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(config,)) as pool:
-            for chunk, encoded in zip(chunks, pool.map(_run_chunk, chunks), strict=True):
-                results.extend(decode_result(data) for data in encoded)
+            for chunk, packed in zip(chunks, pool.map(_run_chunk, chunks), strict=True):
+                results.extend(packed)
                 done += len(chunk)
                 say(f"file {done} of {len(tasks)}: checked {chunk[-1].path}")
         return results

@@ -1,7 +1,10 @@
 """The per-file result cache: a re-run does not read or check a file that has not changed.
 
-An entry is one file's :class:`~mtcheck.pipeline.FileResult` (the codec's JSON, never a
-pickle), stored under a key made of everything that changes that file's findings:
+An entry is one file's :class:`~mtcheck.pipeline.FileResult`, packed by the codec
+(:class:`~mtcheck.execute.codec.Packed`: JSON, never a pickle; the segments apart, so a
+hit decodes none of them unless a report shows them, and the run-wide checks read the
+result's summaries instead), stored under a key made of everything that changes that
+file's findings:
 
 - the file's bytes (and its original's, in wire mode) and the path it is named by;
 - the configuration (every field but those that only say which files to read, where
@@ -39,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtcheck.config import Config
-from mtcheck.execute.codec import decode_result, encode_result
+from mtcheck.execute.codec import Packed, pack, unpack
 from mtcheck.pipeline import FileResult, FileTask
 from mtcheck.runtime import open_cache_database
 
@@ -219,9 +222,11 @@ class ResultCache:
             self._db = open_cache_database(
                 self.path,
                 busy_timeout_s,
-                "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, slot BLOB NOT NULL, "
-                "model TEXT NOT NULL, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID",
-                "CREATE INDEX IF NOT EXISTS results_slot ON results (slot)",
+                "DROP TABLE IF EXISTS results",  # entries of mtcheck 0.x before packed results: never read
+                # meta: JSON {"pairs": the documents' languages, "model": model_state(pairs), "crc": segments'}
+                "CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, slot BLOB NOT NULL, meta TEXT NOT NULL, "
+                "result BLOB NOT NULL, segments BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID",
+                "CREATE INDEX IF NOT EXISTS entries_slot ON entries (slot)",
             )
         except (OSError, sqlite3.Error) as exc:
             self._fail("cannot be opened", exc)
@@ -263,58 +268,69 @@ class ResultCache:
             return None
         return hashlib.sha256(self._slot(task) + files.encode()).digest()
 
-    def get(self, task: FileTask) -> FileResult | None:
-        """The stored result for ``task``, or None (no entry, the model changed, or unreadable)."""
-        result = self._get(task) if self._db is not None else None
+    def get(self, task: FileTask, strings: dict[str, str] | None = None) -> FileResult | None:
+        """The stored result for ``task``, or None (no entry, the model changed, or unreadable).
+
+        Its segments stay packed (:func:`~mtcheck.execute.codec.unpack`, with ``strings``).
+        """
+        result = self._get(task, strings) if self._db is not None else None
         if result is None:
             self.misses += 1
         else:
             self.hits += 1
         return result
 
-    def _get(self, task: FileTask) -> FileResult | None:
+    def _get(self, task: FileTask, strings: dict[str, str] | None) -> FileResult | None:
         assert self._db is not None
         key = self.key(task)
         if key is None:
             return None
         try:
-            row = self._db.execute("SELECT model, value FROM results WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute("SELECT meta, result, segments FROM entries WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error as exc:
             self._fail("cannot be read", exc)
             return None
         if row is None:
             return None
         try:
-            stored = json.loads(row[0])
-            result = decode_result(json.loads(zlib.decompress(row[1])))
+            meta = json.loads(row[0])
+            # the segments are decoded only if a report shows them: checked now, cheaply, so a
+            # damaged entry is a miss rather than an error in the middle of writing a report
+            if meta["crc"] != zlib.crc32(row[2]):
+                return None
+            result = unpack(Packed(row[1], row[2]), strings)
+            pairs = [(str(a), str(b)) for a, b in meta["pairs"]]
         except (ValueError, KeyError, TypeError, IndexError, zlib.error):
             return None  # unreadable: checked again, and the new result replaces it
-        if model_state(pairs_of(result), self.config, self.translator) != stored:
+        if model_state(pairs, self.config, self.translator) != meta["model"]:
             return None
         self._used.append(key)
         return result
 
-    def put(self, task: FileTask, result: FileResult) -> None:
-        self.put_many([(task, result)])
+    def put(self, task: FileTask, result: FileResult, packed: Packed | None = None) -> None:
+        self.put_many([(task, result, packed or pack(result))])
 
-    def put_many(self, pairs: Sequence[tuple[FileTask, FileResult]]) -> None:
-        """Store each result (one transaction), dropping the file's older entries."""
-        if self._db is None or not pairs:
+    def put_many(self, entries: Sequence[tuple[FileTask, FileResult, Packed]]) -> None:
+        """Store each result, packed (one transaction), dropping the file's older entries."""
+        if self._db is None or not entries:
             return
         rows = []
-        for task, result in pairs:
+        for task, result, packed in entries:
             key = self.key(task)
             if key is None:
                 continue
-            state = json.dumps(model_state(pairs_of(result), self.config, self.translator), sort_keys=True)
-            value = zlib.compress(json.dumps(encode_result(result), ensure_ascii=False).encode(), 1)
-            rows.append((key, self._slot(task), state, value, _today()))
+            pairs = pairs_of(result)
+            state = model_state(pairs, self.config, self.translator)
+            meta = json.dumps({"pairs": pairs, "model": state, "crc": zlib.crc32(packed.segments)}, sort_keys=True)
+            rows.append((key, self._slot(task), meta, packed.result, packed.segments, _today()))
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
-                self._db.executemany("DELETE FROM results WHERE slot = ?", [(row[1],) for row in rows])
+                self._db.executemany("DELETE FROM entries WHERE slot = ?", [(row[1],) for row in rows])
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO results (key, slot, model, value, used) VALUES (?, ?, ?, ?, ?)", rows
+                    "INSERT OR REPLACE INTO entries (key, slot, meta, result, segments, used) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    rows,
                 )
         except sqlite3.Error as exc:
             self._fail("cannot be written", exc)
@@ -328,10 +344,10 @@ class ResultCache:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany(
-                    "UPDATE results SET used = ? WHERE key = ? AND used < ?", [(today, k, today) for k in self._used]
+                    "UPDATE entries SET used = ? WHERE key = ? AND used < ?", [(today, k, today) for k in self._used]
                 )
                 # configurations and file versions no longer checked (an old release, a deleted branch)
-                self._db.execute("DELETE FROM results WHERE used < ?", (today - KEEP_DAYS,))
+                self._db.execute("DELETE FROM entries WHERE used < ?", (today - KEEP_DAYS,))
         except sqlite3.Error as exc:
             self._fail("cannot be written", exc)
         if self._db is not None:

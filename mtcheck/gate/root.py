@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from mtcheck.types import Document, Report
+from mtcheck.types import Document, Finding, Report
 
 # report details keyed by document path
 _BY_DOCUMENT = ("back_translations", "alignment", "round_trips", "failed")
@@ -51,10 +51,15 @@ def rebase_report(report: Report, root: Path) -> Report:
             memo[path] = relative_to_root(path, root)
         return memo[path]
 
-    findings = tuple(
-        dataclasses.replace(f, location=dataclasses.replace(f.location, path=rebase(f.location.path)))
-        for f in report.findings
-    )
+    def moved(finding: Finding) -> Finding:
+        # most paths are already relative to the root (a run from it): those findings are kept as
+        # they are, which spares a re-run of a large project rebuilding every one of them
+        path = rebase(finding.location.path)
+        if path == finding.location.path:
+            return finding
+        return dataclasses.replace(finding, location=dataclasses.replace(finding.location, path=path))
+
+    findings = tuple(moved(f) for f in report.findings)
     documents = tuple(_rebase_document(d, rebase) for d in report.documents)
     details = dict(report.details)
     for key in _BY_DOCUMENT:

@@ -8,9 +8,9 @@ those checks on that unit; ``mtcheck: ignore`` alone silences every check there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from mtcheck.types import Document, Finding
+from mtcheck.types import Finding, Segment
 
 _DIRECTIVE = re.compile(r"mtcheck:\s*ignore\b([^\n]*)", re.IGNORECASE)
 ALL = "*"
@@ -26,15 +26,21 @@ def suppressed_checks(notes: Iterable[str]) -> frozenset[str]:
     return frozenset(ids)
 
 
-def apply_suppressions(findings: Sequence[Finding], documents: Sequence[Document]) -> tuple[list[Finding], int]:
-    """Drop findings silenced where their unit is; return the rest and how many were dropped."""
+def silenced_units(segments: Iterable[Segment]) -> dict[tuple[str | None, str], frozenset[str]]:
+    """(path, segment id) → the checks an inline directive silences there, for each unit that has one."""
     silenced: dict[tuple[str | None, str], frozenset[str]] = {}
-    for doc in documents:
-        for seg in doc.segments:
-            if seg.notes and "mtcheck" in "".join(seg.notes).lower():
-                ids = suppressed_checks(seg.notes)
-                if ids:
-                    silenced[(seg.location.path, seg.id)] = ids
+    for seg in segments:
+        if seg.notes and "mtcheck" in "".join(seg.notes).lower():
+            ids = suppressed_checks(seg.notes)
+            if ids:
+                silenced[(seg.location.path, seg.id)] = ids
+    return silenced
+
+
+def apply_suppressions(
+    findings: Sequence[Finding], silenced: Mapping[tuple[str | None, str], frozenset[str]]
+) -> tuple[list[Finding], int]:
+    """Drop findings silenced where their unit is (:func:`silenced_units`); return the rest and how many went."""
     if not silenced:
         return list(findings), 0
     kept = []

@@ -113,12 +113,13 @@ def check_writable(output: Path) -> None:
         raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
-def write_atomic(output: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``output``, then rename it over ``output``."""
+def write_atomic(output: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces, in order) to a temporary file beside ``output``, then rename it over it."""
+    pieces = [text] if isinstance(text, str) else text
     if _special(output):  # /dev/null, a pipe: nothing to replace, write straight to it
         try:
             with output.open("w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
+                stream.writelines(pieces)
         except OSError as exc:
             raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
         return
@@ -129,7 +130,7 @@ def write_atomic(output: Path, text: str) -> None:
         raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+            stream.writelines(pieces)
             stream.flush()
             os.fsync(stream.fileno())
         # mkstemp makes the file 0600: keep the mode of a file being replaced, and give a
