@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 import wordfreq
@@ -53,9 +54,9 @@ def test_the_copy_answers_what_wordfreq_answers(lang: str) -> None:
 
 
 def test_a_cache_that_cannot_be_written_leaves_wordfreq_to_answer(
-    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    blocked = tmp_path / "file"  # type: ignore[operator]
+    blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     monkeypatch.setenv("MTCHECK_CACHE_DIR", str(blocked / "cache"))
     frequency._table.cache_clear()

@@ -70,7 +70,9 @@ def test_the_fast_path_language_codes_are_what_langcodes_says() -> None:
     assert normalize_language(" en ") == "en" and normalize_language("pt_br") == "pt-BR"
 
 
-def test_the_mapped_language_model_detects_what_the_packaged_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_mapped_language_model_detects_what_the_packaged_one_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from py3langid import langid
 
     from mtcheck.read import languages
