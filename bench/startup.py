@@ -4,10 +4,11 @@
 
 Prints, for `python -c pass`, `import typer`, `mtcheck --help` and a check of the seed
 article without a model (with --target-lang, with language detection, without the result
-cache, and with the model lookup that finds none), the median CPU seconds (user + system; also the least) and wall seconds of a fresh
-process, and each one's ratio to the bare start. CPU seconds are what to compare on a busy
-machine; wall seconds are noise there. The children run with compiled bytecode
-(bench/childenv.py), warmed by one run of each command first.
+cache, and with the model lookup that finds none), the median CPU seconds (user + system;
+also the least) and wall seconds of a fresh process, and each one's ratio to the bare
+start. CPU seconds are what to compare on a busy machine; wall seconds are noise there.
+The children run with compiled bytecode (bench/childenv.py), warmed by one run of each
+command first.
 """
 
 from __future__ import annotations

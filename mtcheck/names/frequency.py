@@ -24,7 +24,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import regex
 
@@ -41,7 +41,7 @@ class _Table:
     """One language's copy of wordfreq's list; ``db`` is None where wordfreq has no list."""
 
     db: sqlite3.Connection | None
-    normal_form: str
+    normal_form: Literal["NFC", "NFKC"]
 
     def zipf(self, token: str) -> float:
         if self.db is None:
@@ -90,10 +90,11 @@ def _table(lang: str) -> _Table | None:
     if meta.get("fast") != "1":
         db.close()
         return None
+    form: Literal["NFC", "NFKC"] = "NFKC" if meta.get("normal_form") == "NFKC" else "NFC"
     if meta.get("listed") != "1":
         db.close()
-        return _Table(None, meta["normal_form"])
-    return _Table(db, meta["normal_form"])
+        return _Table(None, form)
+    return _Table(db, form)
 
 
 def _build(path: Path, lang: str) -> None:
