@@ -128,6 +128,8 @@ OUTSIDE = {
     "no msgstr": 'msgid ""\nmsgstr "Language: uk\\n"\n\nmsgid "a"\n\nmsgid "b"\nmsgstr "в"\n',
     "plural header": 'msgid ""\nmsgid_plural ""\nmsgstr[0] "Language: uk\\n"\n',
     "bare pipe": 'msgid ""\nmsgstr "Language: uk\\n"\n\n| msgid "old"\nmsgid "a"\nmsgstr "б"\n',
+    "byte order mark": '\ufeffmsgid ""\nmsgstr "Language: uk\\n"\n\nmsgid "a"\nmsgstr "б"\n',
+    "no space before the string": 'msgid ""\nmsgstr "Language: uk\\n"\n\nmsgid"a"\nmsgstr "б"\n',
     "unterminated": 'msgid ""\nmsgstr "Language: uk\\n"\n\nmsgid "a\nmsgstr "б"\n',
 }
 

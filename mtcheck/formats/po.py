@@ -112,14 +112,15 @@ class PoReader:
                 # the header alone through the toolkit: its language and plural rules, as it reads them
                 store = pypo.pofile(fast.header_text.encode("utf-8"))
                 units = fast.units
+                places = None  # each unit knows where its msgstr lines are
             else:
                 store = pypo.pofile(raw)
                 units = [_unit(u) for u in store.units if not u.obsolete]
+                places = _keyword_lines(raw)
         except Exception as exc:  # noqa: BLE001 - the toolkit raises bare ValueError/Exception on bad PO
             raise InputError(f"{path}: not a valid PO file ({exc})") from None
         header_lang = store.gettargetlanguage() or ""
         target = tidy_language(header_lang) or languages.target or language_from_filename(path)
-        lines = _keyword_lines(raw)
         # a local, not an attribute: one reader serves every thread of a service
         exact = exact_plural_forms(store.parseheader().get("Plural-Forms", ""))
         # units and their store point at each other; emptying the list frees them by
@@ -132,7 +133,8 @@ class PoReader:
         for live, unit in enumerate(units):
             if live == 0 and unit.header:
                 continue
-            msgstr_lines = lines[live] if live < len(lines) else []
+            here = places[live] if places is not None and live < len(places) else []
+            msgstr_lines = unit.msgstr_at if places is None else here
             for seg in self._segments(unit, str(path), msgstr_lines, exact, shared):
                 if "\x00" in seg.target or "\x00" in (seg.source or ""):
                     # as in the text reader: a NUL is no text, and must never reach a terminal raw
@@ -152,7 +154,7 @@ class PoReader:
         self,
         unit: Unit,
         path: str,
-        msgstr_lines: list[tuple[int, int]],
+        msgstr_lines: Sequence[tuple[int, int]],
         exact: frozenset[int] | None,
         shared: dict[frozenset[str], frozenset[str]],
     ) -> list[Segment]:
@@ -206,6 +208,7 @@ def _unit(unit: Any) -> Unit:
         tuple(unit.automaticcomments),
         tuple(unit.sourcecomments),
         unit.isheader(),
+        (),  # the reader finds the lines in the raw text (_keyword_lines)
     )
 
 

@@ -34,6 +34,9 @@ class Unit(NamedTuple):
     automaticcomments: tuple[str, ...]
     sourcecomments: tuple[str, ...]
     header: bool  # the toolkit's isheader()
+    msgstr_at: tuple[
+        tuple[int, int], ...
+    ]  # (line, column) where each msgstr's text starts, as po._keyword_lines finds it
 
 
 @dataclass(frozen=True)
@@ -55,11 +58,13 @@ def read_lines(raw: bytes, unescape: Callable[[str], str]) -> Catalogue | None:
     except UnicodeDecodeError:
         return None
     if text.startswith(_BOM):
-        text = text[1:]
-    # the toolkit skips blank lines wherever they stand; so does this reader, once
-    lines = [line for line in text.split("\n") if line and not line.isspace()]
+        return None  # po._keyword_lines would not see the header's msgid behind it: keep what it does
+    raw_lines = text.split("\n")
+    # the toolkit skips blank lines wherever they stand; so does this reader, once, keeping line numbers
+    numbers = [n for n, line in enumerate(raw_lines, 1) if line and not line.isspace()]
+    lines = [raw_lines[n - 1] for n in numbers]
     try:
-        return _parse(lines, unescape)
+        return _parse(lines, numbers, raw_lines, unescape)
     except _OutsideLayoutError:
         return None
 
@@ -87,7 +92,7 @@ def _is_null(pieces: list[str]) -> bool:
     return not pieces or (len(pieces) == 1 and pieces[0] == '""')
 
 
-def _parse(lines: list[str], unescape: Callable[[str], str]) -> Catalogue:
+def _parse(lines: list[str], numbers: list[int], raw_lines: list[str], unescape: Callable[[str], str]) -> Catalogue:
     units: list[Unit] = []
     header_text = ""
     n = len(lines)
@@ -133,16 +138,18 @@ def _parse(lines: list[str], unescape: Callable[[str], str]) -> Catalogue:
             i = _strings(lines, i, 7, context)
             line = lines[i] if i < n else ""
         msgid: list[str] = []
-        if not (line.startswith("msgid") and not line.startswith("msgid_plural")):
-            raise _OutsideLayoutError
+        if not line.startswith('msgid "'):
+            raise _OutsideLayoutError  # also what po._keyword_lines counts entries by
         i = _strings(lines, i, 5, msgid)
         if any(p.startswith('"_:') for p in msgid):
             raise _OutsideLayoutError  # KDE-style msgid comments
         line = lines[i] if i < n else ""
         plural: list[str] | None = None
         targets: list[list[str]] = []
-        if line.startswith("msgstr") and not line.startswith("msgstr["):
+        places: list[tuple[int, int]] = []
+        if line.startswith('msgstr "'):
             msgstr: list[str] = []
+            places.append(_place(line, 6, numbers[i], raw_lines))
             i = _strings(lines, i, 6, msgstr)
             targets.append(msgstr)
         elif line.startswith("msgid_plural"):
@@ -155,8 +162,9 @@ def _parse(lines: list[str], unescape: Callable[[str], str]) -> Catalogue:
                 line = lines[i]
                 close = line.find("]", 7)
                 index = line[7:close]
-                if close < 0 or not index.isdigit() or not index.isascii():
+                if close < 0 or not index.isdigit() or not index.isascii() or line[close + 1 : close + 3] != ' "':
                     raise _OutsideLayoutError
+                places.append(_place(line, close + 1, numbers[i], raw_lines))
                 piece: list[str] = []
                 i = _strings(lines, i, close + 1, piece)
                 forms.setdefault(int(index), []).extend(piece)
@@ -164,7 +172,7 @@ def _parse(lines: list[str], unescape: Callable[[str], str]) -> Catalogue:
                 raise _OutsideLayoutError
             targets.extend(forms.values())
         else:
-            raise _OutsideLayoutError
+            raise _OutsideLayoutError  # "msgstr" with no space before its string, msgstr[N] without a plural…
         follower = lines[i] if i < n else ""
         if follower and not follower.startswith(("#", "msgctxt", "msgid")):
             raise _OutsideLayoutError  # a keyword out of order, an indented line…
@@ -191,9 +199,17 @@ def _parse(lines: list[str], unescape: Callable[[str], str]) -> Catalogue:
                 tuple(auto),
                 tuple(refs),
                 is_header,
+                tuple(places),
             )
         )
     return Catalogue(units, header_text)
+
+
+def _place(line: str, keyword_end: int, number: int, raw_lines: list[str]) -> tuple[int, int]:
+    """Where a msgstr's text starts, as po._keyword_lines computes it from the raw bytes: the
+    next line, column 2, for a wrapped ``msgstr ""`` whose continuation follows at once."""
+    wrapped = line[keyword_end:] == ' ""' and number < len(raw_lines) and raw_lines[number].startswith('"')
+    return (number + 1, 2) if wrapped else (number, len(line[:keyword_end].encode("utf-8")) + 3)
 
 
 def _strings(lines: list[str], i: int, start: int, into: list[str]) -> int:
