@@ -85,3 +85,9 @@ def test_the_mapped_language_model_detects_what_the_packaged_one_does(
     for text in texts:
         assert mapped.classify(text) == packaged.classify(text)
         assert mapped.rank(text) == packaged.rank(text)
+
+
+def test_a_check_reads_word_frequencies_without_wordfreq_once_the_language_is_cached(tmp_path: Path) -> None:
+    args = ("check", str(SEED), "-s", "ar", "-t", "en", "-f", "json", "--no-mt", "--no-cache")
+    loaded_after(tmp_path, *args)  # the first run copies wordfreq's English list into the cache
+    assert "wordfreq" not in loaded_after(tmp_path, *args)
