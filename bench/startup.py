@@ -3,11 +3,12 @@
     python bench/startup.py [--runs 7]
 
 Prints, for `python -c pass`, `import typer`, `mtcheck --help` and a check of the seed
-article without a model (with --target-lang, with language detection, and with the model
-lookup that finds none), the median CPU seconds (user + system; also the least) and wall seconds of a fresh
-process, and each one's ratio to the bare start. CPU seconds are what to compare on a busy
-machine; wall seconds are noise there. The children run with compiled bytecode
-(bench/childenv.py), warmed by one run of each command first.
+article without a model (with --target-lang, with language detection, without the result
+cache, and with the model lookup that finds none), the median CPU seconds (user + system;
+also the least) and wall seconds of a fresh process, and each one's ratio to the bare
+start. CPU seconds are what to compare on a busy machine; wall seconds are noise there.
+The children run with compiled bytecode (bench/childenv.py), warmed by one run of each
+command first.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ COMMANDS = {
     "mtcheck --help": [*MTCHECK, "--help"],
     "check seed -t en --no-mt": [*CHECK, "-t", "en", "--no-mt"],
     "check seed --no-mt, detect target": [*CHECK, "--no-mt"],
+    # the rows above may be answered by the result cache after the warm-up; this one checks
+    "check seed --no-mt, --no-cache": [*CHECK, "--no-mt", "--no-cache"],
     "check seed -t en, no model found": [*CHECK, "-t", "en"],
 }
 

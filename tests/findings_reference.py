@@ -570,3 +570,61 @@ def repeated_word(ctx: CheckContext) -> Iterator[Hit]:
                 suggestion=word,
                 evidence={"word": word},
             )
+
+
+# --- mtcheck/checks/numbers.py (main at d088279): urls, emails
+def urls(ctx: CheckContext) -> Iterator[Hit]:
+    """URL changed, dropped or added in the translation."""
+    from mtcheck.checks.numbers import _host, _pairs
+    from mtcheck.read.textspans import URL, links
+
+    for pair in _pairs(ctx):
+        both = pair.source + pair.target
+        if "://" not in both and "www." not in both:
+            continue
+        source = links(pair.source, URL)
+        target = links(pair.target, URL)
+        target_urls = {u for u, _s, _e in target}
+        target_hosts = {_host(u) for u in target_urls}
+        for url, start, end in source:
+            if url not in target_urls and _host(url) not in target_hosts:
+                yield pair.hit(
+                    f"URL “{url}” of the source is missing from the translation",
+                    source_span=Span(start, end),
+                    evidence={"subject": url, "problem": "missing"},
+                )
+        source_hosts = {_host(u) for u, _s, _e in source}
+        for url, start, end in target:
+            if _host(url) not in source_hosts:
+                yield pair.hit(
+                    f"URL “{url}” in the translation is not in the source",
+                    span=Span(start, end),
+                    evidence={"subject": url, "problem": "extra"},
+                )
+
+
+def emails(ctx: CheckContext) -> Iterator[Hit]:
+    """E-mail address changed, dropped or added in the translation."""
+    from mtcheck.checks.numbers import _pairs
+    from mtcheck.read.textspans import EMAIL, links
+
+    for pair in _pairs(ctx):
+        if "@" not in pair.source + pair.target:
+            continue
+        source = links(pair.source, EMAIL)
+        target = links(pair.target, EMAIL)
+        target_set = {a.lower() for a, _s, _e in target}
+        source_set = {a.lower() for a, _s, _e in source}
+        for address, start, end in source:
+            if address.lower() not in target_set:
+                message = f"e-mail address “{address}” of the source is missing from the translation"
+                yield pair.hit(
+                    message, source_span=Span(start, end), evidence={"subject": address, "problem": "missing"}
+                )
+        for address, start, end in target:
+            if address.lower() not in source_set:
+                yield pair.hit(
+                    f"e-mail address “{address}” in the translation is not in the source",
+                    span=Span(start, end),
+                    evidence={"subject": address, "problem": "extra"},
+                )

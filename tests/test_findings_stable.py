@@ -143,6 +143,8 @@ DOCUMENT_CHECKS: dict[str, Check] = {
     "hidden-character": reference.hidden_character,
     "untranslated-script": reference.untranslated_script,
     "repeated-word": reference.repeated_word,
+    "urls": reference.urls,
+    "emails": reference.emails,
 }
 RUN_CHECKS: dict[str, Check] = {
     "target-inconsistency": reference.target_inconsistency,
@@ -200,3 +202,26 @@ def test_suspect_rendering_still_compares_with_a_termbase_of_the_language() -> N
     ctx = _ctx("Рустам Омеров заявив", termbase)
     [hit] = CHECKS.get("suspect-rendering").run(ctx)
     assert hit.suggestion == "Рустем Умеров"
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [("see http", "://x.org"), ("see http:", "//x.org"), ("w", "ww.x.org"), ("ww", "w.x.org"), ("www", ".x.org"),
+     ("a", "b"), ("", "www."), ("://", ""), ("ww", "w"), ("http:/", "/")],
+)  # fmt: skip
+def test_the_url_filter_sees_what_the_joined_text_holds(source: str, target: str) -> None:
+    from mtcheck.checks.numbers import _may_hold_url
+
+    both = source + target
+    assert _may_hold_url(source, target) == ("://" in both or "www." in both)
+
+
+def test_the_format_character_scan_finds_every_format_character_unicodedata_knows() -> None:
+    import sys
+    import unicodedata
+
+    from mtcheck.checks.hidden_characters import _FORMAT_CHAR
+
+    missed = [hex(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"
+              and not _FORMAT_CHAR.fullmatch(chr(c))]  # fmt: skip
+    assert missed == []

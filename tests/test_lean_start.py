@@ -68,3 +68,26 @@ def test_the_fast_path_language_codes_are_what_langcodes_says() -> None:
         tag = langcodes.Language.get(code)
         assert tag.is_valid() and str(tag) == code
     assert normalize_language(" en ") == "en" and normalize_language("pt_br") == "pt-BR"
+
+
+def test_the_mapped_language_model_detects_what_the_packaged_one_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from py3langid import langid
+
+    from mtcheck.read import languages
+
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path))
+    mapped = languages._identifier()  # unpacks into tmp_path
+    assert languages._identifier().classify("x") == mapped.classify("x")  # and maps what it unpacked
+    packaged = langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+    texts = [SEED.read_text(encoding="utf-8"), "Привіт, як справи у Києві?", "مرحبا بكم في الأخبار", "", "123", "Hi"]
+    for text in texts:
+        assert mapped.classify(text) == packaged.classify(text)
+        assert mapped.rank(text) == packaged.rank(text)
+
+
+def test_a_check_reads_word_frequencies_without_wordfreq_once_the_language_is_cached(tmp_path: Path) -> None:
+    args = ("check", str(SEED), "-s", "ar", "-t", "en", "-f", "json", "--no-mt", "--no-cache")
+    loaded_after(tmp_path, *args)  # the first run copies wordfreq's English list into the cache
+    assert "wordfreq" not in loaded_after(tmp_path, *args)

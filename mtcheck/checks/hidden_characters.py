@@ -19,6 +19,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+import regex
+
 from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.read.languages import script_of
 from mtcheck.read.words import iter_words
@@ -49,10 +51,16 @@ def hidden_character(ctx: CheckContext) -> Iterator[Hit]:
 def _has_format_char(text: str) -> bool:
     """Whether ``text`` holds a format character (category Cf): every rule below needs one.
 
-    The bidi controls and marks are format characters too; looking at the distinct
-    characters once spares most segments the per-character passes.
+    The bidi controls and marks are format characters too. One scan in C (the regex
+    module's Cf class) spares most segments any per-character pass; what it finds is
+    confirmed with :mod:`unicodedata`, which the rules below use, should the two
+    libraries' Unicode versions differ on a character.
     """
-    return any(unicodedata.category(c) == "Cf" for c in set(text))
+    return any(unicodedata.category(c) == "Cf" for c in _FORMAT_CHAR.findall(text))
+
+
+# a superset of unicodedata's Cf on this Python: tests/test_findings_stable.py holds it to that
+_FORMAT_CHAR = regex.compile(r"\p{Cf}")
 
 
 def _name(char: str) -> str:

@@ -59,7 +59,10 @@ def _is_latin(char: str) -> bool:
 
 
 def _kept_on_purpose(
-    target: str, source: str | None, foreign: list[tuple[int, int]] | None = None
+    target: str,
+    source: str | None,
+    foreign: list[tuple[int, int]] | None = None,
+    words: list[tuple[int, int]] | None = None,
 ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """Word spans of a localisation unit left as they are on purpose: (code, names).
 
@@ -76,11 +79,12 @@ def _kept_on_purpose(
     ("is Forbidden Rules"), since a copied Title Case phrase is an untranslated one.
 
     ``foreign``: the word spans the caller asks about (those in the source's script); other
-    words are not looked at.
+    words are not looked at. ``words``: the target's word spans, when the caller has them.
     """
     if source is None:
         return _names_in_running_text(target)
-    words = list(iter_words(target))
+    if words is None:
+        words = list(iter_words(target))
     if target.strip() == source.strip() or source in ("translator-credits", "translator_credits"):
         return set(words), set()  # a whole copy, or gettext's list of translators' names
     from mtcheck.read.textspans import code_spans
@@ -213,7 +217,7 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
         ]
         if not foreign:
             continue
-        code, names = _kept_on_purpose(seg.target, seg.source, foreign)
+        code, names = _kept_on_purpose(seg.target, seg.source, foreign, words)
         foreign_set = set(foreign) - code
         for start, end in [*words, (len(seg.target), len(seg.target))]:
             if start < end and (start, end) in foreign_set:

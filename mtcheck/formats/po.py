@@ -1,4 +1,5 @@
-"""Gettext PO catalogues, read through translate-toolkit (GPL-3.0-or-later, like mtcheck).
+"""Gettext PO catalogues: gettext's own layout line by line (:mod:`mtcheck.formats.po_lines`),
+anything else, and every header, through translate-toolkit (GPL-3.0-or-later, like mtcheck).
 
 One segment per translation; a plural unit gives one segment per ``msgstr[i]`` whose
 ``flags`` hold ``plural`` and whose id ends in ``[i]``. Locations point at the
@@ -15,6 +16,7 @@ from typing import Any
 from mtcheck.errors import InputError
 from mtcheck.formats.base import Languages
 from mtcheck.formats.langs import language_from_filename, tidy_language
+from mtcheck.formats.po_lines import Unit, read_lines
 from mtcheck.formats.toolkit import storage
 from mtcheck.read.textio import read_bytes
 from mtcheck.registry import READERS
@@ -73,14 +75,14 @@ def exact_plural_forms(plural_forms: str) -> frozenset[int] | None:
     return frozenset(form for form, count in counts.items() if count == 1)
 
 
-def _flags(unit: Any) -> frozenset[str]:
+def _flags(unit: Unit) -> frozenset[str]:
     flags: set[str] = set()
-    for comment in getattr(unit, "typecomments", ()):
+    for comment in unit.typecomments:
         flags.update(f.strip() for f in comment.lstrip("#,").split(",") if f.strip())
     return frozenset(flags)
 
 
-def _notes(unit: Any) -> tuple[str, ...]:
+def _notes(unit: Unit) -> tuple[str, ...]:
     # the raw comment lists, not getnotes()/getlocations(), which re-join and re-split
     # them on every call: reading is most of a gate's run time
     notes = []
@@ -103,35 +105,41 @@ class PoReader:
             return self._read(pypo, raw, path, languages)
 
     def _read(self, pypo: Any, raw: bytes, path: Path, languages: Languages) -> Sequence[Document]:
+        # gettext's own layout is read line by line (po_lines); anything else by translate-toolkit
+        fast = read_lines(raw, pypo.unescape)
         try:
-            store = pypo.pofile(raw)
+            if fast is not None:
+                # the header alone through the toolkit: its language and plural rules, as it reads them
+                store = pypo.pofile(fast.header_text.encode("utf-8"))
+                units = fast.units
+                places = None  # each unit knows where its msgstr lines are
+            else:
+                store = pypo.pofile(raw)
+                units = [_unit(u) for u in store.units if not u.obsolete]
+                places = _keyword_lines(raw)
         except Exception as exc:  # noqa: BLE001 - the toolkit raises bare ValueError/Exception on bad PO
             raise InputError(f"{path}: not a valid PO file ({exc})") from None
         header_lang = store.gettargetlanguage() or ""
         target = tidy_language(header_lang) or languages.target or language_from_filename(path)
-        lines = _keyword_lines(raw)
         # a local, not an attribute: one reader serves every thread of a service
         exact = exact_plural_forms(store.parseheader().get("Plural-Forms", ""))
+        # units and their store point at each other; emptying the list frees them by
+        # reference counting, without waiting for the (paused) cycle collector
+        store.units = []
         segments: list[Segment] = []
         # one object per distinct set of flags: most units share a few ({"c-format"}); one frozenset
         # for each unit took 20 MiB over 100,000 units
         shared: dict[frozenset[str], frozenset[str]] = {}
-        live = -1
-        for unit in store.units:
-            if unit.obsolete:
+        for live, unit in enumerate(units):
+            if live == 0 and unit.header:
                 continue
-            live += 1
-            if live == 0 and unit.isheader():
-                continue
-            msgstr_lines = lines[live] if live < len(lines) else []
+            here = places[live] if places is not None and live < len(places) else []
+            msgstr_lines = unit.msgstr_at if places is None else here
             for seg in self._segments(unit, str(path), msgstr_lines, exact, shared):
                 if "\x00" in seg.target or "\x00" in (seg.source or ""):
                     # as in the text reader: a NUL is no text, and must never reach a terminal raw
                     raise InputError(f"{path}:{seg.location.line}: contains a NUL character in a message")
                 segments.append(seg)
-        # units and their store point at each other; emptying the list frees them by
-        # reference counting, without waiting for the (paused) cycle collector
-        store.units = []
         return [
             Document(
                 path=str(path),
@@ -144,28 +152,27 @@ class PoReader:
 
     def _segments(
         self,
-        unit: Any,
+        unit: Unit,
         path: str,
-        msgstr_lines: list[tuple[int, int]],
+        msgstr_lines: Sequence[tuple[int, int]],
         exact: frozenset[int] | None,
         shared: dict[frozenset[str], frozenset[str]],
     ) -> list[Segment]:
-        context = unit.getcontext() or None
-        source_value = unit.source  # each property access unquotes the entry again: read once
-        target_value = unit.target
-        first_source = str(source_value)
+        context = unit.context or None
+        first_source = unit.source
         unit_id = f"{context} | {first_source}" if context else first_source  # = getid(), readable
         flags = _flags(unit) if unit.typecomments else frozenset()
         flags = shared.setdefault(flags, flags)
         notes = _notes(unit) if unit.othercomments or unit.automaticcomments or unit.sourcecomments else ()
         line, column = msgstr_lines[0] if msgstr_lines else (1, 1)
-        if not unit.hasplural():
+        if unit.source_plural is None:
             return [
-                Segment(unit_id, str(target_value or ""), first_source, Location(path, line, column, unit_id), 0,
-                        flags, notes, context)
+                Segment(unit_id, unit.targets[0] if unit.targets else "", first_source,
+                        Location(path, line, column, unit_id), 0, flags, notes, context)
             ]  # fmt: skip
-        sources = [str(s) for s in source_value.strings]
-        targets = [str(t) for t in target_value.strings] if target_value else [""]
+        sources = [first_source, unit.source_plural]
+        # the toolkit's multistring is false when its first form is empty: then one empty form
+        targets = list(unit.targets) if unit.targets and unit.targets[0] else [""]
         plural_flags = frozenset(flags | {"plural"} | ({"plural-rules"} if exact is not None else set()))
         out = []
         for i, target in enumerate(targets):
@@ -178,6 +185,31 @@ class PoReader:
                         form_flags, notes, context)
             )  # fmt: skip
         return out
+
+
+def _unit(unit: Any) -> Unit:
+    """A toolkit unit as :class:`~mtcheck.formats.po_lines.Unit` (each property read once: each unquotes again)."""
+    source_value = unit.source
+    target_value = unit.target
+    if unit.hasplural():
+        strings = [str(s) for s in source_value.strings]
+        source, plural = strings[0], strings[-1]
+        targets = tuple(str(t) for t in target_value.strings) if target_value else ("",)
+    else:
+        source, plural = str(source_value), None
+        targets = (str(target_value or ""),)
+    return Unit(
+        unit.getcontext(),
+        source,
+        plural,
+        targets,
+        tuple(unit.typecomments),
+        tuple(unit.othercomments),
+        tuple(unit.automaticcomments),
+        tuple(unit.sourcecomments),
+        unit.isheader(),
+        (),  # the reader finds the lines in the raw text (_keyword_lines)
+    )
 
 
 READERS.add(PoReader.name, PoReader())

@@ -119,6 +119,13 @@ def _territories(lang: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=200000)
 def zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in ``lang`` (0 when unknown or unsupported)."""
+    from mtcheck.names.frequency import looked_up
+
+    # a plain word from the cached copy of wordfreq's list: loading wordfreq costs more
+    # than the rest of a model-free check of an article
+    found = looked_up(word, lang)
+    if found is not None:
+        return found
     from wordfreq import zipf_frequency
 
     try:

@@ -73,36 +73,64 @@ def detect_language(text: str) -> tuple[str, float]:
 
 
 def _identifier() -> Any:
-    """py3langid's identifier, loaded from an uncompressed copy of its model when possible.
+    """py3langid's identifier, its model mapped from an unpacked copy when possible.
 
     The package ships its model LZMA-compressed; decompressing costs ~0.4 s on every start,
-    more than the rest of a model-free check. We decompress it once into the user cache and
-    load that with ``numpy.load(allow_pickle=False)`` afterwards (~0.2 s).
+    more than the rest of a model-free check. We unpack it once into the user cache, one
+    ``.npy`` file per array, and map those into memory afterwards (``mmap_mode``, no
+    pickle): a text touches only the rows of the features it has, so a start reads a few
+    pages instead of 68 MB (0.13 → 0.01 CPU s, and as much less memory).
     """
     import numpy as np
     from py3langid import langid
-    from py3langid.modelio import _to_array
 
-    cached = _cache_dir() / f"py3langid-{_package_version('py3langid')}-model.npz"
-    if not cached.exists():
+    folder = _cache_dir() / f"py3langid-{_package_version('py3langid')}-model"
+    if not folder.is_dir():
         try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            partial = cached.with_suffix(f".{os.getpid()}.part")
-            with lzma.open(langid.MODEL_DIR / langid.MODEL_FILE) as src, partial.open("wb") as dst:
-                shutil.copyfileobj(src, dst, length=1 << 20)
-            partial.replace(cached)
+            _unpack_model(folder)
         except OSError:  # read-only home, full disk: the packaged model still works
             return langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
-    with np.load(cached, allow_pickle=False) as data:
-        return langid.LanguageIdentifier(
-            np.asarray(data["ptc"]),
-            np.asarray(data["pc"]),
-            data["classes"].tolist(),
-            _to_array(data["nextmove"]),
-            data["out_feat"].tolist(),
-            norm_probs=True,
-            tk_row=_to_array(data["nextmove_row"]),
-        )
+
+    def mapped(name: str) -> Any:
+        return np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+
+    return langid.LanguageIdentifier(
+        mapped("ptc"),
+        np.array(mapped("pc")),
+        mapped("classes").tolist(),
+        # the automaton's table, read a byte of text at a time: indexed as py3langid's
+        # stdlib array would be, from the mapped file
+        memoryview(mapped("nextmove")),
+        mapped("out_feat").tolist(),
+        norm_probs=True,
+        tk_row=memoryview(mapped("nextmove_row")),
+    )
+
+
+def _unpack_model(folder: Path) -> None:
+    """py3langid's packaged model as one ``.npy`` file per array in ``folder`` (made whole, then renamed)."""
+    import tempfile
+
+    import numpy as np
+    from py3langid import langid
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(dir=folder.parent, prefix=folder.name, suffix=".part"))
+    try:
+        with tempfile.TemporaryFile(dir=folder.parent) as npz:
+            with lzma.open(langid.MODEL_DIR / langid.MODEL_FILE) as src:
+                shutil.copyfileobj(src, npz, length=1 << 20)
+            npz.seek(0)
+            with np.load(npz, allow_pickle=False) as data:
+                for name in ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat"):
+                    np.save(partial / f"{name}.npy", np.ascontiguousarray(data[name]), allow_pickle=False)
+        try:
+            partial.rename(folder)  # a concurrent run never maps a half-written model
+        except OSError:
+            if not folder.is_dir():
+                raise
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
 
 
 def _cache_dir() -> Path:
