@@ -158,6 +158,7 @@ def _names_in_running_text(target: str) -> tuple[set[tuple[int, int]], set[tuple
         if (
             len(word) == 1
             or (word.isupper() and any(c.isalpha() for c in word))
+            or _initialism(word)
             or any(start < e and s < end for s, e in code)
             or before in _HANDLE_BEFORE
             or after in _HANDLE_AFTER
@@ -172,6 +173,29 @@ def _names_in_running_text(target: str) -> tuple[set[tuple[int, int]], set[tuple
         ):
             names.add((start, end))
     return kept, names
+
+
+_VOWEL_LETTERS = frozenset("aeiouy")
+
+
+def _initialism(word: str) -> bool:
+    """A lower-case Latin word with no vowel letter is read letter by letter: an initialism
+    as surely as "USB" ("css", "tbh", "ps"). English spelling gives every word a vowel
+    letter; the few without (interjections: "hmm", "shh") are no untranslated prose either."""
+    return word.isascii() and word.isalpha() and word.islower() and not _VOWEL_LETTERS & set(word)
+
+
+def _glossed(text: str, start: int, end: int) -> bool:
+    """A foreign run given with its translation in brackets, or in brackets after it:
+    "I Love it (Я це люблю)", "الحراك بالنقر (clicktivism)". The translator kept the
+    original term on purpose, beside its rendering."""
+    before, after = text[:start].rstrip(" \"'“”«»"), text[end:].lstrip(" \"'“”«»")
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    return after.startswith("(") and not _LATIN_LETTER.search(after[1 : after.find(")") if ")" in after else None])
+
+
+_LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
 
 
 # A word this frequent (wordfreq Zipf) in a Latin-script language is a function word
@@ -220,6 +244,8 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
                 run.append((start, end))  # names count only beside a word that is not kept
                 continue
             if run and (all(w in names for w in run) or (seg.source is None and _title_phrase(run, names, seg.target))):
+                run = []
+            if run and seg.source is None and _glossed(seg.target, run[0][0], run[-1][1]):
                 run = []
             if run:
                 span = Span(run[0][0], run[-1][1])
