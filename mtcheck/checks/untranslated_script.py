@@ -186,9 +186,13 @@ def _initialism(word: str) -> bool:
 
 
 def _glossed(text: str, start: int, end: int) -> bool:
-    """A foreign run given with its translation in brackets, or in brackets after it:
+    """A term or title given with its translation in brackets, or in brackets after it:
     "I Love it (Я це люблю)", "الحراك بالنقر (clicktivism)". The translator kept the
-    original term on purpose, beside its rendering."""
+    original on purpose, beside its rendering. A term is short, and one before its gloss
+    is a single word or a title (capitalised); prose left untranslated is neither."""
+    run = text[start:end]
+    if len(run.split()) > 4 or not (" " not in run or run[:1].isupper()):
+        return False
     before, after = text[:start].rstrip(" \"'“”«»"), text[end:].lstrip(" \"'“”«»")
     if before.endswith("(") and after.startswith(")"):
         return True
