@@ -206,3 +206,17 @@ def test_a_changed_year_of_an_abbreviated_range_is_still_reported() -> None:
     translation = "Служба діяла з 1981 по 1988 рік, повідомило міністерство в понеділок."
     found = of(run(translation, original, "en", "uk"), "numbers")
     assert [f.severity for f in found] == [Severity.WARNING]
+
+
+def test_a_quotation_in_a_third_language_is_kept_as_written() -> None:
+    original = "The head teacher quoted his old motto. Il faut bien le faire. The pupils laughed."
+    translation = "Директор процитував свій старий девіз. Il faut bien le faire. Учні засміялися."
+    found = run(translation, original, "en", "uk")
+    assert of(found, "untranslated") == [] and of(found, "untranslated-script") == []
+
+
+def test_an_english_sentence_left_untranslated_is_still_flagged() -> None:
+    original = "The head teacher quoted his old motto. We must do it well. The pupils laughed."
+    translation = "Директор процитував свій старий девіз. We must do it well. Учні засміялися."
+    found = run(translation, original, "en", "uk")
+    assert of(found, "untranslated") and of(found, "untranslated-script")

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 import regex
 
 from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.checks.pairs import pairs
+from mtcheck.checks.untranslated import reads_as_other_language
 from mtcheck.read.confusables import confusables
 from mtcheck.read.languages import script_of
 from mtcheck.read.words import iter_words
@@ -222,6 +224,16 @@ def _title_phrase(run: list[tuple[int, int]], names: set[tuple[int, int]], text:
     return run[0] in names and run[-1] in names and all(w in names or function_word(w) for w in run)
 
 
+def _quoted_from_third_language(ctx: CheckContext, segment_id: str, text: str) -> bool:
+    """Wire copy: the run stands as it is in the aligned original sentence, where it is a
+    quotation in a third language ("Il faut bien le faire" in an English article)."""
+    for pair in pairs(ctx):
+        if pair.aligned and any(seg.id == segment_id for seg in pair.targets) and text in pair.source:
+            words = [text[s:e] for s, e in iter_words(text)]
+            return reads_as_other_language(words, ctx.document.source_lang)
+    return False
+
+
 @check("untranslated-script", Severity.WARNING)
 def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
     """Words left in the source language's script."""
@@ -250,6 +262,8 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
             if run and (all(w in names for w in run) or (seg.source is None and _title_phrase(run, names, seg.target))):
                 run = []
             if run and seg.source is None and _glossed(seg.target, run[0][0], run[-1][1]):
+                run = []
+            if run and _quoted_from_third_language(ctx, seg.id, seg.target[run[0][0] : run[-1][1]]):
                 run = []
             if run:
                 span = Span(run[0][0], run[-1][1])
