@@ -220,3 +220,17 @@ def test_an_english_sentence_left_untranslated_is_still_flagged() -> None:
     translation = "Директор процитував свій старий девіз. We must do it well. Учні засміялися."
     found = run(translation, original, "en", "uk")
     assert of(found, "untranslated") and of(found, "untranslated-script")
+
+
+def test_a_bare_number_beside_a_converted_measurement_is_a_hint() -> None:
+    original = "Очікується, що температура становитиме 27 градусів Цельсія, повідомили синоптики."
+    translation = "Forecasters said temperatures are expected to reach widespread 80s."
+    found = of(run(translation, original, "uk", "en"), "numbers")
+    assert found and all(f.severity == Severity.INFO for f in found)
+
+
+def test_a_number_added_beside_an_unconverted_one_is_still_a_warning() -> None:
+    original = "Очікується, що температура становитиме 27 градусів Цельсія, повідомили 12 синоптиків."
+    translation = "Twelve forecasters said temperatures are expected to reach 27 degrees Celsius, with 80 stations."
+    found = of(run(translation, original, "uk", "en"), "numbers")
+    assert [f.severity for f in found if "80" in f.message] == [Severity.WARNING]
