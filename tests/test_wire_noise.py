@@ -234,3 +234,13 @@ def test_a_number_added_beside_an_unconverted_one_is_still_a_warning() -> None:
     translation = "Twelve forecasters said temperatures are expected to reach 27 degrees Celsius, with 80 stations."
     found = of(run(translation, original, "uk", "en"), "numbers")
     assert [f.severity for f in found if "80" in f.message] == [Severity.WARNING]
+
+
+def test_an_age_is_no_measurement_and_a_changed_one_is_reported() -> None:
+    from mtcheck.read.numerals import numbers_in
+
+    assert not numbers_in("42-летний механик", "ru")[0].measure
+    assert numbers_in("249-кілограмовий ведмідь", "uk")[0].measure
+    original = "Хоан Пуч, 42-летний механик, сказал, что конфликт подогревается обеими сторонами."
+    translation = "Joan Puig, a 44-year-old mechanic, said the conflict had been stoked by both sides."
+    assert [f.severity for f in of(run(translation, original, "ru", "en"), "numbers")] == [Severity.WARNING]

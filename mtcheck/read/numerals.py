@@ -148,9 +148,16 @@ def _measure_pattern(lang: str) -> regex.Pattern[str] | None:
     if not words:
         return None
     alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    # In a compound the unit may carry an adjective's ending ("249-кілограмовий"), so its
+    # end is open: only a unit word of three letters or more is read so, or "42-летний"
+    # (42-year-old) would be 42 litres ("л").
+    compound = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True) if len(w) >= 3)
     # "30 yards", "80°F", and compounds "6-foot", "249-кілограмовий" (an adjective of the unit)
     return regex.compile(
-        rf"[\x20\u00a0\u202f\u2009]?(?:{alternatives})(?![\p{{L}}\p{{M}}])|-(?:{alternatives})", regex.IGNORECASE
+        rf"[\x20\u00a0\u202f\u2009]?(?:{alternatives})(?![\p{{L}}\p{{M}}])"
+        + (rf"|-(?:{compound})" if compound else "")
+        + rf"|-(?:{alternatives})(?![\p{{L}}\p{{M}}])",
+        regex.IGNORECASE,
     )
 
 
