@@ -198,12 +198,18 @@ def _format_chars_in_words(seg: Segment, allowed: set[str]) -> Iterator[Hit]:
             continue
         names = sorted({_name(c) for c in hidden})
         clean = "".join(c for c in word if unicodedata.category(c) != "Cf")
+        # Before the word's first letter, after a space or punctuation, the character splits
+        # nothing: search, spelling and line breaking see the same word (pasted text often
+        # carries "\u200b\u200b" there). A hint; inside the word it breaks it.
+        body = word.lstrip("".join(hidden))
+        edge = not any(c in hidden for c in body)
         yield Hit(
             seg,
-            f"invisible character inside “{clean}”: {', '.join(names)}",
+            f"invisible character {'before' if edge else 'inside'} “{clean}”: {', '.join(names)}",
             span=Span(start, end),
             suggestion=clean,
             evidence={"characters": names},
+            severity=Severity.INFO if edge else None,
         )
 
 

@@ -139,3 +139,108 @@ def test_a_name_dropped_with_nothing_in_its_place_is_still_a_warning() -> None:
     dropped = "Москва неодноразово наголошувала, що газогін є комерційним проєктом."
     [hit] = of(run(dropped, NORD, "en", "uk"), "name-missing")
     assert hit.severity == Severity.WARNING
+
+
+def test_a_sentence_opening_as_a_continuation_joins_the_sentence_before() -> None:
+    # the first half alone fits the original's length: lengths say nothing, the "And" does
+    left = ["a" * 100, "b" * 120, "c" * 80]
+    right = ["a" * 100, "b" * 110, "b" * 40, "c" * 80]
+    dp = Alignment((link((0,), (0,)), link((1,), (1,)), link((), (2,)), link((2,), (3,))))
+    opens = ([False] * 3, [False, False, True, False])
+    joined = absorb_splits(dp, left, right, NO_ANCHORS, None, opens)
+    assert [(x.source_ids, x.target_ids) for x in joined] == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
+
+
+def test_a_sentence_that_does_not_continue_stays_unaligned() -> None:
+    left = ["a" * 100, "b" * 120, "c" * 80]
+    right = ["a" * 100, "b" * 110, "b" * 40, "c" * 80]
+    dp = Alignment((link((0,), (0,)), link((1,), (1,)), link((), (2,)), link((2,), (3,))))
+    assert absorb_splits(dp, left, right, NO_ANCHORS, None, ([False] * 3, [False] * 4)) == dp
+    # nor does a continuation whose numbers the original sentence does not have
+    anchors = ([[], [], []], [[], [], ["#40"], []])
+    assert absorb_splits(dp, left, right, anchors, None, ([False] * 3, [False, False, True, False])) == dp
+
+
+def test_continuation_openings() -> None:
+    from mtcheck.align.anchors import continues
+
+    assert continues("And the talks will go on next week.", "en")
+    assert continues("І переговори продовжаться.", "uk")
+    assert continues("или через неделю.", "ru")
+    assert not continues("The talks will go on next week.", "en")
+    assert not continues("Переговори продовжаться.", "uk")
+    # Arabic opens most sentences with a joined و, continuation or not: no cue there
+    assert not continues("وقال الوزير إن المحادثات ستستمر.", "ar")
+
+
+def test_an_invisible_character_before_a_word_is_a_hint() -> None:
+    translation = "Об этом сообщила Тереза \u200b\u200bМэй в понедельник."
+    found = of(run(translation, "Theresa May said so on Monday.", "en", "ru"), "hidden-character")
+    assert [f.severity for f in found] == [Severity.INFO]
+    inside = of(run("Об этом сообщила Тереза М\u200bэй в понедельник.", "Theresa May said so on Monday.", "en", "ru"),
+                "hidden-character")  # fmt: skip
+    assert [f.severity for f in inside] == [Severity.WARNING]
+
+
+def test_initialisms_and_glossed_terms_are_not_untranslated() -> None:
+    original = "Learning css would be easier tbh. West performed I Love It in a water bottle costume."
+    translation = "Вивчити css було б простіше, tbh. Вест виконав пісню I Love it (Я це люблю) у костюмі пляшки води."
+    assert of(run(translation, original, "en", "uk"), "untranslated-script") == []
+
+
+def test_untranslated_prose_beside_a_bracket_is_still_flagged() -> None:
+    original = "West said the talks will continue (in Kyiv) next week."
+    translation = "Вест сказав, що the talks will continue (у Києві) наступного тижня."
+    found = of(run(translation, original, "en", "uk"), "untranslated-script")
+    assert [f.severity for f in found] == [Severity.WARNING]
+
+
+def test_a_year_range_a_fraction_and_a_military_time_are_the_same_numbers() -> None:
+    original = "The office ran from 1981-87. He pitched 220 2/3 innings. At 0500 sharp, the company assembled."
+    translation = "Служба діяла з 1981 по 1987 рік. Він провів 220\u00a02/3 іннінга. Рівно о 05:00 підрозділ зібрався."
+    assert of(run(translation, original, "en", "uk"), "numbers") == []
+
+
+def test_a_changed_year_of_an_abbreviated_range_is_still_reported() -> None:
+    original = "The office ran from 1981-87, the ministry said on Monday."
+    translation = "Служба діяла з 1981 по 1988 рік, повідомило міністерство в понеділок."
+    found = of(run(translation, original, "en", "uk"), "numbers")
+    assert [f.severity for f in found] == [Severity.WARNING]
+
+
+def test_a_quotation_in_a_third_language_is_kept_as_written() -> None:
+    original = "The head teacher quoted his old motto. Il faut bien le faire. The pupils laughed."
+    translation = "Директор процитував свій старий девіз. Il faut bien le faire. Учні засміялися."
+    found = run(translation, original, "en", "uk")
+    assert of(found, "untranslated") == [] and of(found, "untranslated-script") == []
+
+
+def test_an_english_sentence_left_untranslated_is_still_flagged() -> None:
+    original = "The head teacher quoted his old motto. We must do it well. The pupils laughed."
+    translation = "Директор процитував свій старий девіз. We must do it well. Учні засміялися."
+    found = run(translation, original, "en", "uk")
+    assert of(found, "untranslated") and of(found, "untranslated-script")
+
+
+def test_a_bare_number_beside_a_converted_measurement_is_a_hint() -> None:
+    original = "Очікується, що температура становитиме 27 градусів Цельсія, повідомили синоптики."
+    translation = "Forecasters said temperatures are expected to reach widespread 80s."
+    found = of(run(translation, original, "uk", "en"), "numbers")
+    assert found and all(f.severity == Severity.INFO for f in found)
+
+
+def test_a_number_added_beside_an_unconverted_one_is_still_a_warning() -> None:
+    original = "Очікується, що температура становитиме 27 градусів Цельсія, повідомили 12 синоптиків."
+    translation = "Twelve forecasters said temperatures are expected to reach 27 degrees Celsius, with 80 stations."
+    found = of(run(translation, original, "uk", "en"), "numbers")
+    assert [f.severity for f in found if "80" in f.message] == [Severity.WARNING]
+
+
+def test_an_age_is_no_measurement_and_a_changed_one_is_reported() -> None:
+    from mtcheck.read.numerals import numbers_in
+
+    assert not numbers_in("42-летний механик", "ru")[0].measure
+    assert numbers_in("249-кілограмовий ведмідь", "uk")[0].measure
+    original = "Хоан Пуч, 42-летний механик, сказал, что конфликт подогревается обеими сторонами."
+    translation = "Joan Puig, a 44-year-old mechanic, said the conflict had been stoked by both sides."
+    assert [f.severity for f in of(run(translation, original, "ru", "en"), "numbers")] == [Severity.WARNING]

@@ -89,15 +89,16 @@ def align_without_model(
 ) -> Alignment:
     """Align an original with its translation with no model: transliteration plus anchors
     (numbers, and names where both scripts capitalise)."""
-    from mtcheck.align.anchors import anchors, cased
+    from mtcheck.align.anchors import anchors, cased, continues
 
     names = cased(" ".join(original)) and cased(" ".join(translation))
     keys = (
         [anchors(t, source_lang, names) for t in original],
         [anchors(t, target_lang, names) for t in translation],
     )
-    alignment = align([romanize(t) for t in original], [romanize(t) for t in translation], settings, keys)
-    return absorb_splits(alignment, original, translation, keys, settings)
+    opens = ([continues(t, source_lang) for t in original], [continues(t, target_lang) for t in translation])
+    alignment = align([romanize(t) for t in original], [romanize(t) for t in translation], settings, keys, opens)
+    return absorb_splits(alignment, original, translation, keys, settings, opens)
 
 
 def mode_of(doc: Document, has_model: bool) -> str | None:

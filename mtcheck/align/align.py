@@ -124,6 +124,9 @@ class AlignSettings:
     # fit of a neighbour link (Gale–Church cost, nats), and how well the join must fit
     split_gain: float = 0.5
     split_fit: float = 1.0
+    # a sentence that opens as the continuation of the one before it (``continues``)
+    # joins that one's link when the join fits its lengths this well (Gale–Church cost)
+    continuation_fit: float = 4.0
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ class _Side:
     lengths: list[float]
     vectors: Matrix | None  # one row per unit; None when aligning by length only
     anchors: Matrix | None = None  # hashed anchor counts per unit (no-model alignment)
+    opens: NDArray[np.bool_] | None = None  # per unit: opens as a continuation (no-model alignment)
 
 
 # -- features -----------------------------------------------------------------------------
@@ -366,7 +370,11 @@ class _Scorer:
                 for y in range(b):
                     sub = np.maximum(sub, self._one_to_one(i - x, cols - y))
             gain = np.maximum(0.0, sub - sim) / scale
-            total = total + s.merge_cost * (a + b - 2) + s.gain_weight * gain
+            merge = np.full(len(cols), s.merge_cost * (a + b - 2))
+            if b == 2 and a == 1 and self.right.opens is not None:
+                # the second sentence opens as a continuation of the first: one sentence cut in two
+                merge = np.where(self.right.opens[cols - 1], 0.0, merge)
+            total = total + merge + s.gain_weight * gain
         return np.asarray(total, dtype=np.float64)
 
     def cost(self, i: int, j: int, move: Move, sim: float, sub: float = 0.0) -> float:
@@ -531,6 +539,7 @@ def align(
     right: Sequence[str],
     settings: AlignSettings | None = None,
     anchors: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]] | None = None,
+    opens: tuple[Sequence[bool], Sequence[bool]] | None = None,
 ) -> Alignment:
     """Align two sentence lists (same language, or transliterated to one script).
 
@@ -558,8 +567,11 @@ def align(
         if settings.anchor_weight > 0:
             left_anchors = anchor_vectors(others[0], settings.anchor_dims)
             right_anchors = anchor_vectors(others[1], settings.anchor_dims)
-    left_side = _Side(_lengths(left), left_vectors, left_anchors)
-    right_side = _Side(_lengths(right), right_vectors, right_anchors)
+    left_opens = right_opens = None
+    if opens is not None:
+        left_opens, right_opens = np.array(opens[0], dtype=bool), np.array(opens[1], dtype=bool)
+    left_side = _Side(_lengths(left), left_vectors, left_anchors, left_opens)
+    right_side = _Side(_lengths(right), right_vectors, right_anchors, right_opens)
     return _align_sides(left_side, right_side, settings, baseline=False)
 
 
@@ -569,6 +581,7 @@ def absorb_splits(
     right: Sequence[str],
     anchors: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]],
     settings: AlignSettings | None = None,
+    continues: tuple[Sequence[bool], Sequence[bool]] | None = None,
 ) -> Alignment:
     """Join a sentence left unaligned to the neighbouring link it was split from.
 
@@ -581,6 +594,12 @@ def absorb_splits(
     not on the neighbour's other side is never joined: those numbers would be lost.
     Two skips facing each other (1:0 beside 0:1) become one 1:1 link when their lengths fit.
     Lengths are of the texts as written (not transliterated), ``anchors`` as for :func:`align`.
+
+    ``continues`` (per sentence of each side, :func:`mtcheck.align.anchors.continues`)
+    marks sentences that open as the continuation of the one before ("And…", "або…", a
+    lower-case first letter): such a sentence cannot stand alone, so when it is left
+    unaligned it was cut from the sentence before it. It joins the preceding link on a
+    looser length fit (``continuation_fit``), its numbers still kept.
     """
     settings = settings or AlignSettings()
     left_lengths, right_lengths = _lengths(left), _lengths(right)
@@ -625,7 +644,11 @@ def absorb_splits(
                 after = fit(merged.source_ids, merged.target_ids)
                 before = fit(near.source_ids, near.target_ids) if not near.is_skip else after + settings.split_gain
                 gain = before - after
-                if after <= settings.split_fit and gain >= settings.split_gain and (best is None or gain > best[0]):
+                follows = n == k - 1 and continues is not None and _opens_continuation(link, continues)
+                fits = after <= settings.split_fit and gain >= settings.split_gain
+                if follows and after <= settings.continuation_fit:
+                    fits, gain = True, max(gain, 0.0) + 100.0  # a grammatical cue outranks lengths
+                if fits and (best is None or gain > best[0]):
                     best = (gain, n, merged)
             if best is not None:
                 _gain, n, merged = best
@@ -634,6 +657,13 @@ def absorb_splits(
                 joined = True
                 break
     return Alignment(tuple(links))
+
+
+def _opens_continuation(skip: Link, continues: tuple[Sequence[bool], Sequence[bool]]) -> bool:
+    """Whether the first sentence of an unaligned run opens as a continuation of the sentence before."""
+    if skip.source_ids:
+        return bool(continues[0][skip.source_ids[0]])
+    return bool(continues[1][skip.target_ids[0]])
 
 
 def align_by_length(left: Sequence[str], right: Sequence[str], settings: AlignSettings | None = None) -> Alignment:

@@ -18,8 +18,10 @@ from __future__ import annotations
 import unicodedata
 import zlib
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
+from mtcheck.read.languages import base_language
 from mtcheck.read.numerals import numbers_in
 from mtcheck.read.words import iter_words
 
@@ -69,3 +71,42 @@ def anchor_vectors(groups: Sequence[Sequence[str]], dims: int) -> NDArray[np.flo
         for key in keys:
             out[row, zlib.crc32(key.encode("utf-8")) % dims] += 1.0
     return out
+
+
+@cache
+def conjunctions(lang: str) -> frozenset[str]:
+    """The language's words for "and" and "or" (CLDR list patterns, via babel), case-folded.
+
+    A conjunction CLDR writes glued to the next word (Arabic و, Hebrew ו) is left out:
+    Arabic opens most sentences of running prose with و, continuation or not.
+    """
+    try:
+        from babel import Locale, UnknownLocaleError
+
+        patterns = Locale.parse(base_language(lang) or "en").list_patterns
+    except (ImportError, ValueError, UnknownLocaleError):
+        return frozenset()
+    words = set()
+    for kind in ("standard", "or"):
+        end = (patterns.get(kind) or {}).get("end", "").replace("\u00a0", " ")
+        between = end.replace("{0}", "").replace("{1}", "").strip(" ,\u00a0\u060c\u3001")
+        if between and " " not in between and end.endswith(" {1}") and between.isalpha():
+            words.add(between.casefold())
+    return frozenset(words)
+
+
+def continues(text: str, lang: str) -> bool:
+    """Whether a sentence opens as the continuation of the one before it.
+
+    Its first word is the language's "and" or "or" (CLDR), or, in a script with letter
+    case, starts with a lower-case letter: a sentence opened so cannot stand alone, and a
+    translator who cuts a long sentence in two cuts it at such a joint ("…, and the
+    second…" → "… . And the second…").
+    """
+    first = next(iter_words(text), None)
+    if first is None:
+        return False
+    word = text[first[0] : first[1]]
+    if word.casefold() in conjunctions(lang):
+        return True
+    return word[0].islower() and word[0].upper() != word[0]

@@ -11,7 +11,8 @@ The bidi rule (README, "Input it refuses, and how"):
 - The marks U+200E, U+200F and U+061C are normal in right-to-left text: they are
   flagged only inside a word of a left-to-right script (between two such letters).
 - Other format characters (zero-width space, word joiner…) are flagged inside a word;
-  ZWNJ/ZWJ pass in non-Latin scripts, where they are part of correct spelling.
+  ZWNJ/ZWJ pass in non-Latin scripts, where they are part of correct spelling. One that
+  stands before a word's first letter (after a space), where it splits nothing, is a hint.
 """
 
 from __future__ import annotations
@@ -141,12 +142,18 @@ def _format_chars_in_words(seg: Segment, allowed: set[str]) -> Iterator[Hit]:
             continue
         names = sorted({_name(c) for c in hidden})
         clean = "".join(c for c in word if unicodedata.category(c) != "Cf")
+        # Before the word's first letter, after a space or punctuation, the character splits
+        # nothing: search, spelling and line breaking see the same word (pasted text often
+        # carries "\u200b\u200b" there). A hint; inside the word it breaks it.
+        body = word.lstrip("".join(hidden))
+        edge = not any(c in hidden for c in body)
         yield Hit(
             seg,
-            f"invisible character inside “{clean}”: {', '.join(names)}",
+            f"invisible character {'before' if edge else 'inside'} “{clean}”: {', '.join(names)}",
             span=Span(start, end),
             suggestion=clean,
             evidence={"characters": names},
+            severity=Severity.INFO if edge else None,
         )
 
 

@@ -105,6 +105,10 @@ def numbers(ctx: CheckContext) -> Iterator[Hit]:
         spelled = _spelled_out(target_text, tgt_lang) | ordinals
         missing = _unmatched([n for n in source if n.key not in spelled], target, {n.key for n in extra})
         changed: list[tuple[Number, Number]] = []
+        # a measurement of the original converted by the translator: a bare number of the
+        # translation may be its converted value, the unit left implicit ("27 градусів" →
+        # "widespread 80s", "497 км/ч" → "800 kph (497 mph)")
+        converted = pair.aligned and any(n.measure for n in missing)
         if pair.aligned:
             extra, missing = _lenient(extra, missing)
             # a number of the original replaced by another at the same place of the sentence
@@ -124,7 +128,7 @@ def numbers(ctx: CheckContext) -> Iterator[Hit]:
         # of the original missing, or one the translation adds to an original with no digits.
         # A number replaced by another, or added beside the original's own, stays a warning.
         unpaired = Severity.INFO if pair.aligned else None
-        added = unpaired if not _DIGIT.search(source_text) else None
+        added = unpaired if not _DIGIT.search(source_text) or converted else None
         for n in extra:
             yield pair.hit(
                 f"number “{target_text[n.start : n.end]}” is not in the source",

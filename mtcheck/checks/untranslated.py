@@ -11,6 +11,32 @@ from mtcheck.read.textspans import code_spans
 from mtcheck.read.words import iter_words
 from mtcheck.types import Severity
 
+# How much more frequent (wordfreq Zipf, mean over the words) a passage's words must be in
+# another language than in the document's source language for it to read as that language.
+OTHER_LANGUAGE_MARGIN = 1.5
+
+
+def reads_as_other_language(words: list[str], source_lang: str) -> bool:
+    """Whether words of a Latin-script original read as a language other than its own: a
+    quotation in a third language ("Il faut bien le faire" in an English article), which
+    writer and translator both keep as it is. Compared over the common Latin-script
+    languages wordfreq knows well; two words or fewer say nothing."""
+    from mtcheck.names.extract import zipf
+    from mtcheck.names.originals import LATIN_PEERS
+
+    folded = [w.casefold() for w in words if w.isalpha()]
+    if len(folded) < 3:
+        return False
+    own = base_language(source_lang or "")
+
+    def mean(lang: str) -> float:
+        return sum(zipf(w, lang) for w in folded) / len(folded)
+
+    if own not in LATIN_PEERS:
+        return False
+    home = mean(own)
+    return any(mean(lang) >= home + OTHER_LANGUAGE_MARGIN for lang in LATIN_PEERS if lang != own)
+
 
 def _name_like(source: str, words: list[str]) -> bool:
     if "+" in source or any(c.isdigit() for c in source):  # "Shift+Caps Lock", "Curve 2000"
@@ -43,6 +69,8 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
         # short strings are often the same in both languages ("OK", "Firefox", "URL"), and so
         # are product and key names, told by a digit, an inner capital or a "+" ("Cherry
         # CyMotion Master", "Memorex MX2500", "Shift+Caps Lock")
+        if pair.aligned and reads_as_other_language(words, doc.source_lang):
+            continue  # wire copy quoting a third language keeps the quotation as written
         if len(words) >= min_words and not _name_like(source, words):
             yield pair.hit(f"target is a copy of the {len(words)}-word source", evidence={"subject": "copy"})
 

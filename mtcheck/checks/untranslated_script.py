@@ -11,6 +11,8 @@ from collections.abc import Iterator
 import regex
 
 from mtcheck.checks.base import CheckContext, Hit, check
+from mtcheck.checks.pairs import pairs
+from mtcheck.checks.untranslated import reads_as_other_language
 from mtcheck.read.confusables import confusables
 from mtcheck.read.languages import script_of
 from mtcheck.read.words import iter_words
@@ -162,6 +164,7 @@ def _names_in_running_text(target: str) -> tuple[set[tuple[int, int]], set[tuple
         if (
             len(word) == 1
             or (word.isupper() and any(c.isalpha() for c in word))
+            or _initialism(word)
             or any(start < e and s < end for s, e in code)
             or before in _HANDLE_BEFORE
             or after in _HANDLE_AFTER
@@ -176,6 +179,33 @@ def _names_in_running_text(target: str) -> tuple[set[tuple[int, int]], set[tuple
         ):
             names.add((start, end))
     return kept, names
+
+
+_VOWEL_LETTERS = frozenset("aeiouy")
+
+
+def _initialism(word: str) -> bool:
+    """A lower-case Latin word with no vowel letter is read letter by letter: an initialism
+    as surely as "USB" ("css", "tbh", "ps"). English spelling gives every word a vowel
+    letter; the few without (interjections: "hmm", "shh") are no untranslated prose either."""
+    return word.isascii() and word.isalpha() and word.islower() and not _VOWEL_LETTERS & set(word)
+
+
+def _glossed(text: str, start: int, end: int) -> bool:
+    """A term or title given with its translation in brackets, or in brackets after it:
+    "I Love it (Я це люблю)", "الحراك بالنقر (clicktivism)". The translator kept the
+    original on purpose, beside its rendering. A term is short, and one before its gloss
+    is a single word or a title (capitalised); prose left untranslated is neither."""
+    run = text[start:end]
+    if len(run.split()) > 4 or not (" " not in run or run[:1].isupper()):
+        return False
+    before, after = text[:start].rstrip(" \"'“”«»"), text[end:].lstrip(" \"'“”«»")
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    return after.startswith("(") and not _LATIN_LETTER.search(after[1 : after.find(")") if ")" in after else None])
+
+
+_LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
 
 
 # A word this frequent (wordfreq Zipf) in a Latin-script language is a function word
@@ -196,6 +226,16 @@ def _title_phrase(run: list[tuple[int, int]], names: set[tuple[int, int]], text:
         return max(zipf(word, lang) for lang in LATIN_PEERS) >= FUNCTION_WORD_ZIPF
 
     return run[0] in names and run[-1] in names and all(w in names or function_word(w) for w in run)
+
+
+def _quoted_from_third_language(ctx: CheckContext, segment_id: str, text: str) -> bool:
+    """Wire copy: the run stands as it is in the aligned original sentence, where it is a
+    quotation in a third language ("Il faut bien le faire" in an English article)."""
+    for pair in pairs(ctx):
+        if pair.aligned and any(seg.id == segment_id for seg in pair.targets) and text in pair.source:
+            words = [text[s:e] for s, e in iter_words(text)]
+            return reads_as_other_language(words, ctx.document.source_lang)
+    return False
 
 
 @check("untranslated-script", Severity.WARNING)
@@ -224,6 +264,10 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
                 run.append((start, end))  # names count only beside a word that is not kept
                 continue
             if run and (all(w in names for w in run) or (seg.source is None and _title_phrase(run, names, seg.target))):
+                run = []
+            if run and seg.source is None and _glossed(seg.target, run[0][0], run[-1][1]):
+                run = []
+            if run and _quoted_from_third_language(ctx, seg.id, seg.target[run[0][0] : run[-1][1]]):
                 run = []
             if run:
                 span = Span(run[0][0], run[-1][1])

@@ -23,10 +23,11 @@ from mtcheck.read.textspans import code_spans
 
 _TIMES = regex.compile(r"(?<=\p{Nd})[xXхХ×⨯*](?=\p{Nd})")
 _SEPARATOR = regex.compile(r"[.,\u066b\u066c\u00a0\u202f\u2009 ]")
-# A number: digits, with group or decimal separators between digit runs; a plain space
-# groups only when exactly three digits follow ("1 000", not "page 1 2").
+# A number: digits, with group or decimal separators between digit runs; a space of any
+# width groups only when exactly three digits follow ("1 000", not "page 1 2" or "220 2/3"):
+# thousands are grouped by three wherever a space groups them.
 _NUMBER = regex.compile(
-    r"(?<!\p{Nd})\p{Nd}+(?:(?:[.,\u066b\u066c\u00a0\u202f\u2009]|\x20(?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
+    r"(?<!\p{Nd})\p{Nd}+(?:(?:[.,\u066b\u066c]|[\x20\u00a0\u202f\u2009](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
 )
 # Clock times, compared on a 12-hour dial: "3 p.m." = "15:00", "7.55am" = "7:55".
 _AMPM = regex.compile(
@@ -147,9 +148,16 @@ def _measure_pattern(lang: str) -> regex.Pattern[str] | None:
     if not words:
         return None
     alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    # In a compound the unit may carry an adjective's ending ("249-кілограмовий"), so its
+    # end is open: only a unit word of three letters or more is read so, or "42-летний"
+    # (42-year-old) would be 42 litres ("л").
+    compound = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True) if len(w) >= 3)
     # "30 yards", "80°F", and compounds "6-foot", "249-кілограмовий" (an adjective of the unit)
     return regex.compile(
-        rf"[\x20\u00a0\u202f\u2009]?(?:{alternatives})(?![\p{{L}}\p{{M}}])|-(?:{alternatives})", regex.IGNORECASE
+        rf"[\x20\u00a0\u202f\u2009]?(?:{alternatives})(?![\p{{L}}\p{{M}}])"
+        + (rf"|-(?:{compound})" if compound else "")
+        + rf"|-(?:{alternatives})(?![\p{{L}}\p{{M}}])",
+        regex.IGNORECASE,
     )
 
 
@@ -260,7 +268,23 @@ def numbers_in(text: str, lang: str = "") -> list[Number]:
             key = _time_key(dotted.group(1), dotted.group(2))  # "об 11.15" may be a time
             number = dataclasses.replace(number, alts=(key,) if key else ())
         found.append(number)
-    return _ranges(found, clean)
+    return _year_ranges(_ranges(found, clean), clean)
+
+
+def _year_ranges(found: list[Number], text: str) -> list[Number]:
+    """The second year of a range may be written with its last two digits ("1981-87"): it
+    is also that year in full. A four-digit number with a leading zero ("at 0500") is also
+    a time of the 24-hour clock, written without its colon."""
+    for k, n in enumerate(found):
+        if len(n.raw) == 2 and k and not n.scaled:
+            before = found[k - 1]
+            if len(before.raw) == 4 and text[before.end : n.start] in ("-", "–", "—", "/"):
+                found[k] = dataclasses.replace(n, alts=(*n.alts, before.raw[:2] + n.raw))
+        elif len(n.raw) == 4 and n.raw.startswith("0") and n.key == n.raw:
+            key = _time_key(n.raw[:2], n.raw[2:])
+            if key is not None:
+                found[k] = dataclasses.replace(n, alts=(*n.alts, key))
+    return found
 
 
 def _ranges(found: list[Number], text: str) -> list[Number]:
