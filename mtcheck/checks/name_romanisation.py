@@ -56,9 +56,13 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
 
     * **spelled back letter by letter** (original in Cyrillic or Arabic script): the
       language has a frequent personal name with the transliteration key of the original
-      that sounds like it, Джонс → "Dzhons" or جونز → "Jwnz" (suggest Jones). Warning when
-      the rendering shares few letters with that form (``SPELLED_APART``); info when it is a
-      letter or two off it (Menga / Meng), which is as often another name.
+      (Cyrillic г also read as h) that sounds like it and has the rendering's syllables,
+      Джонс → "Dzhons", Кларк → "Klark" or جونز → "Jwnz" (suggest Jones, Clark). Warning
+      when the rendering is the original's letters and nothing more (a standard romanisation
+      of the Cyrillic, ``LETTER_BY_LETTER``; an Arabic spelling read with no vowel it leaves
+      unwritten) or shares few letters with that form (``SPELLED_APART``); info otherwise
+      (Burnaston for برنستون: someone who knew the name supplied its vowels). A Russian or
+      Ukrainian surname (-ов, -ский, -енко…) is the language's own and never reported.
     * **re-romanised** (original in Cyrillic or Greek, whose romanisation is nearly
       deterministic): the rendering is far from every standard romanisation of the original
       (BGN/PCGN, ISO 9, KMU-2010, UNGEGN, anyascii; ``romanise.MATCH``), Новак → "Nufak",
@@ -74,7 +78,9 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
       (CLDR, termbase, gazetteer) and the rendering spells the original instead, Испания →
       "Ispaniya" (suggest Spain);
     * **rendered two ways**: one original name is rendered as an attested form in one
-      sentence and an unattested one in another, Кавано → "Kavanaugh" and "Kavano";
+      sentence and an unattested one in another, Кавано → "Kavanaugh" and "Kavano"; or, for
+      a Cyrillic original, as its standard romanisation beside a form no romanisation gives
+      (Трампа → "Tramp" beside "Trump": the translator knows the established form);
     * **spelled as a word the language has**: the rendering is a standard romanisation
       letter for letter (``LETTER_BY_LETTER``) or an Arabic spelling read back, and a
       frequent word of the language shares the original's transliteration key and sounds
