@@ -349,7 +349,7 @@ def _trim(run: list[int], tokens: list[tuple[int, int, str]], text: str, lang: s
 
     def common(index: int) -> bool:
         word = base(index).lower()
-        return not _territory(word, lang) and zipf(word, lang) >= COMMON_ZIPF
+        return word not in _territories(lang) and zipf(word, lang) >= COMMON_ZIPF
 
     if titles is not None:
         cut = max((k for k, index in enumerate(run) if base(index).lower().rstrip(".") in titles), default=-1)
@@ -371,29 +371,14 @@ def _trim(run: list[int], tokens: list[tuple[int, int, str]], text: str, lang: s
     if word in known or _is_acronym(word, text):
         return run
     start = sentence_start(run[0])
-    size = max(_place_size(form) for form in _dictionary_forms(word, lang))
+    size = _place_size(word)
     if size >= (PLACE_POPULATION_AT_START if start else PLACE_POPULATION):
         return run
-    if start and zipf(word.lower(), lang) >= SENTENCE_START_ZIPF and not _territory(word.lower(), lang):
+    if start and zipf(word.lower(), lang) >= SENTENCE_START_ZIPF and word.lower() not in _territories(lang):
         return []
     if start and common_word(word, lang):
         return []  # a dictionary word capitalised by position: Подчеркиваю "I emphasise"
     return [] if common(run[0]) else run
-
-
-def _dictionary_forms(word: str, lang: str) -> list[str]:
-    """The word, and its dictionary forms where a morphology knows the language: a declined
-    Ukrainian or Russian place is looked up as its lemma (Германию → Германия, Вашингтоні →
-    Вашингтон), which is how gazetteers and CLDR list it."""
-    if lang not in ("uk", "ru"):
-        return [word]
-    from mtcheck.names.morphology import keyer
-
-    return [word, *sorted(lemma.capitalize() for lemma in keyer(lang)(word) - {word.casefold()})]
-
-
-def _territory(word: str, lang: str) -> bool:
-    return any(form.lower() in _territories(lang) for form in _dictionary_forms(word, lang))
 
 
 _CASELESS_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
