@@ -148,6 +148,8 @@ def test_letter_by_letter_reading_of_arabic() -> None:
     assert reads_letter_by_letter("واشنطن", "Washntn")
     assert not reads_letter_by_letter("برنستون", "Burnaston")
     assert not reads_letter_by_letter("مارتن", "Martin")
+    assert not reads_letter_by_letter("فليس", "Fleiss")  # a vowel digraph and a double letter
+    assert not reads_letter_by_letter("كيغان", "Keaghan")
 
 
 def test_syllables_and_surnames() -> None:

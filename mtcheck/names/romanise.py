@@ -219,7 +219,8 @@ def reads_letter_by_letter(original: str, rendering: str) -> bool:
     (برنستون → Burnaston, كولفين → Colvin), while one who spells the letters back can only
     read the long-vowel letters (ترامب → "Tramb", دامون → "Damun", واشنطن → "Washntn"). The
     test counts groups: no more vowel groups in the rendering than vowel letters in the
-    original. Not an Arabic word: True (nothing to tell by).
+    original, each a single letter, and no doubled consonant. Not an Arabic word: True
+    (nothing to tell by).
     """
     if not is_abjad(original):
         return True
@@ -229,7 +230,13 @@ def reads_letter_by_letter(original: str, rendering: str) -> bool:
         groups += vowel and not previous
         previous = vowel
     written = _LATIN_CONSONANT_Y.sub("j", rendering.casefold())
-    return len(_LATIN_VOWEL_RUN.findall(written)) <= groups
+    runs = _LATIN_VOWEL_RUN.findall(written)
+    # One letter per long vowel, and no doubled consonant (shadda is not written): vowel
+    # digraphs and double letters come from knowing the name's own spelling (Fleiss for فليس,
+    # Keaghan for كيغان, Nauert for نويرت), not from the Arabic letters.
+    if any(len(run) > 1 for run in runs) or regex.search(r"([b-df-hj-np-tv-z])\1", written):
+        return False
+    return len(runs) <= groups
 
 
 def _vowel_groups(text: str) -> int:
