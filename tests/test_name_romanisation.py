@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from mtcheck.config import Config, ModelSettings
-from mtcheck.names.romanise import fold, looks_romanised, standard_forms, standard_match
+from mtcheck.names.romanise import (
+    fold,
+    keeps_syllables,
+    looks_romanised,
+    reads_letter_by_letter,
+    slavic_surname,
+    standard_forms,
+    standard_match,
+)
 from mtcheck.pipeline import check_text
 from mtcheck.types import Finding, Severity
 
@@ -82,3 +90,71 @@ def test_rare_name_a_letter_off_a_frequent_one_is_only_a_hint() -> None:
     # Менга is romanised faithfully as Menga; Meng sounds alike but may be another person.
     found = romanisation("Chairman Menga resigned.", "Председатель Менга ушёл в отставку.", "ru")
     assert all(f.severity == Severity.INFO for f in found)
+
+
+def test_standard_romanisation_of_an_english_name_is_flagged() -> None:
+    # Кларк is Klark letter for letter (BGN/PCGN), but the name is English and English writes Clark.
+    original = "Вчера Кларк сказал, что переговоры прошли хорошо."
+    found = romanisation("Yesterday Klark said the talks went well.", original, "ru")
+    assert [(f.text, f.suggestion, f.severity) for f in found] == [("Klark", "Clark", Severity.WARNING)]
+    assert not romanisation("Yesterday Clark said the talks went well.", original, "ru")
+
+
+def test_slavic_surname_in_its_standard_romanisation_is_quiet() -> None:
+    # Смуров's consonants spell "Smurf", but a surname in -ов is the language's own.
+    original = "Вчера Смуров сказал, что переговоры прошли хорошо."
+    assert not romanisation("Yesterday Smurov said the talks went well.", original, "ru")
+
+
+def test_cyrillic_g_read_as_h() -> None:
+    # Ukrainian г is h: Гарварді spelled back as "Garvard" is Harvard.
+    found = romanisation("He studied at Garvard for two years.", "Він два роки навчався в Гарварді.", "uk")
+    assert [(f.text, f.suggestion) for f in found] == [("Garvard", "Harvard")]
+    assert not romanisation("He studied at Harvard for two years.", "Він два роки навчався в Гарварді.", "uk")
+
+
+def test_romanised_beside_the_established_form_is_flagged() -> None:
+    # "Tramp" is an English word, so it is attested; the translation's other sentence says which name is meant.
+    original = "В среду выступил Дональд Трамп. Сторонники Трампа пришли на митинг."
+    found = romanisation("On Wednesday Donald Trump spoke. Tramp's supporters came to the rally.", original, "ru")
+    assert [(f.text, f.suggestion, f.severity) for f in found] == [("Tramp", "Trump", Severity.WARNING)]
+    assert not romanisation("On Wednesday Donald Trump spoke. Trump's supporters came to the rally.", original, "ru")
+
+
+def test_arabic_name_with_its_clitic_is_checked() -> None:
+    # لترامب is ل + ترامب; "Tramb" is the Arabic letters read back, with no vowel Arabic does not write.
+    original = "إنه التجمع الأول لترامب هذا الأسبوع."
+    found = romanisation("It's Tramb's first rally this week.", original, "ar")
+    assert [(f.text, f.severity) for f in found] == [("Tramb", Severity.WARNING)]
+    assert not romanisation("It's Trump's first rally this week.", original, "ar")
+
+
+def test_arabic_name_read_with_unwritten_vowels_is_not_a_warning() -> None:
+    # Burnaston has vowels برنستون does not write: the translator knew the name.
+    found = romanisation("He has worked at Burnaston for years.", "عمل في برنستون لسنوات.", "ar")
+    assert all(f.severity == Severity.INFO for f in found)
+
+
+def test_a_word_of_a_multi_word_arabic_name_is_found() -> None:
+    # دامون alone is the Damon of "Matt Damun", which the whole two-word name does not match.
+    original = "بطولة مات دامون في العرض."
+    found = romanisation("The show starred Matt Damun.", original, "ar")
+    assert [(f.text, f.suggestion) for f in found] == [("Damun", "Damon")]
+    assert not romanisation("The show starred Matt Damon.", original, "ar")
+
+
+def test_letter_by_letter_reading_of_arabic() -> None:
+    assert reads_letter_by_letter("ترامب", "Tramb")
+    assert reads_letter_by_letter("واشنطن", "Washntn")
+    assert not reads_letter_by_letter("برنستون", "Burnaston")
+    assert not reads_letter_by_letter("مارتن", "Martin")
+    assert not reads_letter_by_letter("فليس", "Fleiss")  # a vowel digraph and a double letter
+    assert not reads_letter_by_letter("كيغان", "Keaghan")
+
+
+def test_syllables_and_surnames() -> None:
+    assert keeps_syllables("Dzhons", "Jones", "Джонс")
+    assert not keeps_syllables("Smurov", "Smurf", "Смуров")
+    assert keeps_syllables("Washntn", "Washington", "واشنطن")
+    assert slavic_surname("Шевченко") and slavic_surname("Иванов")
+    assert not slavic_surname("Трамп")

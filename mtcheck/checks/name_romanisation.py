@@ -16,7 +16,9 @@ from mtcheck.names.romanise import (
     established_word,
     is_census_name,
     looks_romanised,
+    reads_letter_by_letter,
     script_of_name,
+    slavic_surname,
     standard_forms,
     standard_match,
 )
@@ -54,9 +56,13 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
 
     * **spelled back letter by letter** (original in Cyrillic or Arabic script): the
       language has a frequent personal name with the transliteration key of the original
-      that sounds like it, Джонс → "Dzhons" or جونز → "Jwnz" (suggest Jones). Warning when
-      the rendering shares few letters with that form (``SPELLED_APART``); info when it is a
-      letter or two off it (Menga / Meng), which is as often another name.
+      (Cyrillic г also read as h) that sounds like it and has the rendering's syllables,
+      Джонс → "Dzhons", Кларк → "Klark" or جونز → "Jwnz" (suggest Jones, Clark). Warning
+      when the rendering is the original's letters and nothing more (a standard romanisation
+      of the Cyrillic, ``LETTER_BY_LETTER``; an Arabic spelling read with no vowel it leaves
+      unwritten) or shares few letters with that form (``SPELLED_APART``); info otherwise
+      (Burnaston for برنستون: someone who knew the name supplied its vowels). A Russian or
+      Ukrainian surname (-ов, -ский, -енко…) is the language's own and never reported.
     * **re-romanised** (original in Cyrillic or Greek, whose romanisation is nearly
       deterministic): the rendering is far from every standard romanisation of the original
       (BGN/PCGN, ISO 9, KMU-2010, UNGEGN, anyascii; ``romanise.MATCH``), Новак → "Nufak",
@@ -72,7 +78,9 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
       (CLDR, termbase, gazetteer) and the rendering spells the original instead, Испания →
       "Ispaniya" (suggest Spain);
     * **rendered two ways**: one original name is rendered as an attested form in one
-      sentence and an unattested one in another, Кавано → "Kavanaugh" and "Kavano";
+      sentence and an unattested one in another, Кавано → "Kavanaugh" and "Kavano"; or, for
+      a Cyrillic original, as its standard romanisation beside a form no romanisation gives
+      (Трампа → "Tramp" beside "Trump": the translator knows the established form);
     * **spelled as a word the language has**: the rendering is a standard romanisation
       letter for letter (``LETTER_BY_LETTER``) or an Arabic spelling read back, and a
       frequent word of the language shares the original's transliteration key and sounds
@@ -98,7 +106,7 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
             if nearest is not None and nearest.score < MATCH:
                 hit = _re_romanised(rendering, nearest, ctx, db, tgt)
             else:
-                hit = _spelled_back(rendering, tgt)
+                hit = _spelled_back(rendering, tgt, nearest)
         if (hit is None or hit.severity is not None) and _unattested(rendering.text, ctx, db, tgt):
             hit = _spelled_as_word(rendering, tgt, src) or hit
         if hit is not None:
@@ -118,10 +126,16 @@ def _renderings(ctx: CheckContext) -> Iterator[_Rendering]:
         for word in _name_run(counterpart.original_text, counterpart.original.span):
             if word.casefold() in PARTICLES or len(word) < 2 or not (script_of_name(word) or is_abjad(word)):
                 continue
-            scored = [(similarity(word, w), span.start, span, w) for span, w in capitalised]
+            # An Arabic word carries its proclitics (لترامب "for Trump"): each reading without them
+            # is compared, and the one that renders best is the name.
+            scored = [
+                (similarity(form, w), span.start, span, w, form)
+                for form in (variants(word) if is_abjad(word) else (word,))
+                for span, w in capitalised
+            ]
             if not scored:
                 continue
-            score, _start, span, text = max(scored, key=lambda item: (item[0], -item[1]))
+            score, _start, span, text, word = max(scored, key=lambda item: (item[0], -item[1], -len(item[4])))
             if score < CAPITALISED_THRESHOLD or (segment.id, span.start) in seen:
                 continue
             seen.add((segment.id, span.start))
@@ -149,19 +163,36 @@ def _attested(text: str, ctx: CheckContext, db: NamesDB | None, lang: str) -> bo
     return is_census_name(text) or is_known(text, ctx.names)
 
 
-def _spelled_back(rendering: _Rendering, lang: str) -> Hit | None:
+def _spelled_back(rendering: _Rendering, lang: str, nearest: _Nearest | None) -> Hit | None:
     if not (is_abjad(rendering.original) or script_of_name(rendering.original) == "Cyrl"):
         return None
-    found = established_form(rendering.original, rendering.text, lang)
+    # A declined original is compared in its dictionary form: Трампа is Трамп, as Trump is.
+    originals = [nearest.variant] if nearest is not None else [rendering.original]
+    if any(slavic_surname(o) for o in originals):
+        return None  # Smurov for Смуров is the name's own Latin form, whatever English has
+    found = max(
+        (f for f in (established_form(o, rendering.text, lang) for o in originals) if f is not None),
+        key=lambda f: f[1],
+        default=None,
+    )
     # The rendering is a faithful romanisation here, so the established form must sound like
     # the original closely, as Jones does Джонс: Cyrillic writes every vowel (Понто is not Pinto).
     if found is None or found[1] < SAME_SCRIPT_THRESHOLD:
         return None
     form, score = found
     # Spelled back through another orthography, a name shares few letters with its English
-    # form (Dzhons/Jones 0.55, Jwnz/Jones 0.44); a rare name a letter away from a frequent one
-    # (Menga/Meng 0.89, Gjorge/George 0.83) is as often another name: a hint only.
+    # form (Dzhons/Jones 0.55, Jwnz/Jones 0.44). One a letter or two off it is spelled back
+    # too when it is the original's letters and nothing more: a standard romanisation of a
+    # Cyrillic name (Klark for Кларк, not a name of English) or an Arabic spelling read with
+    # no vowel the spelling leaves out (Tramb for ترامب). Otherwise (Menga / Meng, or
+    # Burnaston for برنستون, whose vowels Arabic does not write) it is as often another
+    # name: a hint only.
     apart = standard_match(rendering.text, {"established": form})[0] < SPELLED_APART
+    sure = apart and not is_abjad(rendering.original)
+    if is_abjad(rendering.original):
+        sure = reads_letter_by_letter(rendering.original, rendering.text)
+    elif nearest is not None and nearest.score >= LETTER_BY_LETTER:
+        sure = True
     return Hit(
         rendering.segment,
         f"“{rendering.text}” spells “{rendering.original}” back letter by letter; the established form is “{form}”",
@@ -176,7 +207,7 @@ def _spelled_back(rendering: _Rendering, lang: str) -> Hit | None:
             "established_zipf": zipf(form.lower(), lang),
             "source": "wordfreq frequency of a US Census name (mtcheck/data/census_names.txt)",
         },
-        severity=None if apart else Severity.INFO,
+        severity=None if sure else Severity.INFO,
     )
 
 
@@ -339,10 +370,17 @@ def _odd_renderings(ctx: CheckContext, db: NamesDB | None, lang: str, src: str) 
         attested = [r for r in group if not _unattested(_bare(r.text), ctx, db, lang)]
         if not attested:
             continue
-        usual = max({_bare(r.text) for r in attested}, key=lambda t: sum(_bare(r.text) == t for r in group))
+        # the form written most often; at a tie, the one the language uses most (Trump, not Tramp)
+        usual = max(
+            sorted({_bare(r.text) for r in attested}),
+            key=lambda t: (sum(_bare(r.text) == t for r in group), zipf(t.casefold(), lang)),
+        )
+        usual_rendering = next(r for r in group if _bare(r.text) == usual)
         for rendering in group:
             text = _bare(rendering.text)
-            if text.casefold() == usual.casefold() or not _unattested(text, ctx, db, lang):
+            if text.casefold() == usual.casefold():
+                continue
+            if not _unattested(text, ctx, db, lang) and not _romanised_not_restored(rendering, usual_rendering, src):
                 continue
             yield Hit(
                 rendering.segment,
@@ -357,6 +395,17 @@ def _odd_renderings(ctx: CheckContext, db: NamesDB | None, lang: str, src: str) 
                     "elsewhere_count": sum(_bare(r.text) == usual for r in group),
                 },
             )
+
+
+def _romanised_not_restored(rendering: _Rendering, usual: _Rendering, src: str) -> bool:
+    """A Cyrillic name written as its standard romanisation where the translation elsewhere
+    writes it in a form no romanisation gives, its established one: Трамп → "Tramp" beside
+    "Trump", Едвард → "Edvard" beside "Edward". The rendering may be a word or a name of its
+    own (tramp, Edvard Munch); the translator's other sentences say which one is meant."""
+    if script_of_name(rendering.original) != "Cyrl" or script_of_name(usual.original) != "Cyrl":
+        return False
+    here, there = _nearest_standard(rendering, src), _nearest_standard(usual, src)
+    return here is not None and there is not None and here.score >= LETTER_BY_LETTER > there.score
 
 
 def _pivots(word: str, lang: str) -> set[str]:
@@ -381,15 +430,20 @@ def _spelled_as_word(rendering: _Rendering, lang: str, src: str) -> Hit | None:
     Эксельсиор → "Ekselsior": Excelsior), and the rendering itself is used by nobody."""
     if not rendering.text.isascii():
         return None  # Veltzé: a foreign name restored to its own spelling, not a romanisation
-    if script_of_name(rendering.original) == "Cyrl":
+    original = rendering.original
+    if script_of_name(original) == "Cyrl":
         # Letter by letter means one of the standard romanisations (Kroydon is Кройдон's BGN/PCGN
-        # form); a name restored to its own spelling is not one (Haeder for Хедер).
+        # form); a name restored to its own spelling is not one (Haeder for Хедер). The word is
+        # compared in the declension the rendering romanises: Кройдоні is Кройдон.
         nearest = _nearest_standard(rendering, src)
-        if nearest is None or nearest.score < LETTER_BY_LETTER:
+        if nearest is None or nearest.score < LETTER_BY_LETTER or slavic_surname(nearest.variant):
             return None
-    elif not is_abjad(rendering.original):
+        original = nearest.variant
+    elif not is_abjad(original) or not reads_letter_by_letter(original, rendering.text):
+        # An Arabic name written with vowels its spelling leaves out was read by someone who
+        # knew it (Burnaston for برنستون), not spelled back.
         return None
-    found = established_word(rendering.original, rendering.text, lang)
+    found = established_word(original, rendering.text, lang)
     if found is None or found[1] < SAME_WORD:
         return None
     form, score = found

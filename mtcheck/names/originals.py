@@ -174,6 +174,10 @@ def original_names(text: str, index: int, sources: NameSources, target_names: Se
                     names.append(Name(index, Span(offset, e), variant))
                     used.update(range(k, k + size))
                     break
+    # A word of the original is one word of a name: compared with the translation's names
+    # word by word too ("Matt Damon" holds the Damon that دامون spells, which the whole name,
+    # two words against one, does not match).
+    target_words = list(dict.fromkeys([*target_names, *(w for t in target_names for w in name_words(t))]))
     for k, (s, e) in enumerate(words):
         if k in used or len(text[s:e]) < 3:
             continue
@@ -181,7 +185,7 @@ def original_names(text: str, index: int, sources: NameSources, target_names: Se
         frequent = any(zipf(v, src) >= RARE_SINGLE_ZIPF for v in forms)
         bar = FREQUENT_NAME_SIMILARITY if frequent else CROSS_SCRIPT_THRESHOLD
         for variant in forms:
-            if any(similarity(variant, t) >= bar for t in target_names):
+            if any(similarity(variant, t) >= bar for t in target_words):
                 names.append(Name(index, Span(e - len(variant), e), variant))
                 break
     names.sort(key=lambda n: n.span.start)

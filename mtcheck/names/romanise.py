@@ -26,8 +26,10 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
+import regex
+
 from mtcheck.names.kmu2010 import is_ukrainian_name, romanize_uk
-from mtcheck.names.translit import key, similarity
+from mtcheck.names.translit import is_abjad, key, similarity
 
 # A rendering at least this close (rapidfuzz normalised Indel similarity, after folding
 # y/i/j and doubled letters) to one standard form is that romanisation, spelled a little
@@ -186,21 +188,103 @@ def frequent_names(lang: str) -> Mapping[str, tuple[tuple[str, float], ...]]:
     return {k: tuple(sorted(v, key=lambda item: -item[1])) for k, v in index.items()}
 
 
+def lookup_keys(original: str, rendering: str) -> set[str]:
+    """The transliteration keys under which an established form of ``original`` is looked for:
+    the original's, the rendering's (Arabic و may be read as w: "Jwnz") and, for Cyrillic, the
+    original's with г read as h. Ukrainian г is h, and Russian wrote г for a foreign h until
+    recently (Гарвард, Гитлер), so Гітлер / "Gitler" may be Hitler."""
+    return {key(rendering), *(key(reading) for reading in _readings(original))}
+
+
+def _readings(original: str) -> list[str]:
+    """The original, and for Cyrillic with г its reading with х (h): see :func:`lookup_keys`."""
+    if script_of_name(original) == "Cyrl" and "г" in original.casefold():
+        return [original, original.casefold().replace("г", "х")]
+    return [original]
+
+
+# Arabic letters that write a vowel: alif (with or without hamza), waw, ya, alif maqsura,
+# ta marbuta (a final -a). Waw and ya are consonants too (و of واشنطن); counted all the same,
+# which errs on the side of letting a rendering pass as a letter-by-letter reading.
+_ARABIC_VOWEL_LETTERS = frozenset("اأإآٱوؤيئىة")
+# A y at the start of a word or before a vowel is a consonant (Yighrit, Nyuburt).
+_LATIN_CONSONANT_Y = regex.compile(r"^y|y(?=[aeiou])")
+_LATIN_VOWEL_RUN = regex.compile(r"[aeiouy]+")
+
+
+def reads_letter_by_letter(original: str, rendering: str) -> bool:
+    """Whether ``rendering`` writes vowels only where the Arabic ``original`` has a letter for one.
+
+    Arabic leaves short vowels unwritten, so a reader who knows the name supplies them
+    (برنستون → Burnaston, كولفين → Colvin), while one who spells the letters back can only
+    read the long-vowel letters (ترامب → "Tramb", دامون → "Damun", واشنطن → "Washntn"). The
+    test counts groups: no more vowel groups in the rendering than vowel letters in the
+    original, each a single letter, and no doubled consonant. Not an Arabic word: True
+    (nothing to tell by).
+    """
+    if not is_abjad(original):
+        return True
+    groups, previous = 0, False
+    for ch in original:
+        vowel = ch in _ARABIC_VOWEL_LETTERS
+        groups += vowel and not previous
+        previous = vowel
+    written = _LATIN_CONSONANT_Y.sub("j", rendering.casefold())
+    runs = _LATIN_VOWEL_RUN.findall(written)
+    # One letter per long vowel, and no doubled consonant (shadda is not written): vowel
+    # digraphs and double letters come from knowing the name's own spelling (Fleiss for فليس,
+    # Keaghan for كيغان, Nauert for نويرت), not from the Arabic letters.
+    if any(len(run) > 1 for run in runs) or regex.search(r"([b-df-hj-np-tv-z])\1", written):
+        return False
+    return len(runs) <= groups
+
+
+def _vowel_groups(text: str) -> int:
+    """Vowel groups of a Latin spelling, a silent final e (Jones, Ilfracombe) not counted."""
+    written = _LATIN_CONSONANT_Y.sub("j", text.casefold())
+    written = regex.sub(r"(?<=[^aeiouy])es?$", "s" if written.endswith("s") else "", written)
+    return len(_LATIN_VOWEL_RUN.findall(written))
+
+
+def keeps_syllables(rendering: str, form: str, original: str) -> bool:
+    """Whether ``rendering`` could be ``form`` spelled back from ``original``, syllable for syllable.
+
+    Cyrillic writes each vowel it hears, so a name spelled back from it has the vowel groups of
+    its English form, one for one (Klark / Clark, Dzhons / Jones, Vashington / Washington);
+    Smurov is not Smurf, nor Bannov Banff. Arabic writes only its long vowels, so a rendering
+    read from it may have fewer (Washntn / Washington), never more.
+    """
+    here, there = _vowel_groups(rendering), _vowel_groups(form)
+    return here <= there if is_abjad(original) else here == there
+
+
+# Suffixes that make a Russian or Ukrainian surname (Иванов, Сергеев, Достоевский, Шевченко,
+# Ковальчук, Петрович): a name with one is the language's own, and its standard romanisation is
+# its Latin form; no English name is written back into Cyrillic with them.
+_SLAVIC_SURNAME_SUFFIXES = ("ов", "ев", "ёв", "ский", "цкий", "ський", "цький", "енко", "чук", "ович", "евич")
+
+
+def slavic_surname(word: str) -> bool:
+    """A Cyrillic word in the form of a Russian or Ukrainian surname (see above)."""
+    folded = word.casefold()
+    return script_of_name(word) == "Cyrl" and len(folded) >= 5 and folded.endswith(_SLAVIC_SURNAME_SUFFIXES)
+
+
 def established_form(original: str, rendering: str, lang: str) -> tuple[str, float] | None:
     """The frequent name of ``lang`` that ``original`` (Cyrillic, Arabic…) most likely spells,
     when ``rendering`` is not it: Джонс / "Dzhons" → ("Jones", 0.9). None when there is none.
 
-    Candidates share the key of the original or of the rendering (Arabic و may be read as w:
-    "Jwnz"), and must sound like the original (translit similarity >= 0.8).
+    Candidates share a key of :func:`lookup_keys`, must sound like the original (translit
+    similarity >= 0.8) and have the rendering's syllables (:func:`keeps_syllables`).
     """
     from mtcheck.names.translit import CROSS_SCRIPT_THRESHOLD
 
     index = frequent_names(lang)
-    candidates = {form: zipf for k in {key(original), key(rendering)} for form, zipf in index.get(k, ())}
+    candidates = {form: zipf for k in lookup_keys(original, rendering) for form, zipf in index.get(k, ())}
     scored = [
-        (similarity(original, form), zipf, form)
+        (max(similarity(reading, form) for reading in _readings(original)), zipf, form)
         for form, zipf in candidates.items()
-        if form.casefold() != rendering.casefold()
+        if form.casefold() != rendering.casefold() and keeps_syllables(rendering, form, original)
     ]
     scored = [s for s in scored if s[0] >= CROSS_SCRIPT_THRESHOLD]
     if not scored:
@@ -232,11 +316,16 @@ def frequent_words(lang: str) -> Mapping[str, tuple[tuple[str, float], ...]]:
 
 def established_word(original: str, rendering: str, lang: str) -> tuple[str, float] | None:
     """The frequent word of ``lang`` that sounds most like ``original`` among those sharing its
-    transliteration key or the rendering's, other than the rendering: Кройдон / "Kroydon" →
-    ("croydon", 1.0). None when there is none."""
+    transliteration key or the rendering's (:func:`lookup_keys`), other than the rendering and
+    with its syllables (:func:`keeps_syllables`): Кройдон / "Kroydon" → ("croydon", 1.0). None
+    when there is none."""
     index = frequent_words(lang)
-    candidates = {form for k in {key(original), key(rendering)} for form, _zipf in index.get(k, ())}
-    scored = [(similarity(original, form), form) for form in candidates if form.casefold() != rendering.casefold()]
+    candidates = {form for k in lookup_keys(original, rendering) for form, _zipf in index.get(k, ())}
+    scored = [
+        (max(similarity(reading, form) for reading in _readings(original)), form)
+        for form in candidates
+        if form.casefold() != rendering.casefold() and keeps_syllables(rendering, form, original)
+    ]
     if not scored:
         return None
     score, form = max(scored)
