@@ -33,6 +33,7 @@ done once per document and shared by the three checks.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -43,10 +44,12 @@ from mtcheck.names.mentions import Ledger, ledger
 from mtcheck.names.morphology import common_adjective, common_word, word_class
 from mtcheck.names.originals import (
     EVERYDAY_ZIPF,
+    LATIN_PEERS,
     RARE_NAME_ZIPF,
     Known,
     Name,
     acronym,
+    international,
     known_forms,
     original_names,
     worth_checking,
@@ -111,6 +114,9 @@ class Counterpart:
     # Said elsewhere, but every other mention of the translation renders one of the original's
     # own (mtcheck.names.mentions): dropped here, not moved.
     dropped: bool = False
+    # One word of a multi-word name is missing while the rest of it is there (``original`` is
+    # that word): Sutopo of "Sutopo Purwo Nugroho", or the surname of "Brett Kavanaugh".
+    partial: str = ""
 
     def evidence(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -130,6 +136,8 @@ class Counterpart:
             out["expected_from"] = self.known.source
         if self.score:
             out["similarity"] = round(self.score, 2)
+        if self.partial:
+            out["full_name"] = self.partial
         return {k: v for k, v in out.items() if v is not None}
 
 
@@ -201,6 +209,7 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
         back_by_segment.setdefault(token.index, []).append(token)
     everywhere = DocumentIndex(all_tokens)
     back_everywhere = DocumentIndex(back_tokens) if back_tokens else None
+    said_before: set[str] = set()  # the original's words in the sentences before this pair
     for pair in pairs:
         target_texts = [segments[j].target for j in pair.targets]
         target_names = [m.text for t in target_texts if is_cased(t) for m in extract(t, tgt)]
@@ -247,8 +256,26 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
             outcome = _match(view, name, text, known, base, first)
             if isinstance(outcome, Counterpart):
                 matched.append(outcome)
+                if outcome.status == FOUND and known is None:
+                    part = _partial(view, name, said_before)
+                    if part is not None:
+                        matched.append(
+                            dataclasses.replace(
+                                outcome,
+                                status=MISSING,
+                                original=part,
+                                partial=name.text,
+                                target_span=None,
+                                target_text="",
+                                via="transliteration",
+                                score=0.0,
+                            )
+                        )
             elif outcome == MISSING or (outcome == NEAR and not spare(name, known)):
                 lost.append((name, base, first, False))
+        said_before.update(
+            v.casefold() for _seg, text in pair.originals for t in tokens_of([(0, text)]) for v in t.variants
+        )
         yield from matched
         if not back:
             # Without a model a clear name is reported missing only when the aligned sentence has
@@ -342,6 +369,79 @@ def _match(
     if near_token is not None and near_score >= threshold(name.text, near_token.text):
         return NEAR  # in a neighbouring sentence: the alignment, not the translation, may be off
     return MISSING
+
+
+def _partial(view: _PairView, name: Name, said_before: set[str]) -> Name | None:
+    """The one word of a multi-word name that the aligned sentence lacks while it has the rest.
+
+    Translators shorten a name to its surname once it has been given in full (Brett Kavanaugh,
+    then Kavanaugh), so a missing first word counts only where the original gives the name for
+    the first time; a surname they keep, so a missing last word always counts. Only words that
+    are no word of the language (a rare word, or one the dictionary tags as a name) count:
+    "Somerset Police" rendered "поліція Сомерсета" has translated "Police", not lost it.
+    """
+    if not is_cased(name.text):
+        return None
+    words = name_words(name.text)
+    if len(words) < 2:
+        return None
+
+    capitalised = [t for t in view.tokens if _name_like(t, view.tgt)]
+
+    def present(word: str) -> bool:
+        # Only a clear absence counts: any name-like word of the sentence that sounds even
+        # half like it (Шон / Sean, Евгенія / Eugenia) may be its rendering.
+        hit, score = best_match(word, view.tokens, view.src)
+        if hit is not None and score >= threshold(word, hit.text):
+            return True
+        hit, score = best_match(word, capitalised, view.src)
+        return hit is not None and score >= DIFFERENT_NAME
+
+    def neighbour_named(word: str, step: int) -> bool:
+        # The words of a name rendered in full stay together: a name-like word right beside
+        # the rendered one is the missing word in a spelling the comparison cannot tell (Шон /
+        # Sean), so only a name standing alone counts as shortened.
+        hit, _score = best_match(word, view.tokens, view.src)
+        if hit is None:
+            return False
+        k = view.tokens.index(hit) + step
+        if not 0 <= k < len(view.tokens) or view.tokens[k].index != hit.index:
+            return False
+        return _name_like(view.tokens[k], view.tgt)
+
+    first, last = words[0], words[-1]
+    if present(last) and not present(first):
+        if any(v.casefold() in said_before for v in variants(last)):
+            return None  # said before: the first name may go
+        if neighbour_named(words[1], -1):
+            return None
+        missing = first
+    elif present(first) and not present(last):
+        if neighbour_named(words[-2], +1):
+            return None
+        missing = last
+    else:
+        return None
+    if not _kept_word(missing, view.src):
+        return None
+    offset = name.text.find(missing)
+    if offset < 0:
+        return None
+    start = name.span.start + offset
+    return Name(name.index, Span(start, start + len(missing)), missing, name.clear)
+
+
+def _kept_word(word: str, lang: str) -> bool:
+    """A word of a name that a translation keeps (transliterates), not one it translates."""
+    if len(word) < 3 or word.isupper():
+        return False  # initials and abbreviations (Det, Insp, FBI) are expanded or dropped
+    if zipf(word.casefold(), lang) >= RARE_NAME_ZIPF:
+        return False
+    if base_language(lang) not in LATIN_PEERS:
+        return international(word, lang)
+    # A common word of another Latin-script language is translated too: Baja California is
+    # Нижня Каліфорнія, Tlatelolco Plaza площа Тлателолко.
+    return international(word, lang) and max(zipf(word.casefold(), p) for p in LATIN_PEERS) < RARE_NAME_ZIPF
 
 
 def _name_like(token: Token, lang: str) -> bool:

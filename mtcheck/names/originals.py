@@ -191,13 +191,13 @@ def original_names(text: str, index: int, sources: NameSources, target_names: Se
 def _clear(name: str, lang: str) -> bool:
     """A mention that is surely a name a translator keeps: see :class:`Name`."""
     words = name_words(name)
-    if len(words) < 2 or not all(_international(w, lang) for w in words):
+    if len(words) < 2 or not all(international(w, lang) for w in words):
         return False
     frequencies = [zipf(w.casefold(), lang) for w in words]
     return min(frequencies) < RARE_NAME_ZIPF and max(frequencies) < EVERYDAY_ZIPF
 
 
-def _international(word: str, lang: str) -> bool:
+def international(word: str, lang: str) -> bool:
     """A word of a name, not of the language: a name is written alike in the Latin-script
     languages and about as frequent in each (Jones: en 4.7, others 4.2), a word of the
     language is rarer elsewhere (Drought 3.9 / 1.5, Scottish 4.6 / 2.7). Ukrainian and Russian

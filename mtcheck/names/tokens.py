@@ -69,8 +69,22 @@ def variants(word: str) -> tuple[str, ...]:
 
 def tokens_of(texts: Sequence[tuple[int, str]]) -> list[Token]:
     return [
-        Token(index, Span(s, e), text[s:e], variants(text[s:e])) for index, text in texts for s, e in iter_words(text)
+        Token(index, Span(s, e), text[s:e], _token_variants(text[s:e]))
+        for index, text in texts
+        for s, e in iter_words(text)
     ]
+
+
+@functools.lru_cache(maxsize=65536)
+def _token_variants(word: str) -> tuple[str, ...]:
+    """A word's variants, and for a hyphenated word its parts' too: Ukrainian and Russian join
+    the words of a foreign place with hyphens (Лонг-Лартін for Long Lartin, Де-Мойнсом for
+    Des Moines), so one word of the name is one part of the token."""
+    out = list(variants(word))
+    parts = [p for p in word.split("-") if len(p) >= 2]
+    if len(parts) > 1:
+        out += [v for p in parts for v in variants(p)]
+    return tuple(dict.fromkeys(out))
 
 
 def one_word_inflected(a: str, b: str) -> bool:
