@@ -34,11 +34,12 @@ done once per document and shared by the three checks.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from mtcheck.names.exonyms import phrase_keys
+from mtcheck.names.exonyms import exonyms, phrase_keys
 from mtcheck.names.extract import extract, is_cased, zipf
 from mtcheck.names.mentions import Ledger, ledger
 from mtcheck.names.morphology import common_adjective, common_word, word_class
@@ -49,6 +50,7 @@ from mtcheck.names.originals import (
     Known,
     Name,
     acronym,
+    gazetteer_known,
     international,
     known_forms,
     original_names,
@@ -295,6 +297,39 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
         yield from _judge_lost(sources, lost, unmatched_back, by_segment, everywhere, back_everywhere, spare)
 
 
+def _new_to_original(name: Name, sources: NameSources) -> bool:
+    """A name of the translation that nothing in the whole original accounts for: no word of
+    any of its sentences sounds like it, and it is no known form (exonym, gazetteer) of one.
+
+    A translator adds words, but a new name is one the original never gives: a pronoun made
+    explicit names someone the original names elsewhere, a place spelt out is an exonym of
+    one it has (Germany for ألمانيا, Пекін for Beijing). Only the original as a whole, not its
+    aligned sentence, is asked, so a loose alignment cannot make a name look new.
+    """
+    doc = sources.document
+    src = base_language(doc.source_lang)
+    tgt = base_language(doc.target_lang)
+    index = sources.remember("original-index", lambda: _original_index(sources))
+    hit, score = index.match(name.text, tgt)
+    if hit is not None and score >= DIFFERENT_NAME:
+        return False
+    forms: list[str] = list(exonyms(name.text, tgt, src))
+    if sources.gazetteer is not None:
+        lemma = " ".join(w.capitalize() for k in phrase_keys(name.text, tgt) for w in k)
+        for form in dict.fromkeys((name.text, lemma)):
+            known = gazetteer_known(sources.gazetteer, form, tgt, src) if form else None
+            forms += known.forms if known is not None else ()
+    return not any(index.match(form, src)[1] >= threshold(form, form) for form in forms) and not index.has_form(forms)
+
+
+def _original_index(sources: NameSources) -> DocumentIndex:
+    doc = sources.document
+    texts = (
+        [seg.target for seg in doc.original] if doc.original is not None else [seg.source or "" for seg in doc.segments]
+    )
+    return DocumentIndex(tokens_of(list(enumerate(texts))))
+
+
 @dataclass(frozen=True)
 class _PairView:
     """What one pair's names are looked for in: its target tokens, the neighbours', the back-translation's."""
@@ -323,6 +358,13 @@ def _match(
             score=1.0,
             **base,
         )
+    if known is not None and is_cased(first.target):
+        texts = [view.segments[j].target for j in sorted({t.index for t in view.tokens})]
+        for abbreviation in (m for t in texts for m in _ABBREVIATION.finditer(t)):
+            letters = abbreviation.group().replace(".", "")
+            if any("".join(w[0] for w in form.split()).upper() == letters for form in known.forms):
+                # U.S. for United States, UK for United Kingdom: the known form abbreviated.
+                return Counterpart(FOUND, target=first, target_text=abbreviation.group(), via=known.source, **base)
     hit, score = best_match(name.text, view.tokens, view.src)
     if hit is not None and score >= threshold(name.text, hit.text):
         status = FOUND
@@ -442,6 +484,18 @@ def _kept_word(word: str, lang: str) -> bool:
     # A common word of another Latin-script language is translated too: Baja California is
     # Нижня Каліфорнія, Tlatelolco Plaza площа Тлателолко.
     return international(word, lang) and max(zipf(word.casefold(), p) for p in LATIN_PEERS) < RARE_NAME_ZIPF
+
+
+# An abbreviation in capitals, with or without dots: US, U.S., BST, EU.
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|\b[A-Z]{2,6}\b")
+
+
+def _in_abbreviation(known: Known, text: str) -> bool:
+    """An abbreviation of the sentence may hold the name in a phrase (BST, British Summer Time,
+    for بالتوقيت الصيفي لبريطانيا): one that starts with the name's initial leaves its absence
+    uncertain."""
+    initials = {form[:1].upper() for form in known.forms}
+    return any(m.group()[:1] in initials for m in _ABBREVIATION.finditer(text) if len(m.group().replace(".", "")) >= 3)
 
 
 def _name_like(token: Token, lang: str) -> bool:
@@ -598,6 +652,10 @@ def _judge_lost(
             # a caseless original's names are guessed from the translation's (Arabic)
             and is_cased(name.text)
         )
+        # A name new to the whole original in the place of the lost one: a swap, whatever the
+        # lost name's frequency (Indonesia → Argentina, Erdogan → Hutchinson).
+        new_swap = one_for_one and not clear_swap and _new_to_original(instead[0], sources)
+        clear_swap = clear_swap or new_swap
         swap = has_model or clear_swap or rare_swap
         if instead and swap:
             other = instead[0]
@@ -627,7 +685,7 @@ def _judge_lost(
         # "судовий", "Pyongyang" → "Пхеньян"): then only a name with known target forms
         # (termbase, CLDR, gazetteer) none of which is there, or a clear mention of a name
         # translators keep (Elin Jones, Kempf), is worth a warning.
-        expected = known_name
+        expected = known_name and not _in_abbreviation(known, first.target)
         yield Counterpart(
             MISSING,
             target=first,

@@ -84,7 +84,7 @@ class Known:
 
 
 @functools.lru_cache(maxsize=65536)
-def _gazetteer_known(gazetteer: Gazetteer, form: str, src: str, tgt: str) -> Known | None:
+def gazetteer_known(gazetteer: Gazetteer, form: str, src: str, tgt: str) -> Known | None:
     """Target-language forms of the places written ``form`` in the source language."""
     try:
         per_entity = [(list(t.forms), t.preferred, t.country) for t in gazetteer.translations(form, src, tgt)]
@@ -116,11 +116,11 @@ def known_forms(name: str, sources: NameSources) -> Known | None:
             if forms:
                 preferred = concept.preferred(tgt)
                 return Known(forms, preferred.text if preferred else None, f"termbase: {concept.origin or concept.id}")
-    found = _gazetteer_known(sources.gazetteer, name, src, tgt) if sources.gazetteer is not None else None
+    found = gazetteer_known(sources.gazetteer, name, src, tgt) if sources.gazetteer is not None else None
     if found is None and sources.gazetteer is not None and src in ("uk", "ru"):
         lemma = " ".join(w.capitalize() for k in phrase_keys(name, src) for w in k)
         if lemma and lemma.casefold() != name.casefold():
-            found = _gazetteer_known(sources.gazetteer, lemma, src, tgt)
+            found = gazetteer_known(sources.gazetteer, lemma, src, tgt)
     established = exonyms(name, src, tgt)
     if not established:
         return found
@@ -169,6 +169,8 @@ def original_names(text: str, index: int, sources: NameSources, target_names: Se
             if size == 1 and zipf(phrase, src) >= FUNCTION_WORD_ZIPF:
                 continue  # إلى "to", من "from": never a name, whatever its consonants spell
             for variant in variants(phrase) if size == 1 else (phrase,):
+                if _article_added(phrase, variant):
+                    continue
                 if known_forms(variant, sources) is not None:
                     offset = e - len(variant)
                     names.append(Name(index, Span(offset, e), variant))
@@ -186,6 +188,17 @@ def original_names(text: str, index: int, sources: NameSources, target_names: Se
                 break
     names.sort(key=lambda n: n.span.start)
     return names
+
+
+def _article_added(word: str, variant: str) -> bool:
+    """``variant`` is ``word`` without its article ال (لل is ل + ال), and has none of its own.
+
+    An Arabic place name either always takes the article (المكسيك, العراق) or never does
+    (مالي, مصر): the article before one that never takes it makes another word, mostly an
+    adjective or noun of the language (المالي "the financial", not Mali).
+    """
+    prefix = word[: len(word) - len(variant)]
+    return bool(prefix) and prefix.endswith(("ال", "لل")) and not variant.startswith("ال")
 
 
 def _clear(name: str, lang: str) -> bool:
