@@ -17,11 +17,17 @@ sentence are looked for in the target sentence(s) in three ways:
 Without a model, a name replaced by another is seen too: the original's name has no
 counterpart and the aligned translation has a name that corresponds to nothing in the
 original (Moscow → Berlin). It is a warning when the original's name is a known or clear
-one, or rare (no everyday word: a translated name would be), or one the translation keeps
-in its other sentences while each of those renders a mention of the original's own
-(:mod:`mtcheck.names.mentions`), and the name in its place is rare and no word of another
-part of speech. A frequent word taken for a name (London, Trump) is checked when the
-translation transliterates it somewhere.
+one, or when the name in its place is new to the whole original (nothing in any of its
+sentences sounds like it, and it is no known form of one of its names). It is a hint when
+the original's name is only rare (no everyday word: a translated name would be), or one the
+translation keeps in its other sentences while each of those renders a mention of the
+original's own (:mod:`mtcheck.names.mentions`), and the name in its place is rare and no
+word of another part of speech. A frequent word taken for a name (London, Trump) is checked
+when the translation transliterates it somewhere.
+
+A name rendered in part is seen too: one word of a multi-word name missing from the aligned
+sentence while the rest of it is there (a surname always; a first name only where the
+original gives the name for the first time, as translators shorten later mentions).
 
 The original's names and their known forms come from :mod:`mtcheck.names.originals`, the
 matching from :mod:`mtcheck.names.tokens`.
