@@ -321,18 +321,16 @@ def _new_to_original(name: Name, sources: NameSources) -> bool:
     doc = sources.document
     src = base_language(doc.source_lang)
     tgt = base_language(doc.target_lang)
-    if any(common_word(w, tgt) for w in name_words(name.text)):
-        return False  # a dictionary word of the language translates one (Співдружності, Commonwealth)
-    index = sources.remember("original-index", lambda: _original_index(sources))
-    hit, score = index.match(name.text, tgt)
-    if hit is not None and score >= DIFFERENT_NAME:
-        return False
     forms: list[str] = list(exonyms(name.text, tgt, src))
     if sources.gazetteer is not None:
         lemma = " ".join(w.capitalize() for k in phrase_keys(name.text, tgt) for w in k)
         for form in dict.fromkeys((name.text, lemma)):
             known = gazetteer_known(sources.gazetteer, form, tgt, src) if form else None
             forms += known.forms if known is not None else ()
+    index = sources.remember("original-index", lambda: _original_index(sources))
+    hit, score = index.match(name.text, tgt)
+    if hit is not None and score >= DIFFERENT_NAME:
+        return False
     return not any(index.match(form, src)[1] >= threshold(form, form) for form in forms) and not index.has_form(forms)
 
 
