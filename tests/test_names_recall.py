@@ -209,8 +209,10 @@ def test_name_the_original_gives_elsewhere_is_no_swap() -> None:
     # The translation names Lombok where the original names Indonesia, but the original names
     # Lombok in its next sentence: a loose rendering, not a name new to the original.
     original = "Death toll from Indonesia tsunami rises to 832.\nThe quake struck Lombok, Indonesia, on Friday."
-    found = names("Число загиблих від цунамі на Ломбоку зросло до 832.\nЗемлетрус стався на Ломбоку, Індонезія, в пʼятницю.",
-                  original, "en", "uk")  # fmt: skip
+    translation = (
+        "Число загиблих від цунамі на Ломбоку зросло до 832.\nЗемлетрус стався на Ломбоку, Індонезія, в пʼятницю."
+    )
+    found = names(translation, original, "en", "uk")
     assert not [f for f in found if f.check == "name-mismatch"]
 
 
