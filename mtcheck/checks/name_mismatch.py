@@ -16,9 +16,10 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     With a model, the back-translation shows the other name. Without one, the aligned
     translation holds a name that sounds like nothing in the original sentence where the
     original's name has no counterpart (``mtcheck.names.crossnames``): a warning when the
-    lost name is known or a clear mention; a hint (info) when it is only rare, or kept by the
-    translation in its other sentences, each of which renders the original's own mention,
-    and the name in its place is rare.
+    lost name is known or a clear mention, or when the name in its place is new to the whole
+    original (no word of any of its sentences sounds like it, and it is no known form of one);
+    a hint (info) when it is only rare, or kept by the translation in its other sentences, each
+    of which renders the original's own mention, and the name in its place is rare.
     """
     for found in counterparts(ctx.names):
         if found.status != MISMATCH:

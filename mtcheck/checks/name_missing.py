@@ -15,7 +15,12 @@ def name_missing(ctx: CheckContext) -> Iterator[Hit]:
     for found in counterparts(ctx.names):
         if found.status != MISSING:
             continue
-        if found.elsewhere and found.dropped:
+        if found.partial:
+            # The rest of the name is in the aligned sentence, so the name was rendered and this
+            # word of it left out: a surname, or a first name at the name's first mention.
+            severity = None
+            where = f"missing from the aligned sentence, which has the rest of “{found.partial}”"
+        elif found.elsewhere and found.dropped:
             # Said elsewhere, but each other mention renders one of the original's own. Still
             # a hint: translators put a pronoun for a repeated name (Erdogan … he), which
             # looks the same without a model (clean NTREX/WMT24 copy: about 1 per 1,000 words).

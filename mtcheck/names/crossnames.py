@@ -17,11 +17,17 @@ sentence are looked for in the target sentence(s) in three ways:
 Without a model, a name replaced by another is seen too: the original's name has no
 counterpart and the aligned translation has a name that corresponds to nothing in the
 original (Moscow → Berlin). It is a warning when the original's name is a known or clear
-one, or rare (no everyday word: a translated name would be), or one the translation keeps
-in its other sentences while each of those renders a mention of the original's own
-(:mod:`mtcheck.names.mentions`), and the name in its place is rare and no word of another
-part of speech. A frequent word taken for a name (London, Trump) is checked when the
-translation transliterates it somewhere.
+one, or when the name in its place is new to the whole original (nothing in any of its
+sentences sounds like it, and it is no known form of one of its names). It is a hint when
+the original's name is only rare (no everyday word: a translated name would be), or one the
+translation keeps in its other sentences while each of those renders a mention of the
+original's own (:mod:`mtcheck.names.mentions`), and the name in its place is rare and no
+word of another part of speech. A frequent word taken for a name (London, Trump) is checked
+when the translation transliterates it somewhere.
+
+A name rendered in part is seen too: one word of a multi-word name missing from the aligned
+sentence while the rest of it is there (a surname always; a first name only where the
+original gives the name for the first time, as translators shorten later mentions).
 
 The original's names and their known forms come from :mod:`mtcheck.names.originals`, the
 matching from :mod:`mtcheck.names.tokens`.
@@ -33,20 +39,25 @@ done once per document and shared by the three checks.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from mtcheck.names.exonyms import phrase_keys
+from mtcheck.names.exonyms import exonyms, phrase_keys
 from mtcheck.names.extract import extract, is_cased, zipf
 from mtcheck.names.mentions import Ledger, ledger
 from mtcheck.names.morphology import common_adjective, common_word, word_class
 from mtcheck.names.originals import (
     EVERYDAY_ZIPF,
+    LATIN_PEERS,
     RARE_NAME_ZIPF,
     Known,
     Name,
     acronym,
+    gazetteer_known,
+    international,
     known_forms,
     original_names,
     worth_checking,
@@ -111,6 +122,9 @@ class Counterpart:
     # Said elsewhere, but every other mention of the translation renders one of the original's
     # own (mtcheck.names.mentions): dropped here, not moved.
     dropped: bool = False
+    # One word of a multi-word name is missing while the rest of it is there (``original`` is
+    # that word): Sutopo of "Sutopo Purwo Nugroho", or the surname of "Brett Kavanaugh".
+    partial: str = ""
 
     def evidence(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -130,6 +144,8 @@ class Counterpart:
             out["expected_from"] = self.known.source
         if self.score:
             out["similarity"] = round(self.score, 2)
+        if self.partial:
+            out["full_name"] = self.partial
         return {k: v for k, v in out.items() if v is not None}
 
 
@@ -201,6 +217,13 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
         back_by_segment.setdefault(token.index, []).append(token)
     everywhere = DocumentIndex(all_tokens)
     back_everywhere = DocumentIndex(back_tokens) if back_tokens else None
+    said_before: set[str] = set()  # the original's words in the sentences before this pair
+    original_texts = [text for pair in pairs for _seg, text in pair.originals]
+
+    def anywhere(word: str) -> bool:
+        token, score = everywhere.match(word, src)
+        return token is not None and score >= threshold(word, token.text)
+
     for pair in pairs:
         target_texts = [segments[j].target for j in pair.targets]
         target_names = [m.text for t in target_texts if is_cased(t) for m in extract(t, tgt)]
@@ -247,8 +270,26 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
             outcome = _match(view, name, text, known, base, first)
             if isinstance(outcome, Counterpart):
                 matched.append(outcome)
+                if outcome.status == FOUND and known is None:
+                    part = _partial(view, name, said_before, original_texts, anywhere)
+                    if part is not None:
+                        matched.append(
+                            dataclasses.replace(
+                                outcome,
+                                status=MISSING,
+                                original=part,
+                                partial=name.text,
+                                target_span=None,
+                                target_text="",
+                                via="transliteration",
+                                score=0.0,
+                            )
+                        )
             elif outcome == MISSING or (outcome == NEAR and not spare(name, known)):
                 lost.append((name, base, first, False))
+        said_before.update(
+            v.casefold() for _seg, text in pair.originals for t in tokens_of([(0, text)]) for v in t.variants
+        )
         yield from matched
         if not back:
             # Without a model a clear name is reported missing only when the aligned sentence has
@@ -266,6 +307,39 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
         if not back and len(lost) == 1:
             unmatched_back = _unaccounted(pair, pending, tokens, segments, src, tgt)
         yield from _judge_lost(sources, lost, unmatched_back, by_segment, everywhere, back_everywhere, spare)
+
+
+def _new_to_original(name: Name, sources: NameSources) -> bool:
+    """A name of the translation that nothing in the whole original accounts for: no word of
+    any of its sentences sounds like it, and it is no known form (exonym, gazetteer) of one.
+
+    A translator adds words, but a new name is one the original never gives: a pronoun made
+    explicit names someone the original names elsewhere, a place spelt out is an exonym of
+    one it has (Germany for ألمانيا, Пекін for Beijing). Only the original as a whole, not its
+    aligned sentence, is asked, so a loose alignment cannot make a name look new.
+    """
+    doc = sources.document
+    src = base_language(doc.source_lang)
+    tgt = base_language(doc.target_lang)
+    forms: list[str] = list(exonyms(name.text, tgt, src))
+    if sources.gazetteer is not None:
+        lemma = " ".join(w.capitalize() for k in phrase_keys(name.text, tgt) for w in k)
+        for form in dict.fromkeys((name.text, lemma)):
+            known = gazetteer_known(sources.gazetteer, form, tgt, src) if form else None
+            forms += known.forms if known is not None else ()
+    index = sources.remember("original-index", lambda: _original_index(sources))
+    hit, score = index.match(name.text, tgt)
+    if hit is not None and score >= DIFFERENT_NAME:
+        return False
+    return not any(index.match(form, src)[1] >= threshold(form, form) for form in forms) and not index.has_form(forms)
+
+
+def _original_index(sources: NameSources) -> DocumentIndex:
+    doc = sources.document
+    texts = (
+        [seg.target for seg in doc.original] if doc.original is not None else [seg.source or "" for seg in doc.segments]
+    )
+    return DocumentIndex(tokens_of(list(enumerate(texts))))
 
 
 @dataclass(frozen=True)
@@ -296,6 +370,13 @@ def _match(
             score=1.0,
             **base,
         )
+    if known is not None and is_cased(first.target):
+        texts = [view.segments[j].target for j in sorted({t.index for t in view.tokens})]
+        for abbreviation in (m for t in texts for m in _ABBREVIATION.finditer(t)):
+            letters = abbreviation.group().replace(".", "")
+            if any("".join(w[0] for w in form.split()).upper() == letters for form in known.forms):
+                # U.S. for United States, UK for United Kingdom: the known form abbreviated.
+                return Counterpart(FOUND, target=first, target_text=abbreviation.group(), via=known.source, **base)
     hit, score = best_match(name.text, view.tokens, view.src)
     if hit is not None and score >= threshold(name.text, hit.text):
         status = FOUND
@@ -342,6 +423,105 @@ def _match(
     if near_token is not None and near_score >= threshold(name.text, near_token.text):
         return NEAR  # in a neighbouring sentence: the alignment, not the translation, may be off
     return MISSING
+
+
+def _partial(
+    view: _PairView,
+    name: Name,
+    said_before: set[str],
+    originals: Sequence[str],
+    present_anywhere: Callable[[str], bool],
+) -> Name | None:
+    """The one word of a multi-word name that the aligned sentence lacks while it has the rest.
+
+    Translators shorten a name to its surname once it has been given in full (Brett Kavanaugh,
+    then Kavanaugh), so a missing first word counts only where the original gives the name for
+    the first time; a surname they keep, so a missing last word always counts. Only words that
+    are no word of the language (a rare word, or one the dictionary tags as a name) count:
+    "Somerset Police" rendered "поліція Сомерсета" has translated "Police", not lost it.
+    """
+    if not is_cased(name.text) or not any(is_cased(t.text) for t in view.tokens):
+        # A caseless translation (Arabic) tells no name-like word beside the rendered one
+        # from the missing word in a spelling the comparison misses (ديان فاينشتاين).
+        return None
+    words = name_words(name.text)
+    if len(words) < 2:
+        return None
+
+    capitalised = [t for t in view.tokens if _name_like(t, view.tgt)]
+
+    def present(word: str) -> bool:
+        # Only a clear absence counts: any name-like word of the sentence that sounds even
+        # half like it (Шон / Sean, Евгенія / Eugenia) may be its rendering.
+        hit, score = best_match(word, view.tokens, view.src)
+        if hit is not None and score >= threshold(word, hit.text):
+            return True
+        hit, score = best_match(word, capitalised, view.src)
+        return hit is not None and score >= DIFFERENT_NAME
+
+    def neighbour_named(word: str, step: int) -> bool:
+        # The words of a name rendered in full stay together: a name-like word right beside
+        # the rendered one is the missing word in a spelling the comparison cannot tell (Шон /
+        # Sean), so only a name standing alone counts as shortened.
+        hit, _score = best_match(word, view.tokens, view.src)
+        if hit is None:
+            return False
+        k = view.tokens.index(hit) + step
+        if not 0 <= k < len(view.tokens) or view.tokens[k].index != hit.index:
+            return False
+        return _name_like(view.tokens[k], view.tgt)
+
+    first, last = words[0], words[-1]
+    if present(last) and not present(first):
+        if any(v.casefold() in said_before for v in variants(last)):
+            return None  # said before: the first name may go
+        if neighbour_named(words[1], -1):
+            return None
+        missing = first
+    elif present(first) and not present(last):
+        if neighbour_named(words[-2], +1):
+            return None
+        missing = last
+    else:
+        return None
+    if not _kept_word(missing, view.src):
+        return None
+    if sum(
+        any(v.casefold() in o.casefold() for v in variants(missing)) for o in originals
+    ) > 1 and not present_anywhere(missing):
+        # Left out wherever the original gives it (Tennessee State for Теннессі Стейт Тайгерс): the
+        # translation's way of naming it, not a word dropped from one sentence.
+        return None
+    offset = name.text.find(missing)
+    if offset < 0:
+        return None
+    start = name.span.start + offset
+    return Name(name.index, Span(start, start + len(missing)), missing, name.clear)
+
+
+def _kept_word(word: str, lang: str) -> bool:
+    """A word of a name that a translation keeps (transliterates), not one it translates."""
+    if len(word) < 3 or word.isupper():
+        return False  # initials and abbreviations (Det, Insp, FBI) are expanded or dropped
+    if zipf(word.casefold(), lang) >= RARE_NAME_ZIPF:
+        return False
+    if base_language(lang) not in LATIN_PEERS:
+        return international(word, lang)
+    # A common word of another Latin-script language is translated too: Baja California is
+    # Нижня Каліфорнія, Tlatelolco Plaza площа Тлателолко.
+    return international(word, lang) and max(zipf(word.casefold(), p) for p in LATIN_PEERS) < RARE_NAME_ZIPF
+
+
+# An abbreviation in capitals, with or without dots: US, U.S., BST, EU.
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|\b[A-Z]{2,6}\b")
+
+
+def _in_abbreviation(known: Known, text: str) -> bool:
+    """An abbreviation of the sentence may hold the name in a phrase (BST, British Summer Time,
+    for بالتوقيت الصيفي لبريطانيا): one that starts with the name's initial leaves its absence
+    uncertain."""
+    initials = {form[:1].upper() for form in known.forms}
+    return any(m.group()[:1] in initials for m in _ABBREVIATION.finditer(text) if len(m.group().replace(".", "")) >= 3)
 
 
 def _name_like(token: Token, lang: str) -> bool:
@@ -498,6 +678,10 @@ def _judge_lost(
             # a caseless original's names are guessed from the translation's (Arabic)
             and is_cased(name.text)
         )
+        # A name new to the whole original in the place of the lost one: a swap, whatever the
+        # lost name's frequency (Indonesia → Argentina, Erdogan → Hutchinson).
+        new_swap = one_for_one and not clear_swap and _new_to_original(instead[0], sources)
+        clear_swap = clear_swap or new_swap
         swap = has_model or clear_swap or rare_swap
         if instead and swap:
             other = instead[0]
@@ -527,7 +711,7 @@ def _judge_lost(
         # "судовий", "Pyongyang" → "Пхеньян"): then only a name with known target forms
         # (termbase, CLDR, gazetteer) none of which is there, or a clear mention of a name
         # translators keep (Elin Jones, Kempf), is worth a warning.
-        expected = known_name
+        expected = known_name and not _in_abbreviation(known, first.target)
         yield Counterpart(
             MISSING,
             target=first,

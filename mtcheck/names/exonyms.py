@@ -50,7 +50,13 @@ def phrase_keys(text: str, lang: str) -> set[tuple[str, ...]]:
         if min(len(w) for w in words) < 3:
             return set()  # من "from" is not اليمن "Yemen" without its vowel letters
         rest = tuple(w.translate(_ARABIC_FOLD) for w in words[1:])
-        firsts = {first.translate(_ARABIC_FOLD) for first in clitic_variants(words[0])}
+        # A place name either always takes the article or never does (المكسيك, مالي): the
+        # article before one that never takes it makes another word (المالي "the financial").
+        firsts = {
+            first.translate(_ARABIC_FOLD)
+            for first in clitic_variants(words[0])
+            if not (words[0][: len(words[0]) - len(first)].endswith(("ال", "لل")) and not first.startswith("ال"))
+        }
         return {(first, *rest) for first in firsts if len(first) >= 3}
     return {tuple(w.casefold() for w in words)}
 

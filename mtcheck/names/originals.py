@@ -84,7 +84,7 @@ class Known:
 
 
 @functools.lru_cache(maxsize=65536)
-def _gazetteer_known(gazetteer: Gazetteer, form: str, src: str, tgt: str) -> Known | None:
+def gazetteer_known(gazetteer: Gazetteer, form: str, src: str, tgt: str) -> Known | None:
     """Target-language forms of the places written ``form`` in the source language."""
     try:
         per_entity = [(list(t.forms), t.preferred, t.country) for t in gazetteer.translations(form, src, tgt)]
@@ -116,11 +116,11 @@ def known_forms(name: str, sources: NameSources) -> Known | None:
             if forms:
                 preferred = concept.preferred(tgt)
                 return Known(forms, preferred.text if preferred else None, f"termbase: {concept.origin or concept.id}")
-    found = _gazetteer_known(sources.gazetteer, name, src, tgt) if sources.gazetteer is not None else None
+    found = gazetteer_known(sources.gazetteer, name, src, tgt) if sources.gazetteer is not None else None
     if found is None and sources.gazetteer is not None and src in ("uk", "ru"):
         lemma = " ".join(w.capitalize() for k in phrase_keys(name, src) for w in k)
         if lemma and lemma.casefold() != name.casefold():
-            found = _gazetteer_known(sources.gazetteer, lemma, src, tgt)
+            found = gazetteer_known(sources.gazetteer, lemma, src, tgt)
     established = exonyms(name, src, tgt)
     if not established:
         return found
@@ -169,6 +169,8 @@ def original_names(text: str, index: int, sources: NameSources, target_names: Se
             if size == 1 and zipf(phrase, src) >= FUNCTION_WORD_ZIPF:
                 continue  # إلى "to", من "from": never a name, whatever its consonants spell
             for variant in variants(phrase) if size == 1 else (phrase,):
+                if _article_added(phrase, variant):
+                    continue
                 if known_forms(variant, sources) is not None:
                     offset = e - len(variant)
                     names.append(Name(index, Span(offset, e), variant))
@@ -192,16 +194,27 @@ def original_names(text: str, index: int, sources: NameSources, target_names: Se
     return names
 
 
+def _article_added(word: str, variant: str) -> bool:
+    """``variant`` is ``word`` without its article ال (لل is ل + ال), and has none of its own.
+
+    An Arabic place name either always takes the article (المكسيك, العراق) or never does
+    (مالي, مصر): the article before one that never takes it makes another word, mostly an
+    adjective or noun of the language (المالي "the financial", not Mali).
+    """
+    prefix = word[: len(word) - len(variant)]
+    return bool(prefix) and prefix.endswith(("ال", "لل")) and not variant.startswith("ال")
+
+
 def _clear(name: str, lang: str) -> bool:
     """A mention that is surely a name a translator keeps: see :class:`Name`."""
     words = name_words(name)
-    if len(words) < 2 or not all(_international(w, lang) for w in words):
+    if len(words) < 2 or not all(international(w, lang) for w in words):
         return False
     frequencies = [zipf(w.casefold(), lang) for w in words]
     return min(frequencies) < RARE_NAME_ZIPF and max(frequencies) < EVERYDAY_ZIPF
 
 
-def _international(word: str, lang: str) -> bool:
+def international(word: str, lang: str) -> bool:
     """A word of a name, not of the language: a name is written alike in the Latin-script
     languages and about as frequent in each (Jones: en 4.7, others 4.2), a word of the
     language is rarer elsewhere (Drought 3.9 / 1.5, Scottish 4.6 / 2.7). Ukrainian and Russian

@@ -69,8 +69,24 @@ def variants(word: str) -> tuple[str, ...]:
 
 def tokens_of(texts: Sequence[tuple[int, str]]) -> list[Token]:
     return [
-        Token(index, Span(s, e), text[s:e], variants(text[s:e])) for index, text in texts for s, e in iter_words(text)
+        Token(index, Span(s, e), text[s:e], _token_variants(text[s:e]))
+        for index, text in texts
+        for s, e in iter_words(text)
     ]
+
+
+@functools.lru_cache(maxsize=65536)
+def _token_variants(word: str) -> tuple[str, ...]:
+    """A word's variants, and for a hyphenated word its parts' too: Ukrainian and Russian join
+    the words of a foreign place with hyphens (Лонг-Лартін for Long Lartin, Де-Мойнсом for
+    Des Moines), so one word of the name is one part of the token."""
+    out = list(variants(word))
+    # An adjective made from a place keeps its stem before -ськ-/-цьк-/-ск-: Єльському (Yale's).
+    out += [v[: -len(s)] for v in out[1:] for s in ("ськ", "цьк", "ск") if v.endswith(s) and len(v) - len(s) >= 2]
+    parts = [p for p in word.split("-") if len(p) >= 2]
+    if len(parts) > 1:
+        out += [v for p in parts for v in variants(p)]
+    return tuple(dict.fromkeys(out))
 
 
 def one_word_inflected(a: str, b: str) -> bool:
@@ -165,10 +181,12 @@ def best_match(name: str, tokens: Iterable[Token], lang: str = "") -> tuple[Toke
 
 
 def spoken(word: str) -> tuple[str, ...]:
-    """The word, and without the English silent gh (Brighton → Брайтон, Kavanaugh → Кавано)."""
+    """The word, and without the English silent gh (Brighton → Брайтон, Kavanaugh → Кавано) or with f for it."""
     if is_abjad(word) or "gh" not in word.casefold():
         return (word,)
-    return word, re.sub(r"(?i)gh(?=t|$)", "", word)
+    # Word-final gh is silent or f (Kavanaugh, Bough → Баф)
+    final_f = (re.sub(r"(?i)gh$", "f", word),) if word.casefold().endswith("ough") else ()
+    return (word, re.sub(r"(?i)gh(?=t|$)", "", word), *final_f)
 
 
 @functools.lru_cache(maxsize=262144)
