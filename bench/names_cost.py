@@ -60,11 +60,30 @@ def build(lines: int, terms: int, seed: int = 7) -> tuple[str, Termbase]:
     return "\n".join(text), Termbase(concepts)
 
 
+def load_cost(rows: int) -> str:
+    """CPU seconds to load a generated CSV termbase of ``rows`` concepts (three terms each)."""
+    import tempfile
+    from pathlib import Path
+
+    from mtcheck.names.termbase_io import load_termbases
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.csv"
+        lines = "".join(f"t{i},Term{i} City,Місто{i},Term{i}ov\n" for i in range(rows))
+        path.write_text("id,en,uk,en:deprecated\n" + lines, encoding="utf-8")
+        start, wall = time.process_time(), time.perf_counter()
+        loaded = len(load_termbases([path]))
+        cpu, elapsed = time.process_time() - start, time.perf_counter() - wall
+    return f"loading a {loaded}-concept CSV termbase: {cpu:.2f} s CPU ({elapsed:.2f} s wall)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=250)
     parser.add_argument("--terms", type=int, default=100)
+    parser.add_argument("--load-rows", type=int, default=30_000, help="also time loading a CSV termbase this long")
     args = parser.parse_args()
+    print(load_cost(args.load_rows))
     article, termbase = build(args.lines, args.terms)
     config = Config(model=ModelSettings(enabled=False), source_lang="en", target_lang="ar")
     doc = READERS.get("text").document(article, None, Languages("en", "ar"))  # type: ignore[attr-defined]

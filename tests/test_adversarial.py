@@ -450,17 +450,15 @@ def test_termbase_csv_is_read_strictly(
     assert message in err
 
 
-def test_large_termbase_loads_quickly(tmp_path: Path) -> None:
-    import time
-
+def test_large_termbase_loads_every_row(tmp_path: Path) -> None:
+    # How fast it loads is measured by bench/names_cost.py (--load-rows), not asserted here.
     from mtcheck.names.termbase_io import load_termbases
 
     tb = tmp_path / "big.csv"
     rows = "".join(f"t{i},Term{i} City,Місто{i},Term{i}ov\n" for i in range(30_000))
     tb.write_text("id,en,uk,en:deprecated\n" + rows, encoding="utf-8")
-    start = time.perf_counter()
-    assert len(load_termbases([tb])) == 30_000
-    assert time.perf_counter() - start < 10  # measured 1.5 s on a loaded 2-core machine; generous for CI
+    termbase = load_termbases([tb])
+    assert len(termbase) == 30_000
 
 
 # 13. licence ---------------------------------------------------------------------------
