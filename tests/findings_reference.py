@@ -634,3 +634,68 @@ def emails(ctx: CheckContext) -> Iterator[Hit]:
                     span=Span(start, end),
                     evidence={"subject": address, "problem": "extra"},
                 )
+
+
+# --- mtcheck/read/textspans.py (before the tell-tale character tests)
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    from mtcheck.read.placeholders import all_placeholders, tag_placeholders
+    from mtcheck.read.textspans import EMAIL, URL, links
+
+    spans = [(p.start, p.end) for p in all_placeholders(text) + tag_placeholders(text)]
+    spans += [(s, e) for _v, s, e in links(text, URL) + links(text, EMAIL)]
+    return spans
+
+
+# --- mtcheck/checks/numbers.py (before catalogue units skipped the unit words)
+
+
+def numbers(ctx: CheckContext) -> Iterator[Hit]:
+    from mtcheck.checks.numbers import _lenient, _ordinals, _pairs, _spelled_out, _unmatched
+    from mtcheck.read.numerals import Number, numbers_in
+
+    digit = regex.compile(r"\p{Nd}")
+    src_lang, tgt_lang = ctx.document.source_lang, ctx.document.target_lang
+    for pair in _pairs(ctx):
+        source_text, target_text = pair.source, pair.target
+        if not digit.search(source_text) and not digit.search(target_text):
+            continue
+        source = numbers_in(source_text, src_lang)
+        target = numbers_in(target_text, tgt_lang)
+        spelled = _spelled_out(source_text, src_lang)
+        extra = _unmatched([n for n in target if n.key not in spelled], source, set())
+        ordinals = _ordinals(source_text) if src_lang.lower().startswith("en") else set()
+        spelled = _spelled_out(target_text, tgt_lang) | ordinals
+        missing = _unmatched([n for n in source if n.key not in spelled], target, {n.key for n in extra})
+        changed: list[tuple[Number, Number]] = []
+        if pair.aligned:
+            extra, missing = _lenient(extra, missing)
+            changed = list(zip(extra, missing, strict=False))
+            extra, missing = extra[len(changed) :], missing[len(changed) :]
+        for new, old in changed:
+            was, now = source_text[old.start : old.end], target_text[new.start : new.end]
+            yield pair.hit(
+                f"number “{now}” differs from the original's “{was}”",
+                span=Span(new.start, new.end),
+                source_span=Span(old.start, old.end),
+                suggestion=was,
+                evidence={"subject": new.key, "problem": "changed", "original_number": was},
+            )
+        unpaired = Severity.INFO if pair.aligned else None
+        added = unpaired if not digit.search(source_text) else None
+        for n in extra:
+            yield pair.hit(
+                f"number “{target_text[n.start : n.end]}” is not in the source",
+                span=Span(n.start, n.end),
+                evidence={"subject": n.key, "problem": "extra"},
+                severity=added,
+            )
+        for n in missing:
+            message = f"number “{source_text[n.start : n.end]}” of the source is missing from the translation"
+            yield pair.hit(
+                message,
+                source_span=Span(n.start, n.end),
+                evidence={"subject": n.key, "problem": "missing"},
+                severity=unpaired,
+            )

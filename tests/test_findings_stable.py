@@ -44,6 +44,9 @@ CODE = _split(
     "%s %d {0} $HOME <b> </b> &amp; https://example.com/a user@example.org Ctrl+click sr@latin stdio.h (ar) "
     "--sysv #textLabels *.zip"
 )
+# numbers as catalogues write them: grouped, scaled, measured, clock times, other digits
+NUMBERS = _split("2 12 1,000.5 1\u00a0000,5 ١٢ ۱۲ 3 11\u00a0млрд 30\u00a0miles 5\u00a0км 15:00 7.55am")
+NUMBERS += _split("10x11 MP3 30.12.1899 2nd")
 OTHER = _split("Ωμέγα σοφία ς ΣΟΦΙΑ straße STRASSE İstanbul ǅemal")
 # look-alike pairs (Cyrillic ↔ Latin), and invisible characters of every kind the check knows
 LOOKALIKES = {"а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "і": "i", "у": "y"}
@@ -85,8 +88,10 @@ def _text(lang: str, rng: random.Random, source_words: list[str]) -> str:
             word = rng.choice(LATIN)
         elif roll < 0.88:
             word = rng.choice(CODE)
-        elif roll < 0.93:
+        elif roll < 0.91:
             word = rng.choice(OTHER)
+        elif roll < 0.95:
+            word = rng.choice(NUMBERS)
         else:
             word = rng.choice(WORDS["ru" if lang != "ru" else "uk"])
         if rng.random() < 0.08:
@@ -145,6 +150,7 @@ DOCUMENT_CHECKS: dict[str, Check] = {
     "repeated-word": reference.repeated_word,
     "urls": reference.urls,
     "emails": reference.emails,
+    "numbers": reference.numbers,
 }
 RUN_CHECKS: dict[str, Check] = {
     "target-inconsistency": reference.target_inconsistency,
@@ -225,3 +231,14 @@ def test_the_format_character_scan_finds_every_format_character_unicodedata_know
     missed = [hex(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"
               and not _FORMAT_CHAR.fullmatch(chr(c))]  # fmt: skip
     assert missed == []
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_code_spans_are_the_old_code_spans(seed: int) -> None:
+    from mtcheck.read.textspans import code_spans
+
+    docs = _documents(seed)
+    texts = [t for doc in docs for seg in doc.segments for t in (seg.target, seg.source or "")]
+    texts += ["see www.example.com", "WWW.EXAMPLE.COM", "ftp://x.org/a", "mail a@b.org.", "{0} and {{x}}", "$(HOME)",
+              "%PRODUCTNAME", "<b>bold</b>", "100% sure", "a.b", "x@y"]  # fmt: skip
+    assert [code_spans(t) for t in texts] == [reference.code_spans(t) for t in texts]

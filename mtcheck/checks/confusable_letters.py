@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
-from mtcheck.read.confusables import ScriptTable, confusables, mixes_scripts
+from mtcheck.read.confusables import Confusable, ScriptTable, confusables, mixes_scripts
 from mtcheck.read.languages import script_of
 from mtcheck.read.words import iter_words
 from mtcheck.types import Severity, Span
@@ -16,14 +16,17 @@ def confusable_letters(ctx: CheckContext) -> Iterator[Hit]:
     """Word spelt with look-alike letters of another script."""
     preferred = script_of(ctx.document.target_lang)
     table = ScriptTable()
+    # word → its look-alike letters: a catalogue repeats its words, and the answer is a
+    # function of the word alone (the preferred script is the document's)
+    known: dict[str, list[Confusable]] = {}
     for seg in ctx.document.segments:
         if seg.target.isascii() or not mixes_scripts(seg.target, table):
             continue  # a word mixes scripts only where its segment does
         for start, end in iter_words(seg.target):
             word = seg.target[start:end]
-            if word.isascii():
-                continue
-            found = confusables(word, preferred, table)
+            found = known.get(word)
+            if found is None:
+                found = known[word] = confusables(word, preferred, table)  # [] for an ASCII word
             if not found:
                 continue
             fixed = list(word)

@@ -96,8 +96,9 @@ def numbers(ctx: CheckContext) -> Iterator[Hit]:
         source_text, target_text = pair.source, pair.target
         if not _DIGIT.search(source_text) and not _DIGIT.search(target_text):
             continue
-        source = numbers_in(source_text, src_lang)
-        target = numbers_in(target_text, tgt_lang)
+        # only wire copy's leniency reads which numbers are measures (:func:`_lenient`)
+        source = numbers_in(source_text, src_lang, measures=pair.aligned)
+        target = numbers_in(target_text, tgt_lang, measures=pair.aligned)
         # values, not counts: "120x120" may become "120 × 120" and "1 of 1" "один з 1"
         spelled = _spelled_out(source_text, src_lang)
         extra = _unmatched([n for n in target if n.key not in spelled], source, set())

@@ -246,17 +246,27 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
     if source_script == target_script or source_script not in _SCRIPT_NAME:
         return  # same script: an untranslated word cannot be told by its letters
     letters_of_source = regex.compile(rf"\p{{Script={_SCRIPT_NAME[source_script]}}}")
+    # word → whether it is in the source's script: a catalogue repeats its words, and the
+    # answer is a function of the word alone
+    is_foreign: dict[str, bool] = {}
     for seg in doc.segments:
         if not letters_of_source.search(seg.target):
             continue
         run: list[tuple[int, int]] = []
         words = list(iter_words(seg.target))
-        # a word disguised with look-alike letters is confusable-letters' to report, the right way round
-        foreign = [
-            (s, e) for s, e in words if _script(seg.target[s:e]) == source_script and not confusables(seg.target[s:e])
-        ]
+        foreign = []
+        for s, e in words:
+            word = seg.target[s:e]
+            known = is_foreign.get(word)
+            if known is None:
+                # a word disguised with look-alike letters is confusable-letters' to report, the right way round
+                known = is_foreign[word] = _script(word) == source_script and not confusables(word)
+            if known:
+                foreign.append((s, e))
         if not foreign:
             continue
+        if seg.source is not None and all(e - s == 1 or seg.target[s:e].isupper() for s, e in foreign):
+            continue  # single letters and acronyms only: kept whatever else the unit holds (_kept_on_purpose)
         code, names = _kept_on_purpose(seg.target, seg.source, foreign, words)
         foreign_set = set(foreign) - code
         for start, end in [*words, (len(seg.target), len(seg.target))]:

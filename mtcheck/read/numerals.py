@@ -225,7 +225,7 @@ def _scaled_key(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def numbers_in(text: str, lang: str = "") -> list[Number]:
+def numbers_in(text: str, lang: str = "", *, measures: bool = True) -> list[Number]:
     """Each number of ``text``, placeholders, URLs and e-mail addresses left out.
 
     A run such as "30.12.1899" or "1,2,3", with several separators that do not group
@@ -234,13 +234,15 @@ def numbers_in(text: str, lang: str = "") -> list[Number]:
     Greek, but in Arabic it may carry a proclitic ("و9956": "and 9956"); such numbers are
     "glued": they can match a number on the other side but are never reported themselves.
     With ``lang``, a number followed by one of the language's scale words is scaled, and
-    clock times are read as times (key "t3:00" for "3 p.m." and "15:00").
+    clock times are read as times (key "t3:00" for "3 p.m." and "15:00"). ``measures=False``
+    leaves :attr:`Number.measure` unset: a caller that ignores it skips compiling the
+    language's long pattern of unit words.
     """
     spans = code_spans(text)
     clean = _blank(text, spans) if spans else text
     clean = _TIMES.sub("|", clean)  # "10x11" is two numbers, whether written with x, х or ×
     scale = _scale_pattern(lang) if lang else None
-    measure = _measure_pattern(lang) if lang else None
+    measure = _measure_pattern(lang) if lang and measures else None
     found = _times(clean) if lang else []
     clean = _blank(clean, [(n.start, n.end) for n in found]) if found else clean
     for m in _NUMBER.finditer(clean):

@@ -27,6 +27,16 @@ def links(text: str, pattern: regex.Pattern[str]) -> list[tuple[str, int, int]]:
 
 def code_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every placeholder, tag, URL and e-mail address in ``text``."""
-    spans = [(p.start, p.end) for p in all_placeholders(text) + tag_placeholders(text)]
-    spans += [(s, e) for _v, s, e in links(text, URL) + links(text, EMAIL)]
+    # each kind needs a character most strings lack (printf "%", variables "$", braces
+    # "{", tags "<", URLs "://" or "www.", addresses "@"): the checks ask about every
+    # string of a catalogue, and the scans cost far more than these tests
+    spans: list[tuple[int, int]] = []
+    if "%" in text or "$" in text or "{" in text:
+        spans += [(p.start, p.end) for p in all_placeholders(text)]
+    if "<" in text:
+        spans += [(p.start, p.end) for p in tag_placeholders(text)]
+    if "." in text or "://" in text:
+        spans += [(s, e) for _v, s, e in links(text, URL)]
+    if "@" in text:
+        spans += [(s, e) for _v, s, e in links(text, EMAIL)]
     return spans
