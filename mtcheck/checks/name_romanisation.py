@@ -56,7 +56,9 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
 
     Bilingual mode, Latin-script translations, no model needed. Each word of an original
     name is paired with the capitalised word of the aligned translation that renders it
-    (``mtcheck.names.crossnames``). A rendering that is itself attested (termbase,
+    (``mtcheck.names.crossnames``); in wire copy, so is any other capitalised word that sounds
+    like a word of its aligned original, a name the extractor took for a common word
+    (Германию, Оскар) or passed over. A rendering that is itself attested (termbase,
     gazetteer, names database, a word of the language by wordfreq, a US Census name) is
     never reported. Otherwise:
 
@@ -90,7 +92,18 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
     * **spelled as a word the language has**: the rendering is a standard romanisation
       letter for letter (``LETTER_BY_LETTER``) or an Arabic spelling read back, and a
       frequent word of the language shares the original's transliteration key and sounds
-      just like it (``SAME_WORD``), Кройдон → "Kroydon" (suggest Croydon).
+      just like it (``SAME_WORD``), Кройдон → "Kroydon" (suggest Croydon);
+    * **case ending carried over**: the rendering romanises the declined form of a Russian or
+      Ukrainian dictionary word and not its dictionary form, Сенату → "Senatu", Кельні →
+      "Kelni" (English never declines a name).
+
+    And whether the rendering is attested or not (Tomas, Brid are names too):
+
+    * **written otherwise elsewhere**: the rendering spells the original letter by letter,
+      while the translation, in another sentence, writes a more established form that sounds
+      like the original and is no such spelling, Томас → "Tomas" beside "Thomas", واشنطن →
+      "Washntn" beside "Washington" (suggest it). An attested rendering must be a spelling
+      of that form (translit similarity ≥ 0.88), not another name (Harris beside Chris).
     """
     doc = ctx.document
     if script_of(doc.target_lang) != "Latn":

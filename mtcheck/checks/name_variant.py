@@ -25,7 +25,12 @@ def _bare(form: str) -> str:
 
 @check("name-variant", Severity.WARNING)
 def name_variant(ctx: CheckContext) -> Iterator[Hit]:
-    """Name spelled in different ways in one document."""
+    """Name spelled in different ways in one document.
+
+    Not where the original (``--original``, or the units' sources) has two spellings with the
+    same transliteration key too: "Puff Daddy, P. Diddy and Diddy" rendered Пафф Дедді, Пі
+    Дідді and Дідді follows the original.
+    """
     if ctx.document.format in USER_INTERFACE_FORMATS:
         # A catalogue's units are separate strings, often long lists of similar names
         # (Johnstown, Johnston): the same source translated two ways is target-inconsistency.
