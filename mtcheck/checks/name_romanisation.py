@@ -116,7 +116,7 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
     reported: set[tuple[str, int]] = set()
     for found in (
         *_exonym_passed_over(ctx, db, tgt),
-        *(hit for r in aligned if (hit := _exonym_spelled(r, ctx, db, tgt, src)) is not None),
+        *(spelled for r in aligned if (spelled := _exonym_spelled(r, ctx, db, tgt, src)) is not None),
         *_odd_renderings(renderings, ctx, db, tgt, src),
         *_written_otherwise(renderings, ctx, db, tgt, src),
     ):
