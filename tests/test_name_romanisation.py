@@ -158,3 +158,58 @@ def test_syllables_and_surnames() -> None:
     assert keeps_syllables("Washntn", "Washington", "واشنطن")
     assert slavic_surname("Шевченко") and slavic_surname("Иванов")
     assert not slavic_surname("Трамп")
+
+
+# Names the extractor passes over (a common word of the language, Германию) are still paired
+# with the word of the aligned translation that renders them.
+RU_GERMANY = "Президент прибыл в Германию в понедельник."
+
+
+def test_exonym_of_a_common_word_name_spelled_letter_by_letter_is_flagged() -> None:
+    found = romanisation("The president arrived in Germaniya on Monday.", RU_GERMANY, "ru")
+    assert [(f.text, f.suggestion, f.severity) for f in found] == [("Germaniya", "Germany", Severity.WARNING)]
+
+
+def test_exonym_of_a_common_word_name_is_quiet() -> None:
+    assert not romanisation("The president arrived in Germany on Monday.", RU_GERMANY, "ru")
+
+
+RU_SENATE = "Законопроект направили Сенату в пятницу."
+
+
+def test_case_ending_carried_into_the_rendering_is_flagged() -> None:
+    found = romanisation("The bill was sent to the Senatu on Friday.", RU_SENATE, "ru")
+    assert [(f.text, f.severity) for f in found] == [("Senatu", Severity.WARNING)]
+    assert found[0].evidence["dictionary_form"] == "Сенат"
+
+
+def test_dictionary_form_rendering_is_quiet() -> None:
+    assert not romanisation("The bill was sent to the Senat on Friday.", RU_SENATE, "ru")
+    assert not romanisation("The bill was sent to the Senate on Friday.", RU_SENATE, "ru")
+
+
+def test_foreign_name_the_dictionary_does_not_know_is_not_taken_for_declined() -> None:
+    # pymorphy3 guesses Сутопо to be a form of "Сутопа"; a name it does not know is left alone
+    original = "Представитель Сутопо сообщил о жертвах."
+    assert not romanisation("Spokesman Sutopo reported casualties.", original, "ru")
+
+
+AR_WASHINGTON = "انتهت المحادثات في واشنطن يوم الجمعة. لا تزال الإدارة الأمريكية تريد صفقة."
+
+
+def test_name_spelled_back_where_the_translation_writes_it_elsewhere_is_flagged() -> None:
+    translation = "The talks in Washntn ended on Friday. Officials in Washington still want a deal."
+    found = romanisation(translation, AR_WASHINGTON, "ar")
+    assert [(f.text, f.suggestion, f.severity) for f in found] == [("Washntn", "Washington", Severity.WARNING)]
+    assert found[0].evidence["elsewhere"] == "Washington"
+
+
+def test_name_written_one_way_throughout_is_quiet() -> None:
+    translation = "The talks in Washington ended on Friday. Officials in Washington still want a deal."
+    assert not romanisation(translation, AR_WASHINGTON, "ar")
+
+
+def test_arabic_has_no_p_or_v_to_read_back() -> None:
+    assert reads_letter_by_letter("بورو", "Buru")
+    assert not reads_letter_by_letter("بورو", "Purwo")  # someone who knew the name wrote the p
+    assert not reads_letter_by_letter("فيلتزي", "Veltzi")

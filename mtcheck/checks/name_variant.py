@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.names.crossnames import USER_INTERFACE_FORMATS
-from mtcheck.names.extract import PARTICLES
+from mtcheck.names.extract import PARTICLES, is_cased
 from mtcheck.names.known import gazetteer_of, is_known, mentions
 from mtcheck.names.tokens import one_word_inflected
 from mtcheck.names.translit import SAME_SCRIPT_THRESHOLD, key, similarity
+from mtcheck.read.words import iter_words
 from mtcheck.types import Segment, Severity, Span
 
 # Shorter words have too few letters for a key to mean much ("Ali"/"Eli").
@@ -24,7 +25,12 @@ def _bare(form: str) -> str:
 
 @check("name-variant", Severity.WARNING)
 def name_variant(ctx: CheckContext) -> Iterator[Hit]:
-    """Name spelled in different ways in one document."""
+    """Name spelled in different ways in one document.
+
+    Not where the original (``--original``, or the units' sources) has two spellings with the
+    same transliteration key too: "Puff Daddy, P. Diddy and Diddy" rendered Пафф Дедді, Пі
+    Дідді and Дідді follows the original.
+    """
     if ctx.document.format in USER_INTERFACE_FORMATS:
         # A catalogue's units are separate strings, often long lists of similar names
         # (Johnstown, Johnston): the same source translated two ways is target-inconsistency.
@@ -45,8 +51,13 @@ def name_variant(ctx: CheckContext) -> Iterator[Hit]:
     by_key: dict[str, list[str]] = defaultdict(list)
     for form in occurrences:
         by_key[key(form)].append(form)
-    for forms in by_key.values():
+    in_original = _original_spellings(ctx)
+    for group_key, forms in by_key.items():
         if len(forms) < 2:
+            continue
+        if len(in_original.get(group_key, ())) >= 2:
+            # The original has two names here too ("Puff Daddy, P. Diddy and Diddy"), which the
+            # translation follows (Пафф Дедді, Дідді): not an inconsistency of the translation.
             continue
         counts = Counter({f: len(occurrences[f]) for f in forms})
         main, _n = counts.most_common(1)[0]
@@ -77,3 +88,27 @@ def name_variant(ctx: CheckContext) -> Iterator[Hit]:
                     evidence={"key": key(form), "forms": {f: counts[f] for f in group}, "locations": locations},
                     severity=Severity.INFO if quiet else None,
                 )
+
+
+def _original_spellings(ctx: CheckContext) -> dict[str, set[str]]:
+    """Transliteration key → the distinct spellings of the original's names with that key (the
+    original document checked with ``--original``, or the units' sources); capitalised words
+    only where the original's script has case."""
+    doc = ctx.document
+    texts = [seg.target for seg in doc.original] if doc.original is not None else []
+    texts += [seg.source for seg in doc.segments if seg.source]
+    out: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        cased = is_cased(text)
+        for start, end in iter_words(text):
+            word = text[start:end]
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
+            if len(word) < MIN_LETTERS or (cased and not word[:1].isupper()):
+                continue
+            spellings = out[key(word)]
+            # Трампа and Трампом, ترامب and لترامب are one spelling, declined or with a clitic
+            bare = _bare(word)
+            if not any(bare == s or one_word_inflected(bare, s) for s in spellings):
+                spellings.add(bare)
+    return out

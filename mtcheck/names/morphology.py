@@ -157,3 +157,20 @@ def word_class(word: str, lang: str) -> bool:
     if not analyzer.word_is_known(folded):
         return False
     return not any(p.tag.POS == "NOUN" or _PROPER & set(p.tag.grammemes) for p in analyzer.parse(folded))
+
+
+def best_parse(word: str, lang: str) -> Any | None:
+    """pymorphy3's most likely reading of a Ukrainian or Russian word (its ``normal_form`` and
+    ``tag``), or None for other languages."""
+    code = base_language(lang)
+    if code not in _PYMORPHY:
+        return None
+    parses = _analyzer(code).parse(word.casefold())
+    return parses[0] if parses else None
+
+
+def known_word(word: str, lang: str) -> bool:
+    """Whether pymorphy3's dictionary of Ukrainian or Russian has ``word`` (any form), rather
+    than guessing its readings from the ending. False for other languages."""
+    code = base_language(lang)
+    return code in _PYMORPHY and bool(_analyzer(code).word_is_known(word.casefold()))

@@ -224,6 +224,10 @@ def reads_letter_by_letter(original: str, rendering: str) -> bool:
     """
     if not is_abjad(original):
         return True
+    # Arabic has no p or v (ب is b, ف is f): a rendering that writes one for them came from
+    # knowing the name (Purwo for بورو), unless the spelling has Persian پ or ڤ.
+    if regex.search("[pv]", rendering.casefold()) and not regex.search("[پڤ]", original):
+        return False
     groups, previous = 0, False
     for ch in original:
         vowel = ch in _ARABIC_VOWEL_LETTERS
