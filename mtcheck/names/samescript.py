@@ -80,6 +80,11 @@ PEERS = ("en", "de", "fr", "es", "it", "pl", "cs", "nl", "pt")
 INTERNATIONAL_MARGIN = 1.0
 # See the sentence-start rule in _source_kind (Murray, Williams against Schon 6.3 / 2.3).
 START_NAME_MARGIN = 0.3
+# A capitalised word this rare (wordfreq Zipf) in its own language, inside a sentence of a
+# language that writes nouns in lower case, is a name however rare in the translation's language
+# (Neckermann 2.0, Agremex 0, Rybickiego 2.0; a translated name is a word of the language,
+# Malouines 2.7, Zachodniej 4.7, Konserwatywnej 3.6).
+RARE_ZIPF = 2.5
 # Function words are shared by several languages (cs "Do", "Je"; en "In"): never a name.
 FUNCTION_ZIPF = 5.5
 # At the start of a sentence every word is capitalised: only a word rarer than this in its
@@ -130,8 +135,10 @@ ENDINGS = {
         "ě",
     ),
     "sk": ("ovou", "ová", "ovi", "ého", "ému", "om", "ou", "a", "u", "e", "y", "i"),
-    "de": ("s",),
+    "de": ("s", "ern", "er"),  # and place adjectives: Grazer, Washingtoner
 }
+# Endings that make a demonym or adjective of a name in the translation's language.
+DERIVED = {"en": ("ians", "ian", "ans", "an", "ese", "s")}
 # Nominative endings to try on a cut stem when looking up exonyms (Česku → Česko, Varšavě → Varšava).
 NOMINATIVE = {"pl": ("a", "o"), "cs": ("a", "o"), "sk": ("a", "o")}
 # Words and the capitalised parts of hyphenated and elided words (Johns-Hopkins-Universität,
@@ -252,14 +259,16 @@ def _source_kind(word: _Word, lang: str, tgt: str) -> str:
     if word.at_start and own >= SENTENCE_START_ZIPF:
         # A word of the language capitalised by position, unless the translation's language
         # writes it more often still (Murray de 3.6 / en 4.3, Williams 4.1 / 4.7): a name.
-        return "weak" if zipf(text.casefold(), tgt) >= own + START_NAME_MARGIN else ""
+        if zipf(text.casefold(), tgt) < own + START_NAME_MARGIN:
+            return ""
+        return "weak" if lang in NOUNS_CAPITALISED else "strong"
     if lang in NOUNS_CAPITALISED:
         # German writes every noun with a capital: a capital alone says nothing, and a noun
         # frequent in both languages (Band, See, Person, Marine) is as likely as Trump.
         if not _international(text, lang, tgt) or (own < COMPOUND_PART_ZIPF and _compound(text, lang)):
             return ""
         return "weak" if own >= SENTENCE_START_ZIPF else "strong"
-    if _international(text, lang, tgt):
+    if _international(text, lang, tgt) or (not word.at_start and own < RARE_ZIPF):
         return "strong"
     # A capital inside a sentence marks a name (Pawłowicz, or a translated one: Senat); at its
     # start, a word of the language (Comparez, Pracując).
@@ -283,9 +292,9 @@ def _target_name(word: _Word, lang: str, src: str) -> bool:
     return zipf(text.casefold(), src) >= own - TARGET_MARGIN
 
 
-def _same(a: str, b: str, lang_a: str) -> bool:
-    """``a`` (a word of ``lang_a``) and ``b`` are one name: equal but for diacritics, ``a``
-    inflected, or alike in sound."""
+def _same(a: str, b: str, lang_a: str, tgt_lang: str) -> bool:
+    """``a`` (a word of ``lang_a``) and ``b`` (of ``tgt_lang``) are one name: equal but for
+    diacritics, ``a`` inflected, or alike in sound."""
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True
@@ -294,7 +303,9 @@ def _same(a: str, b: str, lang_a: str) -> bool:
     common = next((k for k, (x, y) in enumerate(zip(fa, fb, strict=False)) if x != y), min(len(fa), len(fb)))
     if common >= max(3, len(fb) - 2, len(fa) - 4):
         return True  # inflected: Trumpa / Trump, Paroubka / Paroubek, Čuby / Čuba, Singapurs / Singapore
-    return _similarity(a, b) >= SAME_NAME
+    # b may be a derived word of the name (Babylonians, Texan, Nepalese for Babilonii, Teksas, Nepal)
+    bases = [b] + [b[: -len(e)] for e in DERIVED.get(tgt_lang, ()) if b.endswith(e) and len(b) - len(e) >= 4]
+    return any(_similarity(a, base) >= SAME_NAME for base in bases)
 
 
 @functools.lru_cache(maxsize=262144)
@@ -305,7 +316,9 @@ def _similarity(a: str, b: str) -> float:
 def _known(word: str, sources: NameSources, src: str) -> Known | None:
     """Established target forms of a word of the original (exonyms, termbase, gazetteer),
     by its stems too (Londýně → Londýn)."""
-    stems = [s.capitalize() for s in _stems(word, src)[1:]]
+    # A frequent German noun cut to a stem names another place (Kiefer → Kief): only the word itself.
+    cut = src not in NOUNS_CAPITALISED or zipf(word.casefold(), src) < SENTENCE_START_ZIPF
+    stems = [s.capitalize() for s in _stems(word, src)[1:]] if cut else []
     guesses = [stem + ending for stem in stems for ending in NOMINATIVE.get(src, ())]
     for stem in dict.fromkeys([word, *stems, *guesses]):
         found = known_forms(stem, sources)
@@ -336,10 +349,9 @@ def judge(originals: Sequence[str], targets: Sequence[tuple[int, str]], sources:
         known = _known(word.text, sources, src)
         if not kind and known is None:
             continue  # a German noun; one with an exonym is a place (Finnland, Südafrika)
-        hit = next((t for t in target_words if _same(word.text, t.text, src)), None)
+        hit = next((t for t in target_words if _same(word.text, t.text, src, tgt)), None)
         if hit is None and known is not None:
-            forms = {f for form in known.forms for f in _WORD.findall(form)}
-            hit = next((t for t in target_words if any(_same(f, t.text, tgt) for f in forms)), None)
+            hit = _form_in(known, target_words, tgt)
         if hit is not None:
             found_words.add(k)
             j = targets[hit.index][0]
@@ -360,7 +372,8 @@ def judge(originals: Sequence[str], targets: Sequence[tuple[int, str]], sources:
         # A first name dropped before the surname that is there (Donald Trump → President
         # Trump) is how translators shorten names, and the rest of a run whose known part is
         # there (Estados Unidos de América → United States) how they render it: hints.
-        if any((j > k and j in found_words) or j in by_phrase for j in runs.get(k, ())):
+        later = [j for j in runs.get(k, ()) if j > k and not _acronym(source_words[j].text)]
+        if any(j in found_words for j in later) or any(j in by_phrase for j in runs.get(k, ())):
             return "weak"
         return kind
 
@@ -368,7 +381,7 @@ def judge(originals: Sequence[str], targets: Sequence[tuple[int, str]], sources:
     new = [w for w, _k, _n in _grouped([(w, "", None) for w in new], [t for _j, t in targets])]
     everywhere = _words([s.target for s in doc.segments])
     for k, (word, kind, known) in enumerate(names):
-        elsewhere = any(_same(word.text, t.text, src) for t in everywhere)
+        elsewhere = any(_same(word.text, t.text, src, tgt) for t in everywhere)
         if new and k == 0 and not (_acronym(word.text) and _acronym(new[0].text)):
             # (an acronym for an acronym is mostly the translation's own: BIP / GDP, ONU / UN)
             other = new[0]
@@ -390,6 +403,20 @@ def judge(originals: Sequence[str], targets: Sequence[tuple[int, str]], sources:
             Verdict(MISSING, _name(word), word.index, first, known=known, weak=kind != "strong", elsewhere=elsewhere)
         )
     return verdicts
+
+
+def _form_in(known: Known, target_words: Sequence[_Word], tgt: str) -> _Word | None:
+    """The translation's word that begins a known form, all of whose capitalised words are there
+    (Norway, not the "of" of Kingdom of Norway; Czech of Czech Republic for Czechia)."""
+    for form in known.forms:
+        hits = [
+            next((t for t in target_words if _same(w, t.text, tgt, tgt)), None)
+            for w in _WORD.findall(form)
+            if w[0].isupper()
+        ]
+        if hits and all(hits):
+            return hits[0]
+    return None
 
 
 def _runs(texts: Sequence[str], words: Sequence[_Word]) -> dict[int, tuple[int, ...]]:
@@ -458,7 +485,7 @@ def _name(word: _Word) -> Name:
 def _accounted(word: _Word, originals: Sequence[_Word], sources: NameSources, src: str, tgt: str) -> bool:
     """A name of the translation that a word of the original renders (sound, inflection, exonym)."""
     if any(
-        _same(o.text, word.text, src) or _similarity(o.text, word.text) >= ACCOUNTED
+        _same(o.text, word.text, src, tgt) or _similarity(o.text, word.text) >= ACCOUNTED
         for o in originals
         if len(o.text) >= 2
     ):
@@ -468,4 +495,4 @@ def _accounted(word: _Word, originals: Sequence[_Word], sources: NameSources, sr
         known = gazetteer_known(sources.gazetteer, word.text, tgt, src)
         forms += known.forms if known is not None else ()
     folded = {fold(w) for form in forms for w in form.split()}
-    return any(_same(o.text, f, src) for o in originals for f in folded) if folded else False
+    return any(_same(o.text, f, src, src) for o in originals for f in folded) if folded else False
