@@ -82,3 +82,9 @@ def test_acronym_dropped_is_missing_and_translated_acronym_is_quiet() -> None:
     assert flagged("According to experts, the virus is spreading.", "Según la NASA, el virus se extiende.", "es") == [
         ("name-missing", "")
     ]
+
+
+def test_german_noun_that_is_also_a_place_and_currency_codes_are_quiet() -> None:
+    # Essen is a city too, but written as the noun it needs no exonym; PLN renders zł.
+    assert flagged("After dinner they flew to Berlin.", "Nach dem Essen flogen sie nach Berlin.", "de") == []
+    assert flagged("Kowalski paid PLN 500.", "Kowalski zapłacił 500 zł.", "pl") == []

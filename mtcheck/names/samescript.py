@@ -110,29 +110,14 @@ ACCOUNTED = 0.5
 # Case endings of the inflecting languages: cut, they leave the name's form of the other side
 # (Trumpa → Trump, Merkelové → Merkel, Rybickiego → Rybicki, Singapurs → Singapur).
 ENDINGS = {
-    "pl": ("owi", "ego", "emu", "ami", "ach", "iem", "em", "om", "ów", "ie", "a", "u", "e", "y", "i", "ą", "ę"),
+    # (adjective endings too, for _inflected_word: Zjednoczonych of zjednoczony)
+    "pl": (
+        *("owi", "ego", "emu", "ami", "ach", "iem", "ych", "ymi", "em", "om", "ów", "ym", "ej", "ie"),
+        *("a", "u", "e", "y", "i", "o", "ą", "ę"),
+    ),
     "cs": (
-        "ovou",
-        "ových",
-        "ovým",
-        "ovy",
-        "ové",
-        "ová",
-        "ovo",
-        "ovu",
-        "ovi",
-        "ého",
-        "ému",
-        "em",
-        "ou",
-        "ům",
-        "ech",
-        "a",
-        "u",
-        "e",
-        "y",
-        "i",
-        "ě",
+        *("ovou", "ových", "ovým", "ovy", "ové", "ová", "ovo", "ovu", "ovi", "ého", "ému", "ých", "ými"),
+        *("em", "ou", "ům", "ech", "ým", "a", "u", "e", "y", "i", "ě"),
     ),
     "sk": ("ovou", "ová", "ovi", "ého", "ému", "om", "ou", "a", "u", "e", "y", "i"),
     "de": ("s", "ern", "er"),  # and place adjectives: Grazer, Washingtoner
@@ -220,6 +205,14 @@ def _international(word: str, lang: str, tgt: str) -> bool:
     return elsewhere >= own - INTERNATIONAL_MARGIN
 
 
+def _inflected_word(word: str, lang: str) -> bool:
+    """A rare form of a frequent word of the language (cs Divy of divo, pl Zjednoczonych of
+    zjednoczony): its stem with a nominative ending is a word, so the form is no name."""
+    stems = _stems(word, lang)[1:]
+    endings = ("", *NOMINATIVE.get(lang, ()), "y", "e", "i")
+    return any(zipf(stem + ending, lang) >= COMPOUND_PART_ZIPF for stem in stems for ending in endings)
+
+
 def _compound(word: str, lang: str) -> bool:
     """A German compound of two words of the language (Windernte, Wiederaufbauprozess,
     Terrorismusangelegenheiten): rare everywhere as a whole, so frequencies alone take it for a
@@ -243,7 +236,19 @@ def _acronym(word: str) -> bool:
 
 
 def _kept_acronym(word: str) -> bool:
-    return _acronym(word) and len(word) >= 3 and not set(word) <= set("IVXLCDM")
+    return _acronym(word) and len(word) >= 3 and not _roman(word)
+
+
+def _roman(word: str) -> bool:
+    return set(word) <= set("IVXLCDM")
+
+
+@functools.lru_cache(maxsize=1)
+def _currencies() -> frozenset[str]:
+    """ISO 4217 codes (CLDR through babel): PLN, CZK are written beside amounts."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
 
 
 def _source_kind(word: _Word, lang: str, tgt: str) -> str:
@@ -268,7 +273,7 @@ def _source_kind(word: _Word, lang: str, tgt: str) -> str:
         if not _international(text, lang, tgt) or (own < COMPOUND_PART_ZIPF and _compound(text, lang)):
             return ""
         return "weak" if own >= SENTENCE_START_ZIPF else "strong"
-    if _international(text, lang, tgt) or (not word.at_start and own < RARE_ZIPF):
+    if _international(text, lang, tgt) or (not word.at_start and own < RARE_ZIPF and not _inflected_word(text, lang)):
         return "strong"
     # A capital inside a sentence marks a name (Pawłowicz, or a translated one: Senat); at its
     # start, a word of the language (Comparez, Pracując).
@@ -282,6 +287,8 @@ def _target_name(word: _Word, lang: str, src: str) -> bool:
         return False
     if text.casefold() in TITLES.get(lang, frozenset()):
         return False
+    if _roman(text) or text in _currencies():
+        return False  # Elizabeth II, PLN 570: a number and a currency code, no names
     if _acronym(text) or place_size(text) >= PLACE_POPULATION:
         # a country or a city (Spain, Casablanca), however frequent the word; not a village
         # named by a word (Liberty, Union, Dome)
@@ -347,8 +354,10 @@ def judge(originals: Sequence[str], targets: Sequence[tuple[int, str]], sources:
             found_words.add(k)
             continue  # Estados Unidos: its known form United States is there
         known = _known(word.text, sources, src)
-        if not kind and known is None:
-            continue  # a German noun; one with an exonym is a place (Finnland, Südafrika)
+        if not kind and (known is None or fold(known.preferred or known.forms[0]) == fold(word.text)):
+            # a German noun; one with an exonym is a place (Finnland, Südafrika), one that is
+            # only some place's own name is still a noun (Ende, Boden, Essen)
+            continue
         hit = next((t for t in target_words if _same(word.text, t.text, src, tgt)), None)
         if hit is None and known is not None:
             hit = _form_in(known, target_words, tgt)
@@ -485,7 +494,10 @@ def _name(word: _Word) -> Name:
 def _accounted(word: _Word, originals: Sequence[_Word], sources: NameSources, src: str, tgt: str) -> bool:
     """A name of the translation that a word of the original renders (sound, inflection, exonym)."""
     if any(
-        _same(o.text, word.text, src, tgt) or _similarity(o.text, word.text) >= ACCOUNTED
+        _same(o.text, word.text, src, tgt)
+        or _similarity(o.text, word.text) >= ACCOUNTED
+        # an abbreviation of the original written out (Rz → Rzeczpospolita)
+        or (o.capital and len(o.text) <= 3 and word.folded.startswith(o.folded))
         for o in originals
         if len(o.text) >= 2
     ):
