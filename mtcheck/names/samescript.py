@@ -9,19 +9,29 @@ accounts for is another name put in its place (Donald Trump → Erwin Huber).
 
 What is a name of the original, from its capitals and word frequencies (wordfreq):
 
-* a capitalised word that is no word of the language: written alike in the other Latin-script
-  languages and about as frequent there (Trump, Thunberg, Liggins; with its case ending cut,
-  Trumpa), where a word of the language is rare elsewhere (Stürme, Senat, Malouines);
-* in a language that writes common nouns in lower case (all but German), any other
-  capitalised word inside a sentence is a name too, but an uncertain one (Pawłowicz, and
-  Zgromadzenia Ogólnego, a translated institution): lost alone it is a hint, lost where a new
-  name stands in the translation it is a swap;
-* an acronym (NHL, ČEZ) is uncertain too: translations expand or translate them (ONZ → UN).
+* a capitalised word that is no word of the language: about as frequent in the translation's
+  language (and English) as in its own (Trump, Thunberg, Werth; with its case ending cut,
+  Trumpa), where a word of the language is rarer there (Stürme, Senat, Malouines); or, inside
+  a sentence, one rare in its own language and no rare form of a frequent word (Neckermann,
+  Agremex; not cs Divy of divo);
+* one CLDR or the gazetteer knows under another name in the translation's language
+  (Finnland / Finland, Česku / Czechia), and the words of a known multi-word name
+  (Estados Unidos / United States);
+* at the start of a sentence only a word the translation's language writes more often than
+  its own (Murray, Williams), since every first word is capitalised;
+* German capitalises every noun: there a capital alone says nothing, and a noun frequent in
+  both languages (Band, See, Marine, but also Trump) or a compound of two words (Windernte)
+  is no certain name;
+* uncertain (a hint when lost, a swap when a new name stands in its place): another capitalised
+  word inside a sentence (Pawłowicz, or Zgromadzenia Ogólnego, a translated institution), a
+  first name dropped before its surname, a two-letter acronym or one with another acronym in
+  the translation (BIP / GDP). A longer acronym lost alone is lost (ESPN, RND).
 
-A name of the translation is a capitalised word that is not an English word capitalised for
-a translated name: a word of the target language is rarer elsewhere (Ministry, Senate), a
-name is not (George, Boeing); an acronym is one. It is accounted for when a word of the
-original sounds like it (inflected or not) or is a known form of it.
+A name of the translation is a capitalised word that is not a word of its language capitalised
+for a translated name: one much more frequent than in the original's language (Ministry,
+Hospital) is such a word, a name is not (Huber, Boeing); an acronym, a country or a city is a
+name (not a Roman numeral or a currency code). It is accounted for when a word of the original
+sounds like it (inflected or not), is a known form of it, or is its abbreviation.
 """
 
 from __future__ import annotations
