@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from mtcheck.names import samescript  # latin: same-script hook
 from mtcheck.names.exonyms import exonyms, phrase_keys
 from mtcheck.names.extract import extract, is_cased, zipf
 from mtcheck.names.mentions import Ledger, ledger
@@ -206,6 +207,16 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
     src = base_language(doc.source_lang)
     tgt = base_language(doc.target_lang)
     segments = doc.segments
+    # latin (same-script hook): both sides in Latin script keep names letter for letter; judged there
+    if samescript.applies(src, tgt):
+        for pair in pairs:
+            for v in samescript.judge(
+                [t for _s, t in pair.originals], [(j, segments[j].target) for j in pair.targets], sources
+            ):
+                seg, text = pair.originals[v.source]
+                yield Counterpart(v.status, v.name, seg, text, segments[v.target], v.target_span, v.target_text,
+                                  known=v.known, via="same script", weak=v.weak, elsewhere=v.elsewhere)  # fmt: skip
+        return
     back = sources.back_translations
     all_tokens = tokens_of([(j, seg.target) for j, seg in enumerate(segments)])
     by_segment: dict[int, list[Token]] = {}

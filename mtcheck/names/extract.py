@@ -103,6 +103,11 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def calendar_words(lang: str) -> frozenset[str]:
+    """Day and month names of ``lang`` (CLDR), lower case: capitalised, and never names."""
+    return _calendar_words(base_language(lang))
+
+
 @functools.lru_cache(maxsize=16)
 def _territories(lang: str) -> frozenset[str]:
     """Country and region names in ``lang`` (CLDR): names, however frequent ("Russia")."""
@@ -338,6 +343,11 @@ def _place_size(name: str) -> int:
         if place.kind != "subdivision":  # "Western", "Central": provinces named by common words
             best = max(best, place.population)
     return best
+
+
+def place_size(name: str) -> int:
+    """Population of the largest place written ``name`` (a country counts as very large), 0 if none."""
+    return _place_size(name)
 
 
 def _is_acronym(word: str, text: str) -> bool:
