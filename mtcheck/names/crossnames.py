@@ -207,8 +207,10 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
     src = base_language(doc.source_lang)
     tgt = base_language(doc.target_lang)
     segments = doc.segments
-    # latin (same-script hook): both sides in Latin script keep names letter for letter; judged there
-    if samescript.applies(src, tgt):
+    # latin (same-script hook): both sides in Latin script keep names letter for letter; judged
+    # there when no model ran. With a back-translation the comparison below sees the name written
+    # again in the original's language, which is stronger evidence than spelling alone.
+    if not sources.back_translations and samescript.applies(src, tgt):
         for pair in pairs:
             for v in samescript.judge(
                 [t for _s, t in pair.originals], [(j, segments[j].target) for j in pair.targets], sources
