@@ -20,7 +20,7 @@ def confusable_letters(ctx: CheckContext) -> Iterator[Hit]:
     # function of the word alone (the preferred script is the document's)
     known: dict[str, list[Confusable]] = {}
     for seg in ctx.document.segments:
-        if seg.target.isascii() or not mixes_scripts(seg.target, table):
+        if seg.target.isascii() or not mixes_scripts(seg.target, table, preferred):
             continue  # a word mixes scripts only where its segment does
         for start, end in iter_words(seg.target):
             word = seg.target[start:end]

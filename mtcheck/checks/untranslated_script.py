@@ -231,6 +231,8 @@ def _title_phrase(run: list[tuple[int, int]], names: set[tuple[int, int]], text:
 def _quoted_from_third_language(ctx: CheckContext, segment_id: str, text: str) -> bool:
     """Wire copy: the run stands as it is in the aligned original sentence, where it is a
     quotation in a third language ("Il faut bien le faire" in an English article)."""
+    if ctx.document.original is None:
+        return False  # no aligned pair without an original (pairs.make_pairs): units are not looked through
     for pair in pairs(ctx):
         if pair.aligned and any(seg.id == segment_id for seg in pair.targets) and text in pair.source:
             words = [text[s:e] for s, e in iter_words(text)]
