@@ -8,6 +8,7 @@ One segment per translation; a plural unit gives one segment per ``msgstr[i]`` w
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -53,6 +54,7 @@ def _keyword_lines(raw: bytes) -> list[list[tuple[int, int]]]:
 _PLURAL_EXPRESSION = re.compile(r"plural\s*=\s*([^;]+)")
 
 
+@functools.lru_cache(maxsize=64)  # a project's catalogues share a few headers; the answer is a value
 def exact_plural_forms(plural_forms: str) -> frozenset[int] | None:
     """Indexes of the plural forms that serve exactly one number (Arabic "zero", "one", "two").
 
