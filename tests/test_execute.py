@@ -198,7 +198,7 @@ def test_segments_packed_in_one_call_are_each_found_again_whatever_their_texts_h
     for doc, again in zip(docs, back.documents, strict=True):
         assert isinstance(again.segments, PackedSegments)
         picks = sorted(rng.sample(range(len(doc.segments)), min(5, len(doc.segments))), reverse=True)
-        assert again.segments.pick(picks) == [doc.segments[i] for i in picks]
+        assert again.segments.pick(picks) == [doc.segments[i] for i in picks] and again.segments.pick([]) == []
         assert tuple(again.segments) == doc.segments
 
 

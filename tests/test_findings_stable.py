@@ -286,7 +286,8 @@ def test_one_script_texts_are_told_apart_as_the_full_look_up_tells_them() -> Non
 
     rng = random.Random(11)
     pools = ["abcXYZ", "абвгдеёжіїєґ", "абв", "ابتثجحخ", "αβγΩ", "אבג", "一二中", "ᄀ가", "\u0301\u064b\u0300",
-             "0123٠١٢۱۲ ,.;:!?()«»—…%$@", "\u200b\u200d\u00ad\ufeff", "\ue000\U000f0000", "😀🇺🇦", "\U0001d400ℂⅫ"]  # fmt: skip
+             "0123٠١٢۱۲ ,.;:!?()«»—…%$@", "\u200b\u200d\u00ad\ufeff", "\ue000\U000f0000",
+             "😀🇺🇦", "\U0001d400ℂⅫ"]  # fmt: skip
     chars = "".join(pools) + "".join(chr(rng.randrange(0x20, sys.maxunicode)) for _ in range(300))
     chars = "".join(c for c in chars if not 0xD800 <= ord(c) < 0xE000)
     table = ScriptTable()
@@ -297,3 +298,17 @@ def test_one_script_texts_are_told_apart_as_the_full_look_up_tells_them() -> Non
             texts.append("".join(rng.choice(pool) for _ in range(rng.randint(1, 12))))
             texts.append(texts[-1] + rng.choice(chars))
         assert [mixes_scripts(t, table, script) for t in texts] == [mixes_scripts(t, table) for t in texts], script
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_checks_sharing_a_context_find_what_each_finds_alone(seed: int) -> None:
+    """confusable-letters and untranslated-script share their word spans through the context's memo."""
+    from mtcheck.read.words import iter_words, word_spans
+
+    ids = ["confusable-letters", "untranslated-script", "confusable-letters"]
+    for doc in _documents(seed):
+        shared = CheckContext(document=doc, config=Config())
+        together = [list(CHECKS.get(i).run(shared)) for i in ids]
+        alone = [list(CHECKS.get(i).run(CheckContext(document=doc, config=Config()))) for i in ids]
+        assert together == alone and shared.memo["word_spans"]
+        assert all(word_spans(t, {}) == list(iter_words(t)) for t in shared.memo["word_spans"])

@@ -161,9 +161,13 @@ def _to_document(data: Mapping[str, Any], segments: bytes, start: int) -> Docume
 
 def _segments(packed: bytes, start: int, count: int, path: str | None, indices: Sequence[int] | None) -> list[Segment]:
     """The document's segments at ``indices`` (every one for None); it starts at line ``start`` of ``packed``."""
-    if count == 0:
+    if count == 0 or (indices is not None and not indices):
         return []
-    rows = zlib.decompress(packed)[2:-2].split(_BETWEEN)  # each row without its brackets
+    last = start + (count - 1 if indices is None else max(indices))
+    rows = zlib.decompress(packed).split(_BETWEEN, last + 1)  # rows past the last one asked for stay whole
+    rows[0] = rows[0][2:]  # "[[" off the first row, "]]" off the file's last one
+    if len(rows) == last + 1:
+        rows[-1] = rows[-1][:-2]
     chosen = rows[start : start + count] if indices is None else [rows[start + i] for i in indices]
     # one parse of them all: a loads() call a segment costs twice as much
     return [_to_segment(s, path) for s in json.loads(b"[[" + _BETWEEN.join(chosen) + b"]]")]
