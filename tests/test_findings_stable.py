@@ -312,3 +312,21 @@ def test_checks_sharing_a_context_find_what_each_finds_alone(seed: int) -> None:
         alone = [list(CHECKS.get(i).run(CheckContext(document=doc, config=Config()))) for i in ids]
         assert together == alone and shared.memo["word_spans"]
         assert all(word_spans(t, {}) == list(iter_words(t)) for t in shared.memo["word_spans"])
+
+
+def test_the_letter_scan_finds_every_letter_and_summaries_keep_their_letterless_units() -> None:
+    import sys
+
+    from mtcheck.checks.consistency import _MAYBE_LETTER, summarise
+
+    missed = [hex(c) for c in range(sys.maxunicode + 1) if chr(c).isalpha() and not _MAYBE_LETTER.fullmatch(chr(c))]
+    assert missed == []
+    docs = list(_documents(0))
+    extra = ["²", "%s ²", "² x", "½", "—", "", "١٢", "Ⅻ", "ǅ", "x"]
+    segs = [Segment(f"e{k}", t, "source", Location("e.po", k + 1, 1, f"e{k}")) for k, t in enumerate(extra)]
+    docs.append(Document("e.po", "en", "uk", tuple(segs), format="po"))
+    for doc in docs:
+        old = [i for i, seg in enumerate(doc.segments) if seg.source and seg.target and "plural" not in seg.flags
+               and "fuzzy" not in seg.flags and not any(c.isalpha() for c in seg.target)]  # fmt: skip
+        assert summarise(doc)["letterless"] == old
+    assert summarise(docs[-1])["letterless"] == [0, 3, 4, 6, 7]  # "Ⅻ" is a numeral, "²" too

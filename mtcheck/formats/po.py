@@ -132,13 +132,16 @@ class PoReader:
         # one object per distinct set of flags: most units share a few ({"c-format"}); one frozenset
         # for each unit took 20 MiB over 100,000 units
         shared: dict[frozenset[str], frozenset[str]] = {}
+        name = str(path)
+        # a NUL in a message read as UTF-8 is a zero byte of the file: with none, not looked for in each
+        nul = fast is None or b"\x00" in raw
         for live, unit in enumerate(units):
             if live == 0 and unit.header:
                 continue
             here = places[live] if places is not None and live < len(places) else []
             msgstr_lines = unit.msgstr_at if places is None else here
-            for seg in self._segments(unit, str(path), msgstr_lines, exact, shared):
-                if "\x00" in seg.target or "\x00" in (seg.source or ""):
+            for seg in self._segments(unit, name, msgstr_lines, exact, shared):
+                if nul and ("\x00" in seg.target or "\x00" in (seg.source or "")):
                     # as in the text reader: a NUL is no text, and must never reach a terminal raw
                     raise InputError(f"{path}:{seg.location.line}: contains a NUL character in a message")
                 segments.append(seg)
