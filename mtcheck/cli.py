@@ -755,7 +755,7 @@ def lean_coercion(command: Any) -> None:
         return coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
 
     @dataclasses.dataclass(frozen=True)
-    class Plain(RuntimeParam):  # type: ignore[misc]
+    class Plain(RuntimeParam):
         kind: str
         listed: bool
 
