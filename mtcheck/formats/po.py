@@ -130,8 +130,8 @@ class PoReader:
         store.units = []
         segments: list[Segment] = []
         # one object per distinct set of flags: most units share a few ({"c-format"}); one frozenset
-        # for each unit took 20 MiB over 100,000 units
-        shared: dict[frozenset[str], frozenset[str]] = {}
+        # for each unit took 20 MiB over 100,000 units (keyed by the flags and by their comments)
+        shared: dict[frozenset[str] | tuple[str, ...], frozenset[str]] = {}
         name = str(path)
         # a NUL in a message read as UTF-8 is a zero byte of the file: with none, not looked for in each
         nul = fast is None or b"\x00" in raw
@@ -161,13 +161,15 @@ class PoReader:
         path: str,
         msgstr_lines: Sequence[tuple[int, int]],
         exact: frozenset[int] | None,
-        shared: dict[frozenset[str], frozenset[str]],
+        shared: dict[frozenset[str] | tuple[str, ...], frozenset[str]],
     ) -> list[Segment]:
         context = unit.context or None
         first_source = unit.source
         unit_id = f"{context} | {first_source}" if context else first_source  # = getid(), readable
-        flags = _flags(unit) if unit.typecomments else frozenset()
-        flags = shared.setdefault(flags, flags)
+        flags = shared.get(unit.typecomments)  # units repeat their flag comments ("#, c-format"): parsed once
+        if flags is None:
+            made = _flags(unit) if unit.typecomments else frozenset()
+            flags = shared[unit.typecomments] = shared.setdefault(made, made)
         notes = _notes(unit) if unit.othercomments or unit.automaticcomments or unit.sourcecomments else ()
         line, column = msgstr_lines[0] if msgstr_lines else (1, 1)
         if unit.source_plural is None:
