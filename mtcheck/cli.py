@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -712,12 +712,110 @@ def quiet_libraries() -> None:
     warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
 
 
+def lean_coercion(command: Any) -> None:
+    """Let typer take plain option values without building pydantic adapters.
+
+    Typer (0.2x) converts every value of every parameter, the defaults of options left out
+    included, through a pydantic ``TypeAdapter`` built as the command line is parsed:
+    importing pydantic and building them was a quarter of the CPU of a model-free check of
+    one article. A string, a path, a whole number in its range given in plain digits, and
+    lists of them, need none of it: each such parameter gets a converter that makes what
+    typer's adapter makes, with typer's own path function, and hands any other value to
+    typer's adapter, built then. Other parameters keep typer's way. On a typer without
+    this machinery it does nothing. An option left out is None, which typer's base class
+    takes before any adapter: every parameter gets a converter, so that none is built for it.
+    """
+    import dataclasses
+    import typing
+
+    try:
+        from typer._coercion import RuntimeParam, build_runtime_param
+        from typer._param_types import coerce_cli_path, routes_to_path
+        from typer.core import _TyperParameter
+    except ImportError:
+        return
+
+    def plain(value: Any, kind: str, info: Any) -> bool:
+        if kind == "int":  # plain digits are read alike by int() and pydantic; "+1", "1_0", " 1" go to it
+            return (type(value) is int or (isinstance(value, str) and value.isascii() and value.isdigit()
+                    and value == str(int(value)))) and not info.clamp  # fmt: skip
+        if kind == "path":
+            return isinstance(value, str | Path)
+        return kind == "str" and isinstance(value, str)
+
+    def convert(value: Any, kind: str, desc: Any, param: Any, ctx: Any) -> Any:
+        info = desc.parameter_info
+        if kind == "int":
+            number = int(value)
+            below, above = info.min is not None and number < info.min, info.max is not None and number > info.max
+            return None if below or above else number  # out of range: typer's adapter says so
+        if kind == "str":
+            return value
+        # pydantic reads a string as a Path the way Path() does
+        return coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
+
+    @dataclasses.dataclass(frozen=True)
+    class Plain(RuntimeParam):
+        kind: str
+        listed: bool
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            desc = param.type_descriptor
+            items = list(value) if self.listed and isinstance(value, list | tuple) else [value]
+            if (not self.listed or isinstance(value, list | tuple)) and all(plain(v, self.kind, desc.parameter_info)
+                                                                             for v in items):  # fmt: skip
+                done = [convert(v, self.kind, desc, param, ctx) for v in items]
+                if None not in done:
+                    return done if self.listed else done[0]
+            param._runtime_param = build_runtime_param(desc)  # typer's own, from now on
+            return param._runtime_param._coerce_value(value, param=param, ctx=ctx)
+
+    def kind_of(annotation: Any, info: Any) -> str:
+        """How a value is taken without pydantic: "other" takes none (but None, which RuntimeParam.coerce takes)."""
+        if info.parser is not None or info.path_type is not None:
+            return "other"
+        if annotation is str:
+            return "str"
+        if annotation is int:
+            return "int"
+        return "path" if annotation is Path and routes_to_path(annotation, info) else "other"
+
+    def install(param: Any) -> None:
+        if not isinstance(param, _TyperParameter) or param._runtime_param is not None:
+            return
+        desc = param.type_descriptor
+        if desc.file_annotation is not None:
+            return
+        annotation, listed = desc.annotation, desc.is_list
+        if listed:
+            annotation = typing.get_args(annotation)[0] if len(typing.get_args(annotation)) == 1 else None
+        param._runtime_param = Plain(desc.parameter_info, desc.annotation, kind_of(annotation, desc.parameter_info),
+                                     listed)  # fmt: skip
+
+    def visit(cmd: Any) -> None:
+        for sub in getattr(cmd, "commands", {}).values():
+            visit(sub)
+        for param in cmd.params:
+            install(param)
+        made = cmd.get_help_option  # the --help option is made when a command line is parsed
+
+        def get_help_option(ctx: Any) -> Any:
+            option = made(ctx)
+            install(option)
+            return option
+
+        cmd.get_help_option = get_help_option
+
+    visit(command)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the app and map every error to an exit code."""
     args = sys.argv[1:] if argv is None else argv
     quiet_libraries()
     debug = "--debug" in args
     command = typer.main.get_command(app)
+    lean_coercion(command)
     try:
         code = command.main(args=args, prog_name="mtcheck", standalone_mode=False)
     except typer.Exit as exc:

@@ -578,10 +578,20 @@ def repeated_word(ctx: CheckContext) -> Iterator[Hit]:
             )
 
 
+# --- mtcheck/checks/numbers.py (before the pairs' texts were worked out once for its three checks)
+def _pairs(ctx: CheckContext) -> Iterator[Any]:
+    from mtcheck.checks.numbers import _CREDITS
+    from mtcheck.checks.pairs import pairs
+
+    for pair in pairs(ctx):
+        if pair.target and pair.source and pair.source not in _CREDITS:
+            yield pair
+
+
 # --- mtcheck/checks/numbers.py (main at d088279): urls, emails
 def urls(ctx: CheckContext) -> Iterator[Hit]:
     """URL changed, dropped or added in the translation."""
-    from mtcheck.checks.numbers import _host, _pairs
+    from mtcheck.checks.numbers import _host
     from mtcheck.read.textspans import URL, links
 
     for pair in _pairs(ctx):
@@ -611,7 +621,6 @@ def urls(ctx: CheckContext) -> Iterator[Hit]:
 
 def emails(ctx: CheckContext) -> Iterator[Hit]:
     """E-mail address changed, dropped or added in the translation."""
-    from mtcheck.checks.numbers import _pairs
     from mtcheck.read.textspans import EMAIL, links
 
     for pair in _pairs(ctx):
@@ -652,7 +661,7 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 
 
 def numbers(ctx: CheckContext) -> Iterator[Hit]:
-    from mtcheck.checks.numbers import _lenient, _ordinals, _pairs, _spelled_out, _unmatched
+    from mtcheck.checks.numbers import _lenient, _ordinals, _spelled_out, _unmatched
     from mtcheck.read.numerals import Number, numbers_in
 
     digit = regex.compile(r"\p{Nd}")

@@ -172,6 +172,36 @@ def test_packed_segments_are_decoded_only_when_read() -> None:
     assert hash(segments) == hash(tuple(original))
 
 
+def test_segments_packed_in_one_call_are_each_found_again_whatever_their_texts_hold() -> None:
+    """The rows of one encoder call are split where one ends and the next starts, and only there."""
+    import random
+
+    from mtcheck.types import Document, Location, Segment
+
+    rng = random.Random(3)
+    tricky = ["],\n[", "],[", '"],["', "\n", "\\", '"', "]", "[", ",", "\u2028", "\x00", "\x1f", "مرحبا", "😀", "0"]
+
+    def text() -> str:
+        return "".join(rng.choice(tricky) for _ in range(rng.randint(0, 6)))
+
+    def segment(n: int, path: str) -> Segment:
+        flags = frozenset(text() for _ in range(rng.randint(0, 2)))
+        notes = tuple(text() for _ in range(rng.randint(0, 2)))
+        unit = rng.choice([None, text(), f"u{n}"])
+        where = Location(rng.choice([path, "other.po", None]), n + 1, rng.randint(1, 9), unit)
+        return Segment(f"u{n}", text(), rng.choice([None, text()]), where, rng.randint(0, 99), flags, notes,
+                       rng.choice([None, text()]))  # fmt: skip
+
+    docs = tuple(Document(f"d{k}.po", "en", "uk", tuple(segment(n, f"d{k}.po") for n in range(count)), format="po")
+                 for k, count in enumerate((40, 0, 1, 25)))  # fmt: skip
+    back = _round_trip(FileResult(documents=docs))
+    for doc, again in zip(docs, back.documents, strict=True):
+        assert isinstance(again.segments, PackedSegments)
+        picks = sorted(rng.sample(range(len(doc.segments)), min(5, len(doc.segments))), reverse=True)
+        assert again.segments.pick(picks) == [doc.segments[i] for i in picks] and again.segments.pick([]) == []
+        assert tuple(again.segments) == doc.segments
+
+
 def test_executors_return_results_packed(corpus: Path) -> None:
     tasks, _note = plan(["po"], NO_MT)
     for executor in (SerialExecutor(), ProcessExecutor(2)):

@@ -242,3 +242,91 @@ def test_code_spans_are_the_old_code_spans(seed: int) -> None:
     texts += ["see www.example.com", "WWW.EXAMPLE.COM", "ftp://x.org/a", "mail a@b.org.", "{0} and {{x}}", "$(HOME)",
               "%PRODUCTNAME", "<b>bold</b>", "100% sure", "a.b", "x@y"]  # fmt: skip
     assert [code_spans(t) for t in texts] == [reference.code_spans(t) for t in texts]
+
+
+def _case_pairs() -> list[tuple[str, str]]:
+    """Every pair of distinct characters that regex's case-insensitive matching takes as one."""
+    import sys
+
+    import regex
+
+    cased = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000
+             and (chr(c).lower() != chr(c) or chr(c).upper() != chr(c) or chr(c).casefold() != chr(c))]  # fmt: skip
+    everything = "".join(cased)
+    return [(c, d) for c in cased for d in regex.findall(regex.escape(c), everything, flags=regex.IGNORECASE) if d != c]
+
+
+def test_the_repeat_filter_lets_through_every_doubled_word_the_pattern_finds() -> None:
+    from mtcheck.checks.repeated_word import _REPEAT, _may_repeat
+
+    rng = random.Random(7)
+    pairs = _case_pairs()
+    assert len(pairs) > 2000 and ("I", "\u0131") in pairs  # the Turkic i's are among them
+    before = ["", " ", "(", "«", "-", "_", "x", "7", "\u0301", "foo-", "a\u0301"]
+    after = ["", " ", ")", ".", ",", "-x", "-", "\u0301", "y", "7", "…"]
+    texts = []
+    for c, d in pairs:
+        stem = "".join(rng.choice("abςσſsßкКяЯ\u0301") for _ in range(rng.randint(0, 3)))
+        first, second = (stem + c, stem.upper() + d) if rng.random() < 0.5 else (c + stem, d + stem.swapcase())
+        texts.append(rng.choice(before) + first + rng.choice(SPACES) + second + rng.choice(after))
+    texts += [f"{a} {b}" for a in ("the", "Ωμέγα", "ΣΟΦΙΑ", "straße", "İstanbul") for b in ("THE", "ωμέγα", "σοφια",
+              "STRASSE", "istanbul", "ıstanbul")]  # fmt: skip
+    turkic = ["\u0131 I", "\u0130 i", "KIZ k\u0131z", "\u0130L il"]
+    matched = [t for t in [*texts, *turkic] if _REPEAT.search(t)]
+    assert len(matched) > 500 and set(turkic) <= set(matched)
+    assert [t for t in matched if not _may_repeat(t)] == []
+    assert not _may_repeat("no word here twice") and _may_repeat("the then")  # a superset: then the pattern decides
+
+
+def test_one_script_texts_are_told_apart_as_the_full_look_up_tells_them() -> None:
+    """mixes_scripts with the document's script (an ICU set) answers as without it, on every kind of character."""
+    import sys
+
+    from mtcheck.read.confusables import ScriptTable, mixes_scripts
+
+    rng = random.Random(11)
+    pools = ["abcXYZ", "абвгдеёжіїєґ", "абв", "ابتثجحخ", "αβγΩ", "אבג", "一二中", "ᄀ가", "\u0301\u064b\u0300",
+             "0123٠١٢۱۲ ,.;:!?()«»—…%$@", "\u200b\u200d\u00ad\ufeff", "\ue000\U000f0000",
+             "😀🇺🇦", "\U0001d400ℂⅫ"]  # fmt: skip
+    chars = "".join(pools) + "".join(chr(rng.randrange(0x20, sys.maxunicode)) for _ in range(300))
+    chars = "".join(c for c in chars if not 0xD800 <= ord(c) < 0xE000)
+    table = ScriptTable()
+    for script in ("Cyrl", "Arab", "Latn", "Grek", "Hani", "Jpan", "Hebr"):
+        texts = ["", "%s", "абв abc"]
+        for _ in range(1500):
+            pool = rng.choice(pools) if rng.random() < 0.8 else chars
+            texts.append("".join(rng.choice(pool) for _ in range(rng.randint(1, 12))))
+            texts.append(texts[-1] + rng.choice(chars))
+        assert [mixes_scripts(t, table, script) for t in texts] == [mixes_scripts(t, table) for t in texts], script
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_checks_sharing_a_context_find_what_each_finds_alone(seed: int) -> None:
+    """confusable-letters and untranslated-script share their word spans through the context's memo."""
+    from mtcheck.read.words import iter_words, word_spans
+
+    ids = ["confusable-letters", "untranslated-script", "confusable-letters"]
+    for doc in _documents(seed):
+        shared = CheckContext(document=doc, config=Config())
+        together = [list(CHECKS.get(i).run(shared)) for i in ids]
+        alone = [list(CHECKS.get(i).run(CheckContext(document=doc, config=Config()))) for i in ids]
+        assert together == alone and shared.memo["word_spans"]
+        assert all(word_spans(t, {}) == list(iter_words(t)) for t in shared.memo["word_spans"])
+
+
+def test_the_letter_scan_finds_every_letter_and_summaries_keep_their_letterless_units() -> None:
+    import sys
+
+    from mtcheck.checks.consistency import _MAYBE_LETTER, summarise
+
+    missed = [hex(c) for c in range(sys.maxunicode + 1) if chr(c).isalpha() and not _MAYBE_LETTER.fullmatch(chr(c))]
+    assert missed == []
+    docs = list(_documents(0))
+    extra = ["²", "%s ²", "² x", "½", "—", "", "١٢", "Ⅻ", "ǅ", "x"]
+    segs = [Segment(f"e{k}", t, "source", Location("e.po", k + 1, 1, f"e{k}")) for k, t in enumerate(extra)]
+    docs.append(Document("e.po", "en", "uk", tuple(segs), format="po"))
+    for doc in docs:
+        old = [i for i, seg in enumerate(doc.segments) if seg.source and seg.target and "plural" not in seg.flags
+               and "fuzzy" not in seg.flags and not any(c.isalpha() for c in seg.target)]  # fmt: skip
+        assert summarise(doc)["letterless"] == old
+    assert summarise(docs[-1])["letterless"] == [0, 3, 4, 6, 7]  # "Ⅻ" is a numeral, "²" too

@@ -91,3 +91,45 @@ def test_a_check_reads_word_frequencies_without_wordfreq_once_the_language_is_ca
     args = ("check", str(SEED), "-s", "ar", "-t", "en", "-f", "json", "--no-mt", "--no-cache")
     loaded_after(tmp_path, *args)  # the first run copies wordfreq's English list into the cache
     assert "wordfreq" not in loaded_after(tmp_path, *args)
+
+
+def test_a_check_builds_no_pydantic_adapter_for_its_options(tmp_path: Path) -> None:
+    """typer's pydantic adapters are built only for a value the lean converters leave to them (cli.lean_coercion)."""
+    args = ("check", str(SEED), "-s", "ar", "-t", "en", "-f", "json", "-o", str(tmp_path / "r.json"), "--no-mt",
+            "--jobs", "1", "--beam", "3", "--select", "name-", "--exclude", "x/*", "--cache-dir",
+            str(tmp_path))  # fmt: skip
+    assert "pydantic" not in loaded_after(tmp_path, *args)
+    assert "pydantic" not in loaded_after(tmp_path, "--help")
+    assert "pydantic" in loaded_after(tmp_path, *args, "--beam", "+2")  # typer's own way: "+2" is pydantic's to read
+
+
+COMMAND_LINES = [
+    ["copy.txt", "-s", "ar"],
+    ["a.po", "b.po", "-s", "en", "-t", "uk", "--beam", "8", "--jobs", "2", "--threads", "3", "-f", "json", "-o",
+     "r.json", "-f", "sarif", "-o", "r.sarif", "--select", "name-,numbers", "--ignore", "urls", "--no-mt"],
+    ["--beam", "0"], ["--beam", "33"], ["--beam", "007"], ["--beam", "+3"], ["--beam", " 4"], ["--beam", "x"],
+    ["--beam", "1_0"], ["--jobs", "0"], ["--threads", "٣"], ["--color"], ["--no-color"], ["--cache-dir", ""],
+    ["--config", "-"], ["--original", " o r.txt "], ["--max-file-size", "2.5"], ["--fail-on", "warning"], ["--"],
+    ["--", "-x.po"], [""], ["--termbase", "a.tbx", "--termbase", "b.csv"], ["--enable", "a", "--disable", "b"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("argv", COMMAND_LINES, ids=[" ".join(a) or "empty" for a in COMMAND_LINES])
+def test_the_lean_converters_give_what_typer_gives(argv: list[str]) -> None:
+    import typer
+
+    from mtcheck.cli import app, lean_coercion
+
+    def parsed(lean: bool) -> object:
+        command = typer.main.get_command(app)
+        if lean:
+            lean_coercion(command)
+        check = command.commands["check"]  # type: ignore[attr-defined]
+        try:
+            return check.make_context("check", list(argv)).params
+        except typer.BadParameter as exc:  # the message is compared
+            return ("error", exc.format_message())
+        except Exception as exc:  # noqa: BLE001 - any other failure must be the same too
+            return ("failed", type(exc).__name__, str(exc))
+
+    assert parsed(lean=True) == parsed(lean=False)

@@ -33,7 +33,7 @@ def _string(rng: random.Random) -> str:
     return text
 
 
-def _quoted(keyword: str, text: str, rng: random.Random) -> list[str]:
+def _quoted(keyword: str, text: str, rng: random.Random, clean: bool = False) -> list[str]:
     """``keyword "text"``, or wrapped over several lines (``keyword ""`` first, as msgmerge writes)."""
     if rng.random() < 0.3 and len(text) > 4:
         cut = rng.randint(1, len(text) - 1)
@@ -41,7 +41,7 @@ def _quoted(keyword: str, text: str, rng: random.Random) -> list[str]:
             cut += 1
         pieces = [text[:cut], text[cut:]]
         lines = [f'{keyword} ""'] + [f'"{p}"' for p in pieces]
-        if rng.random() < 0.2:
+        if rng.random() < 0.2 and not clean:
             lines.insert(2, rng.choice(["", "   ", "\t"]))  # a blank line inside, which the toolkit skips
         return lines
     return [f'{keyword} "{text}"']
@@ -53,28 +53,29 @@ def _comments(rng: random.Random) -> list[str]:
     return [rng.choice(kinds) for _ in range(rng.randint(0, 3))]
 
 
-def _entry(rng: random.Random, nplurals: int) -> list[str]:
+def _entry(rng: random.Random, nplurals: int, clean: bool = False) -> list[str]:
     lines = _comments(rng)
-    if rng.random() < 0.1:
+    if rng.random() < 0.1 and not clean:
         obsolete = _quoted("msgid", _string(rng), rng) + _quoted("msgstr", _string(rng), rng)
         lines += [f"#~ {line}" for line in obsolete if line.strip()]
         return lines
     if rng.random() < 0.2:
-        lines += _quoted("msgctxt", _string(rng), rng)
-    lines += _quoted("msgid", _string(rng) or "x", rng)
+        lines += _quoted("msgctxt", _string(rng), rng, clean)
+    lines += _quoted("msgid", _string(rng) or "x", rng, clean)
     if rng.random() < 0.2:
-        lines += _quoted("msgid_plural", _string(rng), rng)
+        lines += _quoted("msgid_plural", _string(rng), rng, clean)
         order = list(range(nplurals))
         if rng.random() < 0.2:
             rng.shuffle(order)
         for i in order:
-            lines += _quoted(f"msgstr[{i}]", "" if i == 0 and rng.random() < 0.2 else _string(rng), rng)
+            lines += _quoted(f"msgstr[{i}]", "" if i == 0 and rng.random() < 0.2 else _string(rng), rng, clean)
     else:
-        lines += _quoted("msgstr", _string(rng), rng)
+        lines += _quoted("msgstr", _string(rng), rng, clean)
     return lines
 
 
-def catalogue(seed: int) -> str:
+def catalogue(seed: int, clean: bool = False) -> str:
+    """A generated catalogue; ``clean``: in msgmerge's own layout only (the entry reader's, po_lines._ENTRY)."""
     rng = random.Random(seed)
     nplurals = rng.choice([2, 3, 6])
     language = rng.choice(["uk", "ru", "ar", "", "pt_BR"])
@@ -90,9 +91,12 @@ def catalogue(seed: int) -> str:
         header = []  # no header at all
     lines = [*header, ""]
     for _ in range(40):
-        lines += _entry(rng, nplurals)
-        lines += rng.choice([[""], [""], ["", "  "], []]) if lines[-1].startswith(("msgstr", '"')) else [""]
-    return "\n".join(lines) + rng.choice(["\n", "", "\n\n"])
+        lines += _entry(rng, nplurals, clean)
+        if clean:
+            lines += rng.choice([[""], [""], ["", ""], []])
+        else:
+            lines += rng.choice([[""], [""], ["", "  "], []]) if lines[-1].startswith(("msgstr", '"')) else [""]
+    return "\n".join(lines) + ("\n" if clean else rng.choice(["\n", "", "\n\n"]))
 
 
 def _read(path: Path, monkeypatch: pytest.MonkeyPatch, fast: bool) -> object:
@@ -142,3 +146,70 @@ def test_outside_the_layout_the_toolkit_reads_the_file(
     path.write_bytes(OUTSIDE[name].encode("latin-1" if name == "latin-1" else "utf-8"))
     assert read_lines(path.read_bytes(), pypo.unescape) is None
     assert _read(path, monkeypatch, True) == _read(path, monkeypatch, False)
+
+
+def _line_reader(text: str) -> object:
+    """What the line reader alone (po_lines._parse) makes of ``text``."""
+    from mtcheck.formats import po_lines
+
+    raw_lines = text.split("\n")
+    numbers = [n for n, line in enumerate(raw_lines, 1) if line and not line.isspace()]
+    try:
+        return po_lines._parse([raw_lines[n - 1] for n in numbers], numbers, raw_lines, pypo.unescape)
+    except po_lines._OutsideLayoutError:
+        return None
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_the_entry_reader_reads_what_the_line_reader_and_the_toolkit_read(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mtcheck.formats.po_lines import _entries
+
+    text = catalogue(seed, clean=True)
+    entries = _entries(text, pypo.unescape)
+    assert entries is not None  # read an entry a match
+    assert entries == _line_reader(text)
+    path = tmp_path / "uk.po"
+    path.write_text(text, encoding="utf-8")
+    assert _read(path, monkeypatch, True) == _read(path, monkeypatch, False)
+
+
+HEAD = 'msgid ""\nmsgstr "Language: uk\\n"\n\n'
+EDGES = {
+    "kde comment on a continuation line": HEAD + 'msgid ""\n"_: menu\\n"\n"File"\nmsgstr "Файл"\n',
+    "kde comment in a plural": HEAD + 'msgid "a"\nmsgid_plural "_: x"\nmsgstr[0] "б"\nmsgstr[1] "в"\n',
+    "plural header": 'msgid ""\nmsgid_plural ""\nmsgstr[0] "Language: uk\\n"\n',
+    "a form given twice": HEAD + 'msgid "a"\nmsgid_plural "b"\nmsgstr[1] "x"\nmsgstr[0] "y"\nmsgstr[01] "z"\n',
+    "a wrapped first form": HEAD + 'msgid "a"\nmsgid_plural "b"\nmsgstr[0] ""\n"y"\nmsgstr[10] ""\n',
+    "garbage after a previous msgid mark": HEAD + '#| nothing\nmsgid "a"\nmsgstr "б"\n',
+    "previous msgid": HEAD + '#| msgctxt "c"\n#|  msgid "a"\n#| "b"\nmsgid "a"\nmsgstr "б"\n',
+    "latin-1 header": 'msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgid "a"\nmsgstr "b"\n',
+    "a context header": 'msgctxt ""\nmsgid ""\nmsgstr "Language: uk\\n"\n',
+    "a wrapped empty context": 'msgctxt ""\n""\nmsgid ""\nmsgstr "Language: uk\\n"\n',
+    "a named context": 'msgctxt "x"\nmsgid ""\nmsgstr "Language: uk\\n"\n',
+    "a wrapped empty msgid": 'msgid ""\n""\nmsgstr "Language: uk\\n"\n',
+    "an empty header": 'msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\n',
+    "a string with quotes inside": HEAD + 'msgid "say "hi" \\"x\\""\nmsgstr "a" "b"\n',
+    "a trailing space": HEAD + 'msgid "a" \nmsgstr "b"\n',
+    "comments only": "# a\n#, fuzzy\n",
+    "blank lines first": "\n\n" + HEAD + 'msgid "a"\nmsgstr "b"\n\n\n',
+    "no newline at the end": HEAD + 'msgid "a"\nmsgstr "b"',
+    "obsolete entry": HEAD + 'msgid "a"\nmsgstr "b"\n\n#~ msgid "c"\n#~ msgstr "d"\n',
+    "empty": "",
+    "no entry": "\n\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EDGES))
+def test_the_entry_reader_reads_what_the_line_reader_reads_or_steps_aside(name: str) -> None:
+    from mtcheck.formats.po_lines import _entries, _OutsideLayoutError
+
+    text = EDGES[name]
+    try:
+        entries = _entries(text, pypo.unescape)
+    except _OutsideLayoutError:
+        entries = None
+    lines = _line_reader(text)
+    assert entries is None or entries == lines
+    assert read_lines(text.encode("utf-8"), pypo.unescape) == lines

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.read.confusables import Confusable, ScriptTable, confusables, mixes_scripts
 from mtcheck.read.languages import script_of
-from mtcheck.read.words import iter_words
+from mtcheck.read.words import word_spans
 from mtcheck.types import Severity, Span
 
 
@@ -19,10 +19,11 @@ def confusable_letters(ctx: CheckContext) -> Iterator[Hit]:
     # word → its look-alike letters: a catalogue repeats its words, and the answer is a
     # function of the word alone (the preferred script is the document's)
     known: dict[str, list[Confusable]] = {}
+    spans = ctx.memo.setdefault("word_spans", {})
     for seg in ctx.document.segments:
-        if seg.target.isascii() or not mixes_scripts(seg.target, table):
+        if seg.target.isascii() or not mixes_scripts(seg.target, table, preferred):
             continue  # a word mixes scripts only where its segment does
-        for start, end in iter_words(seg.target):
+        for start, end in word_spans(seg.target, spans):
             word = seg.target[start:end]
             found = known.get(word)
             if found is None:

@@ -32,6 +32,10 @@ from mtcheck.types import Document, Segment, Severity, Summary, pick_segments
 _ACCEL = re.compile(r"[_&~](?=\w)|\s*\(_?\w\)\s*$")
 _TRAIL = re.compile(r"(?:\.\.\.|…|:|：)\s*$")
 _TRAILERS = ("...", "…", ":", "：")
+# what may be a letter: re's \w is str.isalnum() (and "_"), \d str.isdecimal(), so this finds
+# every character str.isalpha() is true of, and a few numerals (²), which the caller sees
+# through; most targets start with a letter, found in one call instead of a generator
+_MAYBE_LETTER = re.compile(r"[^\W\d_]")
 
 
 def normal(text: str) -> str:
@@ -75,7 +79,8 @@ def summarise(doc: Document) -> dict[str, Any]:
         targets.append(ntarget)
         if seg.context:
             contexts.append([i, seg.context])
-        if not any(c.isalpha() for c in target):
+        letter = _MAYBE_LETTER.search(target)
+        if letter is None or (not letter.group().isalpha() and not any(c.isalpha() for c in target)):
             letterless.append(i)
     return {"sources": sources, "targets": targets, "contexts": contexts, "letterless": letterless}
 

@@ -54,10 +54,18 @@ def _spelled_out(text: str, lang: str) -> set[str]:
 _CREDITS = frozenset({"translator-credits", "translator_credits", "TRANSLATOR-CREDITS"})
 
 
-def _pairs(ctx: CheckContext) -> Iterator[Pair]:
-    for pair in pairs(ctx):
-        if pair.target and pair.source and pair.source not in _CREDITS:
-            yield pair
+def _pairs(ctx: CheckContext) -> list[tuple[Pair, str, str]]:
+    """The pairs these checks compare, each with its source and target text: worked out once
+    for the three of them (the context's memo), as a list they read without a generator or a
+    property call a pair (a catalogue has a hundred thousand)."""
+    found: list[tuple[Pair, str, str]] | None = ctx.memo.get("number_pairs")
+    if found is None:
+        found = ctx.memo["number_pairs"] = [
+            (pair, pair.source, target)
+            for pair in pairs(ctx)
+            if (target := pair.target) and pair.source and pair.source not in _CREDITS
+        ]
+    return found
 
 
 def _unmatched(numbers: list[Number], others: list[Number], known: set[str]) -> list[Number]:
@@ -92,8 +100,7 @@ def _lenient(extra: list[Number], missing: list[Number]) -> tuple[list[Number], 
 def numbers(ctx: CheckContext) -> Iterator[Hit]:
     """Number missing from the translation, added to it, or changed."""
     src_lang, tgt_lang = ctx.document.source_lang, ctx.document.target_lang
-    for pair in _pairs(ctx):
-        source_text, target_text = pair.source, pair.target
+    for pair, source_text, target_text in _pairs(ctx):
         if not _DIGIT.search(source_text) and not _DIGIT.search(target_text):
             continue
         # only wire copy's leniency reads which numbers are measures (:func:`_lenient`)
@@ -170,11 +177,11 @@ def _may_hold_url(source: str, target: str) -> bool:
 @check("urls", Severity.WARNING, needs=("pair",))
 def urls(ctx: CheckContext) -> Iterator[Hit]:
     """URL changed, dropped or added in the translation."""
-    for pair in _pairs(ctx):
-        if not _may_hold_url(pair.source, pair.target):
+    for pair, source_text, target_text in _pairs(ctx):
+        if not _may_hold_url(source_text, target_text):
             continue
-        source = links(pair.source, URL)
-        target = links(pair.target, URL)
+        source = links(source_text, URL)
+        target = links(target_text, URL)
         target_urls = {u for u, _s, _e in target}
         # a localised path on the same host ("/en-US/" → "/uk/") is a translation, not a bug
         target_hosts = {_host(u) for u in target_urls}
@@ -198,11 +205,11 @@ def urls(ctx: CheckContext) -> Iterator[Hit]:
 @check("emails", Severity.WARNING, needs=("pair",))
 def emails(ctx: CheckContext) -> Iterator[Hit]:
     """E-mail address changed, dropped or added in the translation."""
-    for pair in _pairs(ctx):
-        if "@" not in pair.source and "@" not in pair.target:
+    for pair, source_text, target_text in _pairs(ctx):
+        if "@" not in source_text and "@" not in target_text:
             continue
-        source = links(pair.source, EMAIL)
-        target = links(pair.target, EMAIL)
+        source = links(source_text, EMAIL)
+        target = links(target_text, EMAIL)
         target_set = {a.lower() for a, _s, _e in target}
         source_set = {a.lower() for a, _s, _e in source}
         for address, start, end in source:

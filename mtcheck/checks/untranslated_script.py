@@ -15,7 +15,7 @@ from mtcheck.checks.pairs import pairs
 from mtcheck.checks.untranslated import reads_as_other_language
 from mtcheck.read.confusables import confusables
 from mtcheck.read.languages import script_of
-from mtcheck.read.words import iter_words
+from mtcheck.read.words import iter_words, word_spans
 from mtcheck.types import Severity, Span
 
 _SCRIPT_NAME = {"Arab": "Arabic", "Cyrl": "Cyrillic", "Latn": "Latin", "Grek": "Greek", "Hebr": "Hebrew"}
@@ -231,6 +231,8 @@ def _title_phrase(run: list[tuple[int, int]], names: set[tuple[int, int]], text:
 def _quoted_from_third_language(ctx: CheckContext, segment_id: str, text: str) -> bool:
     """Wire copy: the run stands as it is in the aligned original sentence, where it is a
     quotation in a third language ("Il faut bien le faire" in an English article)."""
+    if ctx.document.original is None:
+        return False  # no aligned pair without an original (pairs.make_pairs): units are not looked through
     for pair in pairs(ctx):
         if pair.aligned and any(seg.id == segment_id for seg in pair.targets) and text in pair.source:
             words = [text[s:e] for s, e in iter_words(text)]
@@ -249,11 +251,12 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
     # word → whether it is in the source's script: a catalogue repeats its words, and the
     # answer is a function of the word alone
     is_foreign: dict[str, bool] = {}
+    spans = ctx.memo.setdefault("word_spans", {})
     for seg in doc.segments:
         if not letters_of_source.search(seg.target):
             continue
         run: list[tuple[int, int]] = []
-        words = list(iter_words(seg.target))
+        words = word_spans(seg.target, spans)
         foreign = []
         for s, e in words:
             word = seg.target[s:e]

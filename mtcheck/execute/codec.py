@@ -7,13 +7,14 @@ back (as JSON, never pickle loaded from a file; the frozen types hold
 - ``result``: everything but the documents' segments, as JSON: findings, notes,
   details, each document's languages, format and number of segments, and its
   :class:`~mtcheck.pipeline.Digest` (what the run-wide steps read instead of segments);
-- ``segments``: every segment of every document, one JSON array a line, in order.
+- ``segments``: every segment of every document, in order, as one JSON array of arrays
+  written by one encoder call (see :data:`_ROWS`).
 
 :func:`unpack` decodes the first part only: each document's segments become
 :class:`~mtcheck.types.PackedSegments` over the second, decoded when a report reads them,
-or a few lines of it when a run-scope check names a unit. A segment is a list rather
-than a dict with keys: a catalogue has tens of thousands of them, and the keys would be
-most of the bytes.
+or only the rows of the units a run-scope check names. A segment is a list rather than a
+dict with keys: a catalogue has tens of thousands of them, and the keys would be most of
+the bytes.
 
 Free-form values (a finding's ``evidence``, a result's ``details``) keep their Python
 types: a tuple, set or frozenset, a dict with keys other than strings, and the rare
@@ -32,23 +33,28 @@ from typing import Any
 from mtcheck.pipeline import Digest, FileResult
 from mtcheck.types import Document, Finding, Location, PackedSegments, Segment, Severity, Span
 
-FORMAT = 3  # bump when the shape below changes: cached entries of another shape are misses
+FORMAT = 4  # bump when the shape below changes: cached entries of another shape are misses
 _TAG = "~t"
 _LEVEL = 1  # zlib: a third of the size for a tenth of the time of the default level
-_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# The segments' rows in one encoder call (one call a row was a tenth of a cold run), each
+# row still found without parsing the others: JSON writes a newline inside a string as
+# "\n", so a raw newline comes only from this item separator, and a row holds no list
+# followed by a list (flags, context, notes: _segment), so "],\n[" is where one row ends
+# and the next starts, and nowhere else.
+_ROWS = json.JSONEncoder(ensure_ascii=False, separators=(",\n", ":")).encode
+_BETWEEN = b"],\n["
 
 
 @dataclass(frozen=True)
 class Packed:
-    """One file's result as bytes: ``result`` (zlib'd JSON) and ``segments`` (zlib'd JSON lines)."""
+    """One file's result as bytes: ``result`` (zlib'd JSON) and ``segments`` (zlib'd JSON rows)."""
 
     result: bytes
     segments: bytes
 
 
 def pack(result: FileResult) -> Packed:
-    # a newline inside a text is written as \n in JSON: the lines are the segments
-    lines = [_LINE(_segment(seg, doc.path)) for doc in result.documents for seg in doc.segments]
+    rows = [_segment(seg, doc.path) for doc in result.documents for seg in doc.segments]
     data = {
         "format": FORMAT,
         "documents": [_document(d) for d in result.documents],
@@ -61,7 +67,7 @@ def pack(result: FileResult) -> Packed:
     }
     return Packed(
         zlib.compress(json.dumps(data, ensure_ascii=False).encode(), _LEVEL),
-        zlib.compress("\n".join(lines).encode(), _LEVEL),
+        zlib.compress(_ROWS(rows).encode() if rows else b"", _LEVEL),
     )
 
 
@@ -109,17 +115,19 @@ def _to_span(data: list[int] | None) -> Span | None:
 
 def _segment(seg: Segment, path: str | None) -> list[Any]:
     # the location's path and unit id are written as 0 when they are the document's path
-    # and the segment's id, as they nearly always are: a third of the bytes otherwise
+    # and the segment's id, as they nearly always are: a third of the bytes otherwise; the
+    # context stands between the flags and the notes, so that no list follows a list (_ROWS)
     loc = seg.location
-    return [seg.id, seg.target, seg.source, loc.line, loc.column, seg.offset, sorted(seg.flags), list(seg.notes),
-            seg.context, 0 if loc.path == path else loc.path, 0 if loc.unit_id == seg.id else loc.unit_id]  # fmt: skip
+    where, unit = 0 if loc.path == path else loc.path, 0 if loc.unit_id == seg.id else loc.unit_id
+    return [seg.id, seg.target, seg.source, loc.line, loc.column, seg.offset, sorted(seg.flags), seg.context,
+            list(seg.notes), where, unit]  # fmt: skip
 
 
 _NO_FLAGS: frozenset[str] = frozenset()
 
 
 def _to_segment(data: list[Any], path: str | None) -> Segment:
-    sid, target, source, line, column, offset, flags, notes, context, where, unit = data
+    sid, target, source, line, column, offset, flags, context, notes, where, unit = data
     location = Location(path if where == 0 else where, line, column, sid if unit == 0 else unit)
     # most units have no flags and no notes: one shared empty value each (a re-run decodes 100k)
     return Segment(sid, target, source, location, offset, frozenset(flags) if flags else _NO_FLAGS,
@@ -153,12 +161,16 @@ def _to_document(data: Mapping[str, Any], segments: bytes, start: int) -> Docume
 
 def _segments(packed: bytes, start: int, count: int, path: str | None, indices: Sequence[int] | None) -> list[Segment]:
     """The document's segments at ``indices`` (every one for None); it starts at line ``start`` of ``packed``."""
-    if count == 0:
+    if count == 0 or (indices is not None and not indices):
         return []
-    lines = zlib.decompress(packed).split(b"\n")
-    chosen = lines[start : start + count] if indices is None else [lines[start + i] for i in indices]
+    last = start + (count - 1 if indices is None else max(indices))
+    rows = zlib.decompress(packed).split(_BETWEEN, last + 1)  # rows past the last one asked for stay whole
+    rows[0] = rows[0][2:]  # "[[" off the first row, "]]" off the file's last one
+    if len(rows) == last + 1:
+        rows[-1] = rows[-1][:-2]
+    chosen = rows[start : start + count] if indices is None else [rows[start + i] for i in indices]
     # one parse of them all: a loads() call a segment costs twice as much
-    return [_to_segment(s, path) for s in json.loads(b"[" + b",".join(chosen) + b"]")]
+    return [_to_segment(s, path) for s in json.loads(b"[[" + _BETWEEN.join(chosen) + b"]]")]
 
 
 def _digest(digest: Digest) -> dict[str, Any]:

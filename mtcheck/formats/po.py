@@ -8,6 +8,7 @@ One segment per translation; a plural unit gives one segment per ``msgstr[i]`` w
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -53,6 +54,7 @@ def _keyword_lines(raw: bytes) -> list[list[tuple[int, int]]]:
 _PLURAL_EXPRESSION = re.compile(r"plural\s*=\s*([^;]+)")
 
 
+@functools.lru_cache(maxsize=64)  # a project's catalogues share a few headers; the answer is a value
 def exact_plural_forms(plural_forms: str) -> frozenset[int] | None:
     """Indexes of the plural forms that serve exactly one number (Arabic "zero", "one", "two").
 
@@ -128,15 +130,18 @@ class PoReader:
         store.units = []
         segments: list[Segment] = []
         # one object per distinct set of flags: most units share a few ({"c-format"}); one frozenset
-        # for each unit took 20 MiB over 100,000 units
-        shared: dict[frozenset[str], frozenset[str]] = {}
+        # for each unit took 20 MiB over 100,000 units (keyed by the flags and by their comments)
+        shared: dict[frozenset[str] | tuple[str, ...], frozenset[str]] = {}
+        name = str(path)
+        # a NUL in a message read as UTF-8 is a zero byte of the file: with none, not looked for in each
+        nul = fast is None or b"\x00" in raw
         for live, unit in enumerate(units):
             if live == 0 and unit.header:
                 continue
             here = places[live] if places is not None and live < len(places) else []
             msgstr_lines = unit.msgstr_at if places is None else here
-            for seg in self._segments(unit, str(path), msgstr_lines, exact, shared):
-                if "\x00" in seg.target or "\x00" in (seg.source or ""):
+            for seg in self._segments(unit, name, msgstr_lines, exact, shared):
+                if nul and ("\x00" in seg.target or "\x00" in (seg.source or "")):
                     # as in the text reader: a NUL is no text, and must never reach a terminal raw
                     raise InputError(f"{path}:{seg.location.line}: contains a NUL character in a message")
                 segments.append(seg)
@@ -156,13 +161,15 @@ class PoReader:
         path: str,
         msgstr_lines: Sequence[tuple[int, int]],
         exact: frozenset[int] | None,
-        shared: dict[frozenset[str], frozenset[str]],
+        shared: dict[frozenset[str] | tuple[str, ...], frozenset[str]],
     ) -> list[Segment]:
         context = unit.context or None
         first_source = unit.source
         unit_id = f"{context} | {first_source}" if context else first_source  # = getid(), readable
-        flags = _flags(unit) if unit.typecomments else frozenset()
-        flags = shared.setdefault(flags, flags)
+        flags = shared.get(unit.typecomments)  # units repeat their flag comments ("#, c-format"): parsed once
+        if flags is None:
+            made = _flags(unit) if unit.typecomments else frozenset()
+            flags = shared[unit.typecomments] = shared.setdefault(made, made)
         notes = _notes(unit) if unit.othercomments or unit.automaticcomments or unit.sourcecomments else ()
         line, column = msgstr_lines[0] if msgstr_lines else (1, 1)
         if unit.source_plural is None:

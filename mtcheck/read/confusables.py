@@ -93,12 +93,34 @@ class ScriptTable(dict[str, str]):
 _NO_SCRIPT = frozenset({"", "Zyyy", "Zinh"})
 
 
-def mixes_scripts(text: str, table: ScriptTable | None = None) -> bool:
+@functools.cache
+def _within(script: str) -> Any:
+    """ICU's set of the characters of ``script``, Common and Inherited (frozen: safe to share
+    between threads); None for a script ICU does not know."""
+    import icu
+
+    try:
+        chars = icu.UnicodeSet(f"[[:Script={script}:][:Script=Common:][:Script=Inherited:]]")
+    except icu.ICUError:
+        return None
+    chars.freeze()
+    return chars
+
+
+def mixes_scripts(text: str, table: ScriptTable | None = None, script: str | None = None) -> bool:
     """Whether the letters of ``text`` belong to two scripts or more (common and inherited aside).
 
     A text whose letters are all of one script has no look-alike of another: the checks ask
     this first, over the text's distinct characters, and most segments stop here.
+    ``script`` (ISO 15924), the script most texts asked about are in (a document's): a text
+    whose every character is of that script, Common or Inherited mixes none, which one ICU
+    call tells, from the same script data :func:`_script` reads, for most segments of a
+    catalogue, where a look-up a distinct character took four times as long over a run.
     """
+    if script is not None:
+        within = _within(script)
+        if within is not None and within.containsAll(text):
+            return False
     scripts = set(map((table if table is not None else ScriptTable()).__getitem__, set(text)))
     return len(scripts - _NO_SCRIPT) > 1
 
