@@ -806,7 +806,10 @@ def lean_coercion(command: Any) -> None:
 
         cmd.get_help_option = get_help_option
 
-    visit(command)
+    try:
+        visit(command)
+    except AttributeError:  # a typer whose internals moved: parameters not reached keep typer's own way
+        return
 
 
 def main(argv: list[str] | None = None) -> None:
