@@ -93,12 +93,18 @@ def align_without_model(
 
     ``lines`` (each sentence's line number, both sides) are the paragraphs: they count
     when the two sides have nearly as many (:func:`kept_paragraphs`)."""
-    from mtcheck.align.anchors import anchors, cased, continues
+    from mtcheck.align.anchors import abjad, anchors, cased, continues
 
-    names = cased(" ".join(original)) and cased(" ".join(translation))
+    left_cased, right_cased = cased(" ".join(original)), cased(" ".join(translation))
+    left_names: bool | str = left_cased and right_cased
+    right_names: bool | str = left_names
+    uncased = translation if left_cased else original
+    if left_cased != right_cased and abjad(" ".join(uncased)):
+        # an abjad against a cased script: any word of the abjad may be a name
+        left_names, right_names = ("sound", "abjad") if left_cased else ("abjad", "sound")
     keys = (
-        [anchors(t, source_lang, names) for t in original],
-        [anchors(t, target_lang, names) for t in translation],
+        [anchors(t, source_lang, left_names) for t in original],
+        [anchors(t, target_lang, right_names) for t in translation],
     )
     opens = ([continues(t, source_lang) for t in original], [continues(t, target_lang) for t in translation])
     paragraphs = kept_paragraphs(lines)

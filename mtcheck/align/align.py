@@ -132,6 +132,9 @@ class AlignSettings:
     # one side only. Translators of wire copy keep paragraphs, so such a link is mostly an
     # omission absorbed into a merge with the neighbouring paragraph.
     paragraph_weight: float = 0.5
+    # absorb_splits: a skip inside a paragraph joins its neighbour when the paragraph fits
+    # its counterpart better with the skip than without, by this much (Gale–Church cost)
+    paragraph_margin: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -683,6 +686,8 @@ def absorb_splits(
                 gain = before - after
                 follows = n == k - 1 and continues is not None and _opens_continuation(link, continues)
                 fits = after <= settings.split_fit and gain >= settings.split_gain
+                if not fits and after <= settings.continuation_fit and paragraphs is not None:
+                    fits = _paragraph_holds(link, near, paragraphs, left_lengths, right_lengths, ratio, settings)
                 if follows and after <= settings.continuation_fit:
                     fits, gain = True, max(gain, 0.0) + 100.0  # a grammatical cue outranks lengths
                 if fits and (best is None or gain > best[0]):
@@ -694,6 +699,46 @@ def absorb_splits(
                 joined = True
                 break
     return Alignment(tuple(links))
+
+
+def _paragraph_holds(
+    skip: Link,
+    near: Link,
+    paragraphs: tuple[Sequence[int], Sequence[int]],
+    left_lengths: Sequence[float],
+    right_lengths: Sequence[float],
+    ratio: float,
+    settings: AlignSettings,
+) -> bool:
+    """Whether the paragraph facing an unaligned sentence is long enough to hold it.
+
+    When the skip and its neighbour link share one paragraph on each side, the length fit
+    of the two whole paragraphs decides: with the sentence counted (the translator split or
+    merged it into its neighbour) against without it (it has no counterpart: omitted or
+    added). A paragraph is a longer, surer unit than a sentence, and its ends are marked on
+    both sides, so this holds where one sentence's length says little.
+    """
+    side = 0 if skip.source_ids else 1
+    own = skip.source_ids or skip.target_ids
+    facing_ids = near.target_ids if side == 0 else near.source_ids
+    near_own = near.source_ids if side == 0 else near.target_ids
+    own_paragraphs, facing_paragraphs = paragraphs[side], paragraphs[1 - side]
+    here = {own_paragraphs[i] for i in (*own, *near_own)}
+    there = {facing_paragraphs[j] for j in facing_ids}
+    if len(here) != 1 or len(there) != 1:
+        return False
+    own_lengths, facing_lengths = (left_lengths, right_lengths) if side == 0 else (right_lengths, left_lengths)
+    p, q = here.pop(), there.pop()
+    total = sum(length for i, length in enumerate(own_lengths) if own_paragraphs[i] == p)
+    without = total - sum(own_lengths[i] for i in own)
+    facing = sum(length for j, length in enumerate(facing_lengths) if facing_paragraphs[j] == q)
+
+    def fit(own_length: float) -> float:
+        if side == 0:
+            return gale_church_cost(own_length, facing, ratio, settings.variance)
+        return gale_church_cost(facing, own_length, ratio, settings.variance)
+
+    return fit(total) + settings.paragraph_margin < fit(without)
 
 
 def _join_facing_skips(
