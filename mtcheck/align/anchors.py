@@ -52,6 +52,8 @@ def _name_key(word: str) -> str:
 # layer contract keeps out of align; a coarse key is enough here, since a shared key only
 # adds to the similarity of two sentences.
 _SOUND_DIGRAPHS = (("sh", "S"), ("ch", "S"), ("th", "T"), ("dh", "T"), ("kh", "K"), ("gh", "K"), ("ph", "B"))
+# ...except that a Latin gh is mostly silent (Brighton ↔ برايتون), where Arabic غ romanises as gh
+_LATIN_DIGRAPHS = (("gh", ""), *_SOUND_DIGRAPHS)
 _SOUND_CLASSES = {
     **dict.fromkeys("bfpv", "B"),
     **dict.fromkeys("cgkq", "K"),
@@ -81,12 +83,13 @@ def sound_key(word: str) -> str:
     from anyascii import anyascii
 
     latin = "".join(c for c in str(anyascii(word)).lower() if "a" <= c <= "z")
+    digraphs = _SOUND_DIGRAPHS if abjad(word) else _LATIN_DIGRAPHS
     out: list[str] = []
     k = 0
     while k < len(latin):
-        cls = next((c for graph, c in _SOUND_DIGRAPHS if latin.startswith(graph, k)), None)
-        step = 2 if cls else 1
-        cls = cls or _SOUND_CLASSES.get(latin[k], "")
+        cls = next((c for graph, c in digraphs if latin.startswith(graph, k)), None)
+        step = 2 if cls is not None else 1
+        cls = cls if cls is not None else _SOUND_CLASSES.get(latin[k], "")
         if cls and (not out or out[-1] != cls):
             out.append(cls)
         k += step
