@@ -760,7 +760,8 @@ def _join_facing_skips(
     paragraphs: tuple[Sequence[int], Sequence[int]] | None,
 ) -> list[Link]:
     """A run of unaligned sentences on both sides (0:1 beside 1:0 1:0…) becomes one link
-    when the run's lengths fit (``split_fit``) and both sides hold the same numbers.
+    when the run's lengths fit (``split_fit``) and the original's numbers are all in the
+    translation (the translation may have more: a measure read on one side only).
 
     A sentence the translator cut in three, or three merged into one, is too long for any
     single sentence of the other side, so the search leaves every piece unaligned; each
@@ -781,7 +782,7 @@ def _join_facing_skips(
             and len(right) <= 3
             and len(left) + len(right) > 2
             and fit(left, right) <= settings.split_fit
-            and set().union(*(numbers[0][i] for i in left)) == set().union(*(numbers[1][j] for j in right))
+            and set().union(*(numbers[0][i] for i in left)) <= set().union(*(numbers[1][j] for j in right))
             and (paragraphs is None or _crosses(left, paragraphs[0]) == _crosses(right, paragraphs[1]))
         ):
             out.append(Link(left, right, 0.0))
