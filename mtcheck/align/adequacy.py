@@ -106,12 +106,26 @@ def align_without_model(
         [anchors(t, source_lang, left_names) for t in original],
         [anchors(t, target_lang, right_names) for t in translation],
     )
+    if left_names == "abjad" or right_names == "abjad":
+        keys = _names_both_sides_have(keys)
     opens = ([continues(t, source_lang) for t in original], [continues(t, target_lang) for t in translation])
     paragraphs = kept_paragraphs(lines)
     alignment = align(
         [romanize(t) for t in original], [romanize(t) for t in translation], settings, keys, opens, paragraphs
     )
     return absorb_splits(alignment, original, translation, keys, settings, opens, paragraphs)
+
+
+def _names_both_sides_have(keys: tuple[list[list[str]], list[list[str]]]) -> tuple[list[list[str]], list[list[str]]]:
+    """Name keys that occur on both sides of the document, numbers untouched.
+
+    Every word of an abjad is keyed (any may be a name); a key with no counterpart
+    anywhere in the other text only dilutes the sentence's similarity, and the other
+    side's capitalised words keyed likewise are kept on the same terms."""
+    names = [{k for sentence in side for k in sentence if k.startswith("@")} for side in keys]
+    shared = names[0] & names[1]
+    left, right = ([[k for k in sentence if not k.startswith("@") or k in shared] for sentence in side] for side in keys)
+    return left, right
 
 
 # The two sides keep the same paragraphs when their counts differ by no more than this
