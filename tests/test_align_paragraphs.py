@@ -54,7 +54,10 @@ def test_a_dropped_paragraph_is_an_omission() -> None:
 
 def test_a_sentence_split_in_two_inside_its_paragraph_is_no_omission() -> None:
     split = list(TRANSLATION)
-    split[1] = "Councillors set aside more money for repairing schools. Hospitals in the city's northern districts get more too."
+    split[1] = (
+        "Councillors set aside more money for repairing schools. "
+        "Hospitals in the city's northern districts get more too."
+    )
     assert unaligned("\n".join(split), ORIGINAL, "uk", "en") == []
     assert unaligned("\n".join(TRANSLATION), ORIGINAL, "uk", "en") == []
 

@@ -124,7 +124,9 @@ def _names_both_sides_have(keys: tuple[list[list[str]], list[list[str]]]) -> tup
     side's capitalised words keyed likewise are kept on the same terms."""
     names = [{k for sentence in side for k in sentence if k.startswith("@")} for side in keys]
     shared = names[0] & names[1]
-    left, right = ([[k for k in sentence if not k.startswith("@") or k in shared] for sentence in side] for side in keys)
+    left, right = (
+        [[k for k in sentence if not k.startswith("@") or k in shared] for sentence in side] for side in keys
+    )
     return left, right
 
 
