@@ -86,7 +86,7 @@ def test_a_run_of_skips_that_does_not_fit_stays_unaligned() -> None:
     assert absorb_splits(dp, left, right, ([[]] * 3, [[]] * 4)) == dp
     # nor does one whose original numbers the translation lacks
     fitting = ["a" * 100, "b" * 170, "c" * 80]
-    anchors = ([[], ["#1870"], []], [[], [], [], []])
+    anchors: tuple[list[list[str]], list[list[str]]] = ([[], ["#1870"], []], [[], [], [], []])
     assert absorb_splits(dp, fitting, right, anchors) == dp
 
 

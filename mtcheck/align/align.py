@@ -354,7 +354,8 @@ class _Scorer:
         first = cols - b
         right_starts = (first == 0) | (right[first] != right[np.maximum(first - 1, 0)])
         right_crosses = right[cols - 1] != right[first]
-        return (right_starts != left_starts).astype(np.float64) + (right_crosses != left_crosses)
+        mismatch = (right_starts != left_starts).astype(np.float64) + (right_crosses != left_crosses)
+        return np.asarray(mismatch, dtype=np.float64)
 
     def _one_to_one(self, i: int, cols: NDArray[np.int64]) -> NDArray[np.float64]:
         """1:1 similarities closing at (i, j), kept per row: merges ask for them again."""
