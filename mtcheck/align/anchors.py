@@ -8,7 +8,7 @@ sentence, keyed by the consonants of its transliteration, so "Петренко" 
 "Petrenko" and "Київ" "Kyiv"). An abjad (Arabic, Hebrew) has no capitals and writes no
 short vowels: against a cased script every one of its words is keyed by consonant sound
 classes and meets the capitalised words of the other side keyed alike (ماكفيرسون and
-"Macpherson" are both KBRS…). Question and exclamation marks were tried and left out:
+"Macpherson" both key as MKBR). Question and exclamation marks were tried and left out:
 translators move them between sentences (on clean NTREX they raised the unaligned
 warnings from 22 to 26 in Arabic and from 22 to 29 in Russian). A sentence the
 translator split in two shares its anchors with the pair of target sentences, and a
