@@ -670,6 +670,12 @@ def absorb_splits(
         ids = other.target_ids if side == 0 else other.source_ids
         return own <= set().union(set(), *(numbers[facing][i] for i in ids))
 
+    lengths = (left_lengths, right_lengths)
+    totals: tuple[dict[int, float], dict[int, float]] = ({}, {})  # each paragraph's length, per side
+    for side in range(2 if paragraphs is not None else 0):
+        assert paragraphs is not None
+        for paragraph, length in zip(paragraphs[side], lengths[side], strict=True):
+            totals[side][paragraph] = totals[side].get(paragraph, 0.0) + length
     links = _join_facing_skips(list(alignment.links), fit, settings, numbers, paragraphs)
     joined = True
     while joined:
@@ -698,7 +704,7 @@ def absorb_splits(
                 follows = n == k - 1 and continues is not None and _opens_continuation(link, continues)
                 fits = after <= settings.split_fit and gain >= settings.split_gain
                 if not fits and after <= settings.continuation_fit and paragraphs is not None:
-                    fits = _paragraph_holds(link, near, paragraphs, left_lengths, right_lengths, ratio, settings)
+                    fits = _paragraph_holds(link, near, paragraphs, lengths, totals, ratio, settings)
                 if follows and after <= settings.continuation_fit:
                     fits, gain = True, max(gain, 0.0) + 100.0  # a grammatical cue outranks lengths
                 if fits and (best is None or gain > best[0]):
@@ -716,8 +722,8 @@ def _paragraph_holds(
     skip: Link,
     near: Link,
     paragraphs: tuple[Sequence[int], Sequence[int]],
-    left_lengths: Sequence[float],
-    right_lengths: Sequence[float],
+    lengths: tuple[Sequence[float], Sequence[float]],
+    totals: tuple[dict[int, float], dict[int, float]],
     ratio: float,
     settings: AlignSettings,
 ) -> bool:
@@ -738,11 +744,9 @@ def _paragraph_holds(
     there = {facing_paragraphs[j] for j in facing_ids}
     if len(here) != 1 or len(there) != 1:
         return False
-    own_lengths, facing_lengths = (left_lengths, right_lengths) if side == 0 else (right_lengths, left_lengths)
-    p, q = here.pop(), there.pop()
-    total = sum(length for i, length in enumerate(own_lengths) if own_paragraphs[i] == p)
-    without = total - sum(own_lengths[i] for i in own)
-    facing = sum(length for j, length in enumerate(facing_lengths) if facing_paragraphs[j] == q)
+    total = totals[side][here.pop()]
+    without = total - sum(lengths[side][i] for i in own)
+    facing = totals[1 - side][there.pop()]
 
     def fit(own_length: float) -> float:
         if side == 0:
