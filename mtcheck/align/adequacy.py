@@ -86,19 +86,70 @@ def align_without_model(
     source_lang: str,
     target_lang: str,
     settings: AlignSettings | None = None,
+    lines: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> Alignment:
     """Align an original with its translation with no model: transliteration plus anchors
-    (numbers, and names where both scripts capitalise)."""
-    from mtcheck.align.anchors import anchors, cased, continues
+    (numbers, and names where both scripts capitalise).
 
-    names = cased(" ".join(original)) and cased(" ".join(translation))
+    ``lines`` (each sentence's line number, both sides) are the paragraphs: they count
+    when the two sides have nearly as many (:func:`kept_paragraphs`)."""
+    from mtcheck.align.anchors import abjad, anchors, cased, continues
+
+    left_cased, right_cased = cased(" ".join(original)), cased(" ".join(translation))
+    left_names: bool | str = left_cased and right_cased
+    right_names: bool | str = left_names
+    uncased = translation if left_cased else original
+    if left_cased != right_cased and abjad(" ".join(uncased)):
+        # an abjad against a cased script: any word of the abjad may be a name
+        left_names, right_names = ("sound", "abjad") if left_cased else ("abjad", "sound")
     keys = (
-        [anchors(t, source_lang, names) for t in original],
-        [anchors(t, target_lang, names) for t in translation],
+        [anchors(t, source_lang, left_names) for t in original],
+        [anchors(t, target_lang, right_names) for t in translation],
     )
+    if left_names == "abjad" or right_names == "abjad":
+        keys = _names_both_sides_have(keys)
     opens = ([continues(t, source_lang) for t in original], [continues(t, target_lang) for t in translation])
-    alignment = align([romanize(t) for t in original], [romanize(t) for t in translation], settings, keys, opens)
-    return absorb_splits(alignment, original, translation, keys, settings, opens)
+    paragraphs = kept_paragraphs(lines)
+    alignment = align(
+        [romanize(t) for t in original], [romanize(t) for t in translation], settings, keys, opens, paragraphs
+    )
+    return absorb_splits(alignment, original, translation, keys, settings, opens, paragraphs)
+
+
+def _names_both_sides_have(keys: tuple[list[list[str]], list[list[str]]]) -> tuple[list[list[str]], list[list[str]]]:
+    """Name keys that occur on both sides of the document, numbers untouched.
+
+    Every word of an abjad is keyed (any may be a name); a key with no counterpart
+    anywhere in the other text only dilutes the sentence's similarity, and the other
+    side's capitalised words keyed likewise are kept on the same terms."""
+    names = [{k for sentence in side for k in sentence if k.startswith("@")} for side in keys]
+    shared = names[0] & names[1]
+    left, right = (
+        [[k for k in sentence if not k.startswith("@") or k in shared] for sentence in side] for side in keys
+    )
+    return left, right
+
+
+# The two sides keep the same paragraphs when their counts differ by no more than this
+# share of the larger (and one paragraph: a dropped one-sentence paragraph must not turn
+# the structure off). On NTREX the line counts are equal; a translator who reflows the
+# copy into a different number of paragraphs gives no structure to rely on.
+PARAGRAPH_COUNT_SLACK = 0.1
+
+
+def kept_paragraphs(lines: tuple[Sequence[int], Sequence[int]] | None) -> tuple[list[int], list[int]] | None:
+    """Each sentence's paragraph number on both sides, or None when the sides do not keep
+    the same paragraphs (or there is only one)."""
+    if lines is None or not lines[0] or not lines[1]:
+        return None
+    numbered = []
+    for side in lines:
+        order = {line: k for k, line in enumerate(sorted(set(side)))}
+        numbered.append([order[line] for line in side])
+    counts = (numbered[0][-1] + 1, numbered[1][-1] + 1)
+    if min(counts) < 2 or max(counts) - min(counts) > max(1.0, PARAGRAPH_COUNT_SLACK * max(counts)):
+        return None
+    return numbered[0], numbered[1]
 
 
 def mode_of(doc: Document, has_model: bool) -> str | None:
@@ -152,7 +203,8 @@ def assess(doc: Document, back: BackTranslation, round_trips: Mapping[str, str] 
         else:
             hypothesis = tuple("" for _ in segments)
             targets = [seg.target for seg in segments]
-            alignment = align_without_model(reference, targets, doc.source_lang, doc.target_lang)
+            lines = ([seg.location.line or 0 for seg in doc.original], [seg.location.line or 0 for seg in segments])
+            alignment = align_without_model(reference, targets, doc.source_lang, doc.target_lang, lines=lines)
     elif mode == PAIRED:
         if not has_model:
             return None  # units are paired already; without a back-translation there is nothing to score
