@@ -224,6 +224,9 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
     said_before: set[str] = set()  # the original's words in the sentences before this pair
     original_texts = [text for pair in pairs for _seg, text in pair.originals]
 
+    def is_new(token: Token) -> bool:
+        return _new_to_original(Name(token.index, token.span, token.text), sources)
+
     def anywhere(word: str) -> bool:
         token, score = everywhere.match(word, src)
         return token is not None and score >= threshold(word, token.text)
@@ -276,16 +279,18 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
             if isinstance(outcome, Counterpart):
                 matched.append(outcome)
                 if outcome.status == FOUND and known is None:
-                    part = _partial(view, name, said_before, original_texts, anywhere)
+                    part = _partial(view, name, said_before, original_texts, anywhere, is_new)
                     if part is not None:
+                        word, other = part
                         matched.append(
                             dataclasses.replace(
                                 outcome,
-                                status=MISSING,
-                                original=part,
+                                status=MISSING if other is None else MISMATCH,
+                                original=word,
                                 partial=name.text,
-                                target_span=None,
-                                target_text="",
+                                target=segments[other.index] if other is not None else outcome.target,
+                                target_span=other.span if other is not None else None,
+                                target_text=other.text if other is not None else "",
                                 via="transliteration",
                                 score=0.0,
                             )
@@ -445,7 +450,8 @@ def _partial(
     said_before: set[str],
     originals: Sequence[str],
     present_anywhere: Callable[[str], bool],
-) -> Name | None:
+    is_new: Callable[[Token], bool],
+) -> tuple[Name, Token | None] | None:
     """The one word of a multi-word name that the aligned sentence lacks while it has the rest.
 
     Translators shorten a name to its surname once it has been given in full (Brett Kavanaugh,
@@ -473,17 +479,20 @@ def _partial(
         hit, score = best_match(word, capitalised, view.src)
         return hit is not None and score >= DIFFERENT_NAME
 
-    def neighbour_named(word: str, step: int) -> bool:
+    def neighbour(word: str, step: int) -> Token | None:
         # The words of a name rendered in full stay together: a name-like word right beside
         # the rendered one is the missing word in a spelling the comparison cannot tell (Шон /
         # Sean), so only a name standing alone counts as shortened.
         hit, _score = best_match(word, view.tokens, view.src)
         if hit is None:
-            return False
+            return None
         k = view.tokens.index(hit) + step
         if not 0 <= k < len(view.tokens) or view.tokens[k].index != hit.index:
-            return False
-        return _name_like(view.tokens[k], view.tgt)
+            return None
+        return view.tokens[k] if _name_like(view.tokens[k], view.tgt) else None
+
+    def neighbour_named(word: str, step: int) -> bool:
+        return neighbour(word, step) is not None
 
     first, last = words[0], words[-1]
     if present(last) and not present(first):
@@ -493,7 +502,13 @@ def _partial(
             return None
         missing = first
     elif present(first) and not present(last):
-        if neighbour_named(words[-2], +1):
+        other = neighbour(words[-2], +1)
+        if other is not None:
+            # A surname is transliterated, not rendered by convention as a first name may be: a
+            # name beside the rendered first word that nothing in the whole original sounds like
+            # stands in the surname's place (Dennis McCarthy → Денніс Міссісіпі).
+            if _kept_word(last, view.src) and is_new(other):
+                return _word_of(name, last), other
             return None
         missing = last
     else:
@@ -506,11 +521,13 @@ def _partial(
         # Left out wherever the original gives it (Tennessee State for Теннессі Стейт Тайгерс): the
         # translation's way of naming it, not a word dropped from one sentence.
         return None
-    offset = name.text.find(missing)
-    if offset < 0:
-        return None
+    return _word_of(name, missing), None
+
+
+def _word_of(name: Name, word: str) -> Name:
+    offset = max(name.text.find(word), 0)
     start = name.span.start + offset
-    return Name(name.index, Span(start, start + len(missing)), missing, name.clear)
+    return Name(name.index, Span(start, start + len(word)), word, name.clear)
 
 
 def _kept_word(word: str, lang: str) -> bool:
