@@ -237,3 +237,62 @@ def test_arabic_country_dropped_is_still_a_warning() -> None:
     original = "قالت الولايات المتحدة إنها سترسل المساعدات إلى المكسيك."
     found = names("The U.S. said it would send aid.", original, "ar", "en")
     assert [(f.check, f.evidence["original_name"]) for f in found] == [("name-missing", "المكسيك")]
+
+
+# --------------------------------------------------------------------------- a sure one-word name dropped
+
+HARBOUR = "The ferry left Ballyhackamore harbour at dawn with forty passengers."
+
+
+def test_rare_one_word_name_dropped_at_its_first_mention_is_a_warning() -> None:
+    # Ballyhackamore is no word of English (nor of the other Latin-script languages), and the
+    # aligned sentence has no name-like word left that could render it.
+    found = names("Пором вирушив із гавані на світанку з сорока пасажирами.", HARBOUR, "en", "uk")
+    assert [(f.check, f.evidence["original_name"]) for f in found] == [("name-missing", "Ballyhackamore")]
+
+
+def test_rare_one_word_name_rendered_is_quiet() -> None:
+    assert not names("Пором вирушив із гавані Беллігекамор на світанку з сорока пасажирами.", HARBOUR, "en", "uk")
+
+
+def test_large_city_dropped_is_a_warning_however_frequent_the_word() -> None:
+    original = "The leaders of France and Germany met for breakfast in Berlin."
+    found = names("Лідери Франції та Німеччини зустрілися за сніданком.", original, "en", "uk")
+    assert [(f.check, f.evidence["original_name"]) for f in found] == [("name-missing", "Berlin")]
+
+
+def test_large_city_rendered_by_an_exonym_the_comparison_misses_is_quiet() -> None:
+    # Пекін does not sound like Beijing, but a dictionary noun capitalised inside the sentence is
+    # a name-like word left that may render it: a hint at most.
+    original = "Experts say that if Beijing plays it right, the pressure will ease."
+    assert not names("Експерти вважають, що якщо Пекін правильно скористається ситуацією, тиск спаде.",
+                     original, "en", "uk")  # fmt: skip
+
+
+def test_name_said_before_in_the_original_is_left_to_context() -> None:
+    # The second mention of Ballyhackamore may be left out: the reader knows where the ferry is.
+    original = HARBOUR + "\nThe ferry returned to Ballyhackamore at noon."
+    translation = "Пором вирушив із гавані Беллігекамор на світанку з сорока пасажирами.\nОпівдні пором повернувся."
+    assert not names(translation, original, "en", "uk")
+
+
+def test_word_of_a_title_is_no_sure_name() -> None:
+    # Thrones is a word of a title (Game of Thrones), which translators translate.
+    original = "He said he would not take part in any Game of Thrones prequels."
+    assert not names("Він сказав, що не зніматиметься в жодних пріквелах «Гри престолів».", original, "en", "uk")
+
+
+# --------------------------------------------------------------------------- a surname replaced
+
+DETECTIVE = "The driver had been emptying an ATM, Det. Dennis McCarthy wrote in the release."
+
+
+def test_surname_replaced_beside_the_first_name_is_a_mismatch() -> None:
+    found = names("Водій спорожняв банкомат, написав детектив Денніс Міссісіпі в повідомленні.", DETECTIVE, "en", "uk")
+    assert [(f.check, f.text, f.evidence["original_name"]) for f in found] == [
+        ("name-mismatch", "Міссісіпі", "McCarthy")
+    ]
+
+
+def test_surname_rendered_beside_the_first_name_is_quiet() -> None:
+    assert not names("Водій спорожняв банкомат, написав детектив Денніс Маккарті в повідомленні.", DETECTIVE, "en", "uk")

@@ -320,9 +320,6 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                 and (not _everyday(t, tgt) or _translated_name(t, segments, tgt) or _capitalised_noun(t, segments, tgt))
             ]
             lost = [(name, base, first, sure, bool(open_words)) for name, base, first, sure, _open in lost]
-            import os
-            if os.environ.get("MTX_DEBUG") and lost:
-                print("   DBG lost", [(n.text, s) for n, _b, _f, s, _o in lost], "open", [t.text for t in open_words])
         if not back and len(lost) == 1:
             unmatched_back = _unaccounted(pair, pending, tokens, segments, src, tgt)
         yield from _judge_lost(sources, lost, unmatched_back, by_segment, everywhere, back_everywhere, spare)
