@@ -295,4 +295,6 @@ def test_surname_replaced_beside_the_first_name_is_a_mismatch() -> None:
 
 
 def test_surname_rendered_beside_the_first_name_is_quiet() -> None:
-    assert not names("Водій спорожняв банкомат, написав детектив Денніс Маккарті в повідомленні.", DETECTIVE, "en", "uk")
+    assert not names(
+        "Водій спорожняв банкомат, написав детектив Денніс Маккарті в повідомленні.", DETECTIVE, "en", "uk"
+    )
