@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -129,6 +128,8 @@ class Counterpart:
     # One word of a multi-word name is missing while the rest of it is there (``original`` is
     # that word): Sutopo of "Sutopo Purwo Nugroho", or the surname of "Brett Kavanaugh".
     partial: str = ""
+    # ``dropped``, and at the original's first mention of a sure name (:func:`_sure_name`).
+    first_dropped: bool = False
 
     def evidence(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -249,7 +250,6 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                     or not is_cased(text)
                     or worth_checking(name.text, src)
                     or _kept_in_translation(name.text, everywhere, src, tgt)
-                    or _large_place(name.text, sources)
                 ):
                     pending.append((name, seg, text, known))
         # Names the back-translation shows that are the original's own: not candidates for "instead".
@@ -298,7 +298,10 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
             elif outcome == MISSING or (outcome == NEAR and not spare(name, known)):
                 # a name the original gave before may be left to context: only a first mention is sure
                 first_mention = not any(v.casefold() in said_before for v in variants(name.text))
-                lost.append((name, base, first, first_mention and _sure_name(name, text, sources), False))
+                # kept as written inside a word the tokenizer cannot split (علىBellengliseو)
+                kept = any(name.text.casefold() in t.casefold() for t in target_texts)
+                sure = first_mention and not kept and _sure_name(name, text, sources)
+                lost.append((name, base, first, sure, False))
         said_before.update(
             v.casefold() for _seg, text in pair.originals for t in tokens_of([(0, text)]) for v in t.variants
         )
@@ -646,11 +649,12 @@ def _sure_name(name: Name, text: str, sources: NameSources) -> bool:
     """A mention that is surely a name a translator keeps, so that its absence from the aligned
     sentence (with no name-like word left there to render it) is worth a warning without a model.
 
-    A clear multi-word mention (:class:`Name`), a large place (:func:`_large_place`: London,
-    Berlin, however frequent the word), or one word of a cased original that is rare in its
-    language and no word of it (Murchie, Ballyhackamore, Сутопо): a translated name (Judiciary,
-    Levee, Llywydd) is a word of the language, or rarer in the other Latin-script languages
-    (:func:`mtcheck.names.originals.international`).
+    A clear multi-word mention (:class:`Name`), or one word of a cased original, in running text,
+    that is rare in its language and no word of it (Murchie, Ballyhackamore, Сутопо): a translated
+    name (Judiciary, Levee, Llywydd) is a word of the language, or rarer in the other Latin-script
+    languages (:func:`mtcheck.names.originals.international`). Frequent names are left out: a
+    capital stands for its government (Washington, Madrid) and a city for its adjective
+    (лондонских), which no transliteration comparison sees (clean NTREX copy, dev half).
     """
     if name.clear:
         return True
@@ -660,12 +664,19 @@ def _sure_name(name: Name, text: str, sources: NameSources) -> bool:
     words = name_words(name.text)
     if len(words) != 1:
         return False  # a multi-word name that is not clear has an everyday word: Prison Service
-    if _in_title(name, text):
+    if _in_title(name, text) or not _running_text(text):
         return False
-    if _large_place(name.text, sources):
-        return True
     word = words[0]
     return len(word) >= 3 and zipf(word.casefold(), src) < RARE_NAME_ZIPF and international(word, src)
+
+
+# A line with fewer lower-case words than this is a heading or a caption ("Sunday Cont.",
+# "Plougheth Fields"), whose capitals mark no names (WMT24 en-uk, dev half).
+RUNNING_TEXT_WORDS = 3
+
+
+def _running_text(text: str) -> bool:
+    return sum(w[:1].islower() for w in _words(text)) >= RUNNING_TEXT_WORDS
 
 
 # Below this similarity no word of the translation is a rendering of a sure name gone astray.
@@ -684,25 +695,6 @@ def _capitalised_noun(token: Token, segments: Sequence[Segment], lang: str) -> b
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”«»]\s*$")
-
-
-# A city this large is a name however frequent the word (London, Berlin): the extractor's own
-# bar for a lone capitalised word
-# (mtcheck.names.extract.PLACE_POPULATION).
-LARGE_PLACE_POPULATION = 100_000
-
-
-def _large_place(name: str, sources: NameSources) -> bool:
-    gazetteer = sources.gazetteer
-    if gazetteer is None or len(name_words(name)) != 1:
-        return False
-    try:
-        places = gazetteer.lookup(name)
-    except sqlite3.Error:
-        return False
-    # Cities only: a country has its CLDR forms (known_forms), and the gazetteer's forms of all
-    # languages would make a word of a headline one (Island, Iceland in German).
-    return any(p.kind == "city" and p.population >= LARGE_PLACE_POPULATION for p in places)
 
 
 def _kept_in_translation(name: str, everywhere: DocumentIndex, src: str, tgt: str) -> bool:
@@ -755,11 +747,11 @@ def _judge_lost(
     tgt = base_language(sources.document.target_lang)
     has_model = bool(sources.back_translations)
     for name, base, first, sure, uncertain in lost:
-        token, score = everywhere.match(name.text)
+        token, score = everywhere.match(name.text, src)
         elsewhere = token is not None and score >= threshold(name.text, token.text)
         # A sure name is a warning only when nothing in the whole translation even comes near it
         # (Holyoke / Голіок 0.76, Дейлі / Daley 0.6 where the alignment put it a sentence off).
-        sure = sure and score < LOOSE_MATCH
+        loose = score >= LOOSE_MATCH
         known = base["known"]
         if not elsewhere and known is not None:
             elsewhere = everywhere.has_form(known.forms)
@@ -767,6 +759,10 @@ def _judge_lost(
             bt, bt_score = back_everywhere.match(name.text)
             elsewhere = bt is not None and bt_score >= SAME_SCRIPT_THRESHOLD
         dropped = elsewhere and not has_model and not spare(name, known)
+        # Dropped at the name's first mention, where no pronoun can stand for it: each later
+        # mention of the translation renders one of the original's own.
+        first_dropped = dropped and sure
+        sure = sure and not loose
         instead = [b for b in unmatched_back if similarity(name.text, b.text) < DIFFERENT_NAME]
         # Without a model, "instead" comes from the translation itself, and only a clear swap
         # counts: one name lost, one unaccounted name in its place, and the lost one a name
@@ -828,5 +824,6 @@ def _judge_lost(
             weak=not has_model and not expected and (not sure or uncertain),
             elsewhere=elsewhere,
             dropped=dropped,
+            first_dropped=first_dropped,
             **base,
         )
