@@ -330,3 +330,10 @@ def test_name_left_out_at_a_later_mention_is_only_a_hint() -> None:
     translation = "Пором вирушив із гавані Портавогі на світанку з сорока пасажирами.\nОпівдні він повернувся."
     report = check_text(translation, source_lang="en", target_lang="uk", original=original, config=NO_MODEL)
     assert all(f.severity == Severity.INFO for f in report.findings if f.check == "name-missing")
+
+
+def test_shouted_or_drawn_out_words_are_no_names_in_place() -> None:
+    assert not hints("«БУДЕ НЕЛЕГКО!»", '"GONNA BE TRICKY!"', "en", "uk")
+    assert not [
+        f for f in hints("Тааааак, хороша штука.", "Yisssss, good stuff.", "en", "uk") if f.severity > Severity.INFO
+    ]

@@ -25,9 +25,18 @@ original's own (:mod:`mtcheck.names.mentions`), and the name in its place is rar
 word of another part of speech. A frequent word taken for a name (London, Trump) is checked
 when the translation transliterates it somewhere.
 
+Without a model, a lost name is a warning only when it is surely a name a translator keeps
+(:func:`_sure_name`: a clear multi-word mention, or a word of running text that is rare and no
+word of the language), at the original's first mention of it (a name given before may be left to
+context), and the aligned sentence has no name-like word left that could render it and nothing in
+the translation comes near it. Dropped at its first mention while each later mention of the
+translation renders one of the original's own, it is a warning too: no pronoun stands for a name
+the reader has not met.
+
 A name rendered in part is seen too: one word of a multi-word name missing from the aligned
 sentence while the rest of it is there (a surname always; a first name only where the
-original gives the name for the first time, as translators shorten later mentions).
+original gives the name for the first time, as translators shorten later mentions); and a
+surname replaced, where a name new to the original stands right beside the rendered first name.
 
 The original's names and their known forms come from :mod:`mtcheck.names.originals`, the
 matching from :mod:`mtcheck.names.tokens`.
@@ -625,12 +634,16 @@ def _unaccounted(
                 continue
             if mention.text.casefold() in known_forms_ or common_adjective(words[0], tgt):
                 continue  # a known form, or a translated name (Вогняний шторм for Operation Firestorm)
+            if mention.text.isupper() or _DRAWN_OUT.search(mention.text):
+                continue  # shouted (БУДЕ НЕЛЕГКО!) or drawn out (Тааааак): no name stands there
             hit, score = best_match(mention.text, original_tokens, tgt)
             if hit is None or score < DIFFERENT_NAME:
                 out.append(Name(j, mention.span, mention.text))
     return out
 
 
+# A letter written three times running: an interjection drawn out (Тааааак, Yisssss), no name.
+_DRAWN_OUT = regex.compile(r"(\p{L})\1\1")
 # A word joined to another capitalised word by a lowercase one, or quoted: a piece of a title or
 # an institution (Game of Thrones, Chariots of Fire, Ballon d'Or, "fake Insta"), which is translated.
 _TITLE_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}]*\s+of(?:\s+the)?\s+|[\"“«‘])$")
