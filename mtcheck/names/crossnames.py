@@ -85,7 +85,7 @@ from mtcheck.names.tokens import (
     tokens_of,
     variants,
 )
-from mtcheck.names.translit import CROSS_SCRIPT_THRESHOLD, SAME_SCRIPT_THRESHOLD, is_abjad, similarity
+from mtcheck.names.translit import CROSS_SCRIPT_THRESHOLD, SAME_SCRIPT_THRESHOLD, is_abjad, key, similarity
 from mtcheck.read.languages import base_language
 from mtcheck.read.words import iter_words
 from mtcheck.types import Segment, Span
@@ -515,8 +515,10 @@ def _partial(
         if other is not None:
             # A surname is transliterated, not rendered by convention as a first name may be: a
             # name beside the rendered first word that nothing in the whole original sounds like
-            # stands in the surname's place (Dennis McCarthy → Денніс Міссісіпі).
-            if _kept_word(last, view.src) and is_new(other):
+            # stands in the surname's place (Dennis McCarthy → Денніс Гонсалес).
+            # One that starts with the surname's sound may be it in a spelling the comparison
+            # misses (Хьюсу / Hughes, Дечебмо / Dechambeau).
+            if _kept_word(last, view.src) and is_new(other) and key(other.text)[:1] != key(last)[:1]:
                 return _word_of(name, last), other
             return None
         missing = last
@@ -774,7 +776,8 @@ def _judge_lost(
         dropped = elsewhere and not has_model and not spare(name, known)
         # Dropped at the name's first mention, where no pronoun can stand for it: each later
         # mention of the translation renders one of the original's own.
-        first_dropped = dropped and sure
+        # Only where the sentence has no name-like word left that could be it (Insta for Instagram).
+        first_dropped = dropped and sure and not uncertain
         sure = sure and not loose
         instead = [b for b in unmatched_back if similarity(name.text, b.text) < DIFFERENT_NAME]
         # Without a model, "instead" comes from the translation itself, and only a clear swap
