@@ -644,6 +644,8 @@ def _unaccounted(
     return out
 
 
+# The article before a lone capitalised word marks an office or an institution, not a person.
+_THE = regex.compile(r"(?i:\bthe)\s+$")
 # A letter written three times running: an interjection drawn out (Тааааак, Yisssss), no name.
 _DRAWN_OUT = regex.compile(r"(\p{L})\1\1")
 # A word joined to another capitalised word by a lowercase one, or quoted: a piece of a title or
@@ -679,8 +681,8 @@ def _sure_name(name: Name, text: str, sources: NameSources) -> bool:
     words = name_words(name.text)
     if len(words) != 1:
         return False  # a multi-word name that is not clear has an everyday word: Prison Service
-    if _in_title(name, text) or not _running_text(text):
-        return False
+    if _in_title(name, text) or not _running_text(text) or _THE.search(text[: name.span.start]):
+        return False  # "the Llywydd": an office or an institution, which is translated
     word = words[0]
     return len(word) >= 3 and zipf(word.casefold(), src) < RARE_NAME_ZIPF and international(word, src)
 
