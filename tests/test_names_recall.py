@@ -237,3 +237,103 @@ def test_arabic_country_dropped_is_still_a_warning() -> None:
     original = "قالت الولايات المتحدة إنها سترسل المساعدات إلى المكسيك."
     found = names("The U.S. said it would send aid.", original, "ar", "en")
     assert [(f.check, f.evidence["original_name"]) for f in found] == [("name-missing", "المكسيك")]
+
+
+# --------------------------------------------------------------------------- a sure one-word name dropped
+
+HARBOUR = "The ferry left Ballyhackamore harbour at dawn with forty passengers."
+
+
+def test_rare_one_word_name_dropped_at_its_first_mention_is_a_warning() -> None:
+    # Ballyhackamore is no word of English (nor of the other Latin-script languages), and the
+    # aligned sentence has no name-like word left that could render it.
+    found = names("Пором вирушив із гавані на світанку з сорока пасажирами.", HARBOUR, "en", "uk")
+    assert [(f.check, f.evidence["original_name"]) for f in found] == [("name-missing", "Ballyhackamore")]
+
+
+def test_rare_one_word_name_rendered_is_quiet() -> None:
+    assert not names("Пором вирушив із гавані Беллігекамор на світанку з сорока пасажирами.", HARBOUR, "en", "uk")
+
+
+def test_frequent_name_dropped_is_only_a_hint() -> None:
+    # A capital may stand for its government (Washington, Madrid), a city for its adjective:
+    # a frequent name's absence is uncertain without a model.
+    original = "The leaders of France and Germany met for breakfast in Berlin."
+    report = check_text(
+        "Лідери Франції та Німеччини зустрілися за сніданком.",
+        source_lang="en",
+        target_lang="uk",
+        original=original,
+        config=NO_MODEL,
+    )
+    [finding] = [f for f in report.findings if f.check == "name-missing"]
+    assert finding.severity == Severity.INFO
+
+
+def test_heading_is_no_running_text() -> None:
+    # A short heading's capitals mark no names: "Cont." is translated (продовження).
+    assert not names("Недільне продовження.", "Sunday Cont.", "en", "uk")
+
+
+def test_city_rendered_by_an_exonym_the_comparison_misses_is_quiet() -> None:
+    # Пекін does not sound like Beijing, but a dictionary noun capitalised inside the sentence is
+    # a name-like word left that may render it: a hint at most.
+    original = "Experts say that if Beijing plays it right, the pressure will ease."
+    assert not names("Експерти вважають, що якщо Пекін правильно скористається ситуацією, тиск спаде.",
+                     original, "en", "uk")  # fmt: skip
+
+
+def test_name_said_before_in_the_original_is_left_to_context() -> None:
+    # The second mention of Ballyhackamore may be left out: the reader knows where the ferry is.
+    original = HARBOUR + "\nThe ferry returned to Ballyhackamore at noon."
+    translation = "Пором вирушив із гавані Беллігекамор на світанку з сорока пасажирами.\nОпівдні пором повернувся."
+    assert not names(translation, original, "en", "uk")
+
+
+def test_word_of_a_title_is_no_sure_name() -> None:
+    # Thrones is a word of a title (Game of Thrones), which translators translate.
+    original = "He said he would not take part in any Game of Thrones prequels."
+    assert not names("Він сказав, що не зніматиметься в жодних пріквелах «Гри престолів».", original, "en", "uk")
+
+
+# --------------------------------------------------------------------------- a surname replaced
+
+DETECTIVE = "The driver had been emptying an ATM, Det. Dennis McCarthy wrote in the release."
+
+
+def test_surname_replaced_beside_the_first_name_is_a_mismatch() -> None:
+    found = names("Водій спорожняв банкомат, написав детектив Денніс Гонсалес в повідомленні.", DETECTIVE, "en", "uk")
+    assert [(f.check, f.text, f.evidence["original_name"]) for f in found] == [
+        ("name-mismatch", "Гонсалес", "McCarthy")
+    ]
+
+
+def test_surname_rendered_beside_the_first_name_is_quiet() -> None:
+    assert not names(
+        "Водій спорожняв банкомат, написав детектив Денніс Маккарті в повідомленні.", DETECTIVE, "en", "uk"
+    )
+
+
+def test_name_dropped_at_its_first_mention_is_a_warning_though_said_again() -> None:
+    # The translation names Portavogie only in the second sentence, which renders the original's
+    # second mention: the first was dropped, and no pronoun can stand for a first mention.
+    original = "The ferry left Portavogie harbour at dawn with forty passengers.\nIt returned to Portavogie at noon."
+    translation = "Пором вирушив із гавані на світанку з сорока пасажирами.\nОпівдні він повернувся до Портавогі."
+    found = names(translation, original, "en", "uk")
+    assert [(f.check, f.evidence["original_name"], f.location.line) for f in found] == [
+        ("name-missing", "Portavogie", 1)
+    ]
+
+
+def test_name_left_out_at_a_later_mention_is_only_a_hint() -> None:
+    original = "The ferry left Portavogie harbour at dawn with forty passengers.\nIt returned to Portavogie at noon."
+    translation = "Пором вирушив із гавані Портавогі на світанку з сорока пасажирами.\nОпівдні він повернувся."
+    report = check_text(translation, source_lang="en", target_lang="uk", original=original, config=NO_MODEL)
+    assert all(f.severity == Severity.INFO for f in report.findings if f.check == "name-missing")
+
+
+def test_shouted_or_drawn_out_words_are_no_names_in_place() -> None:
+    assert not hints("«БУДЕ НЕЛЕГКО!»", '"GONNA BE TRICKY!"', "en", "uk")
+    assert not [
+        f for f in hints("Тааааак, хороша штука.", "Yisssss, good stuff.", "en", "uk") if f.severity > Severity.INFO
+    ]

@@ -19,7 +19,9 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     lost name is known or a clear mention, or when the name in its place is new to the whole
     original (no word of any of its sentences sounds like it, and it is no known form of one);
     a hint (info) when it is only rare, or kept by the translation in its other sentences, each
-    of which renders the original's own mention, and the name in its place is rare.
+    of which renders the original's own mention, and the name in its place is rare. A surname
+    is a warning too when the first name is rendered and a name new to the original stands
+    right beside it (Dennis McCarthy → Денніс Гонсалес).
     """
     for found in counterparts(ctx.names):
         if found.status != MISMATCH:

@@ -25,9 +25,18 @@ original's own (:mod:`mtcheck.names.mentions`), and the name in its place is rar
 word of another part of speech. A frequent word taken for a name (London, Trump) is checked
 when the translation transliterates it somewhere.
 
+Without a model, a lost name is a warning only when it is surely a name a translator keeps
+(:func:`_sure_name`: a clear multi-word mention, or a word of running text that is rare and no
+word of the language), at the original's first mention of it (a name given before may be left to
+context), and the aligned sentence has no name-like word left that could render it and nothing in
+the translation comes near it. Dropped at its first mention while each later mention of the
+translation renders one of the original's own, it is a warning too: no pronoun stands for a name
+the reader has not met.
+
 A name rendered in part is seen too: one word of a multi-word name missing from the aligned
 sentence while the rest of it is there (a surname always; a first name only where the
-original gives the name for the first time, as translators shorten later mentions).
+original gives the name for the first time, as translators shorten later mentions); and a
+surname replaced, where a name new to the original stands right beside the rendered first name.
 
 The original's names and their known forms come from :mod:`mtcheck.names.originals`, the
 matching from :mod:`mtcheck.names.tokens`.
@@ -44,6 +53,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import regex
 
 from mtcheck.names import samescript  # latin: same-script hook
 from mtcheck.names.exonyms import exonyms, phrase_keys
@@ -75,8 +86,9 @@ from mtcheck.names.tokens import (
     tokens_of,
     variants,
 )
-from mtcheck.names.translit import CROSS_SCRIPT_THRESHOLD, SAME_SCRIPT_THRESHOLD, is_abjad, similarity
+from mtcheck.names.translit import CROSS_SCRIPT_THRESHOLD, SAME_SCRIPT_THRESHOLD, is_abjad, key, similarity
 from mtcheck.read.languages import base_language
+from mtcheck.read.words import iter_words
 from mtcheck.types import Segment, Span
 
 FOUND, TRANSLITERATED, MISSING, MISMATCH = "found", "transliterated", "missing", "mismatch"
@@ -126,6 +138,8 @@ class Counterpart:
     # One word of a multi-word name is missing while the rest of it is there (``original`` is
     # that word): Sutopo of "Sutopo Purwo Nugroho", or the surname of "Brett Kavanaugh".
     partial: str = ""
+    # ``dropped``, and at the original's first mention of a sure name (:func:`_sure_name`).
+    first_dropped: bool = False
 
     def evidence(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -233,6 +247,9 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
     said_before: set[str] = set()  # the original's words in the sentences before this pair
     original_texts = [text for pair in pairs for _seg, text in pair.originals]
 
+    def is_new(token: Token) -> bool:
+        return _new_to_original(Name(token.index, token.span, token.text), sources)
+
     def anywhere(word: str) -> bool:
         token, score = everywhere.match(word, src)
         return token is not None and score >= threshold(word, token.text)
@@ -284,22 +301,29 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
             if isinstance(outcome, Counterpart):
                 matched.append(outcome)
                 if outcome.status == FOUND and known is None:
-                    part = _partial(view, name, said_before, original_texts, anywhere)
+                    part = _partial(view, name, said_before, original_texts, anywhere, is_new)
                     if part is not None:
+                        word, other = part
                         matched.append(
                             dataclasses.replace(
                                 outcome,
-                                status=MISSING,
-                                original=part,
+                                status=MISSING if other is None else MISMATCH,
+                                original=word,
                                 partial=name.text,
-                                target_span=None,
-                                target_text="",
+                                target=segments[other.index] if other is not None else outcome.target,
+                                target_span=other.span if other is not None else None,
+                                target_text=other.text if other is not None else "",
                                 via="transliteration",
                                 score=0.0,
                             )
                         )
             elif outcome == MISSING or (outcome == NEAR and not spare(name, known)):
-                lost.append((name, base, first, False))
+                # a name the original gave before may be left to context: only a first mention is sure
+                first_mention = not any(v.casefold() in said_before for v in variants(name.text))
+                # kept as written inside a word the tokenizer cannot split (علىBellengliseو)
+                kept = any(name.text.casefold() in t.casefold() for t in target_texts)
+                sure = first_mention and not kept and _sure_name(name, text, sources)
+                lost.append((name, base, first, sure, False))
         said_before.update(
             v.casefold() for _seg, text in pair.originals for t in tokens_of([(0, text)]) for v in t.variants
         )
@@ -309,14 +333,18 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
             # no name-like word left that could be its rendering, one the transliteration comparison
             # missed (Ayr → Ейр, Aceh → آتشيه): else it is uncertain, a hint.
             used = {(c.target.id, c.target_span) for c in matched if c.target_span is not None}
+            # A word kept exactly as the original writes it (BBC, the Shop of "Fragrance Shop")
+            # renders that word, whatever the extractor made of it: no candidate for another name.
+            verbatim = {w.casefold() for _seg, text in pair.originals for w in _words(text)}
             open_words = [
                 t
                 for t in tokens
                 if (segments[t.index].id, t.span) not in used
+                and t.text.casefold() not in verbatim
                 and _name_like(t, tgt)
-                and (not _everyday(t, tgt) or _translated_name(t, segments, tgt))
+                and (not _everyday(t, tgt) or _translated_name(t, segments, tgt) or _capitalised_noun(t, segments, tgt))
             ]
-            lost = [(name, base, first, bool(open_words)) for name, base, first, _open in lost]
+            lost = [(name, base, first, sure, bool(open_words)) for name, base, first, sure, _open in lost]
         if not back and len(lost) == 1:
             unmatched_back = _unaccounted(pair, pending, tokens, segments, src, tgt)
         yield from _judge_lost(sources, lost, unmatched_back, by_segment, everywhere, back_everywhere, spare)
@@ -444,7 +472,8 @@ def _partial(
     said_before: set[str],
     originals: Sequence[str],
     present_anywhere: Callable[[str], bool],
-) -> Name | None:
+    is_new: Callable[[Token], bool],
+) -> tuple[Name, Token | None] | None:
     """The one word of a multi-word name that the aligned sentence lacks while it has the rest.
 
     Translators shorten a name to its surname once it has been given in full (Brett Kavanaugh,
@@ -472,17 +501,20 @@ def _partial(
         hit, score = best_match(word, capitalised, view.src)
         return hit is not None and score >= DIFFERENT_NAME
 
-    def neighbour_named(word: str, step: int) -> bool:
+    def neighbour(word: str, step: int) -> Token | None:
         # The words of a name rendered in full stay together: a name-like word right beside
         # the rendered one is the missing word in a spelling the comparison cannot tell (Шон /
         # Sean), so only a name standing alone counts as shortened.
         hit, _score = best_match(word, view.tokens, view.src)
         if hit is None:
-            return False
+            return None
         k = view.tokens.index(hit) + step
         if not 0 <= k < len(view.tokens) or view.tokens[k].index != hit.index:
-            return False
-        return _name_like(view.tokens[k], view.tgt)
+            return None
+        return view.tokens[k] if _name_like(view.tokens[k], view.tgt) else None
+
+    def neighbour_named(word: str, step: int) -> bool:
+        return neighbour(word, step) is not None
 
     first, last = words[0], words[-1]
     if present(last) and not present(first):
@@ -492,7 +524,15 @@ def _partial(
             return None
         missing = first
     elif present(first) and not present(last):
-        if neighbour_named(words[-2], +1):
+        other = neighbour(words[-2], +1)
+        if other is not None:
+            # A surname is transliterated, not rendered by convention as a first name may be: a
+            # name beside the rendered first word that nothing in the whole original sounds like
+            # stands in the surname's place (Dennis McCarthy → Денніс Гонсалес).
+            # One that starts with the surname's sound may be it in a spelling the comparison
+            # misses (Хьюсу / Hughes, Дечебмо / Dechambeau).
+            if _kept_word(last, view.src) and is_new(other) and key(other.text)[:1] != key(last)[:1]:
+                return _word_of(name, last), other
             return None
         missing = last
     else:
@@ -505,11 +545,13 @@ def _partial(
         # Left out wherever the original gives it (Tennessee State for Теннессі Стейт Тайгерс): the
         # translation's way of naming it, not a word dropped from one sentence.
         return None
-    offset = name.text.find(missing)
-    if offset < 0:
-        return None
+    return _word_of(name, missing), None
+
+
+def _word_of(name: Name, word: str) -> Name:
+    offset = max(name.text.find(word), 0)
     start = name.span.start + offset
-    return Name(name.index, Span(start, start + len(missing)), missing, name.clear)
+    return Name(name.index, Span(start, start + len(word)), word, name.clear)
 
 
 def _kept_word(word: str, lang: str) -> bool:
@@ -607,10 +649,82 @@ def _unaccounted(
                 continue
             if mention.text.casefold() in known_forms_ or common_adjective(words[0], tgt):
                 continue  # a known form, or a translated name (Вогняний шторм for Operation Firestorm)
+            if mention.text.isupper() or _DRAWN_OUT.search(mention.text):
+                continue  # shouted (БУДЕ НЕЛЕГКО!) or drawn out (Тааааак): no name stands there
             hit, score = best_match(mention.text, original_tokens, tgt)
             if hit is None or score < DIFFERENT_NAME:
                 out.append(Name(j, mention.span, mention.text))
     return out
+
+
+# The article before a lone capitalised word marks an office or an institution, not a person.
+_THE = regex.compile(r"(?i:\bthe)\s+$")
+# A letter written three times running: an interjection drawn out (Тааааак, Yisssss), no name.
+_DRAWN_OUT = regex.compile(r"(\p{L})\1\1")
+# A word joined to another capitalised word by a lowercase one, or quoted: a piece of a title or
+# an institution (Game of Thrones, Chariots of Fire, Ballon d'Or, "fake Insta"), which is translated.
+_TITLE_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}]*\s+of(?:\s+the)?\s+|[\"“«‘])$")
+_TITLE_AFTER = regex.compile(r"^(?:\s+of\s+(?:the\s+)?\p{Lu}|\s*d['’]\p{Lu}|[\"”»]|’(?!\p{L}))")
+
+
+def _in_title(name: Name, text: str) -> bool:
+    return bool(_TITLE_BEFORE.search(text[: name.span.start]) or _TITLE_AFTER.search(text[name.span.end :]))
+
+
+def _words(text: str) -> list[str]:
+    return [text[s:e] for s, e in iter_words(text)]
+
+
+def _sure_name(name: Name, text: str, sources: NameSources) -> bool:
+    """A mention that is surely a name a translator keeps, so that its absence from the aligned
+    sentence (with no name-like word left there to render it) is worth a warning without a model.
+
+    A clear multi-word mention (:class:`Name`), or one word of a cased original, in running text,
+    that is rare in its language and no word of it (Murchie, Ballyhackamore, Сутопо): a translated
+    name (Judiciary, Levee, Llywydd) is a word of the language, or rarer in the other Latin-script
+    languages (:func:`mtcheck.names.originals.international`). Frequent names are left out: a
+    capital stands for its government (Washington, Madrid) and a city for its adjective
+    (лондонских), which no transliteration comparison sees (clean NTREX copy, dev half).
+    """
+    if name.clear:
+        return True
+    if not is_cased(text):
+        return False  # a caseless original's names are guessed from the translation's
+    src = base_language(sources.document.source_lang)
+    words = name_words(name.text)
+    if len(words) != 1:
+        return False  # a multi-word name that is not clear has an everyday word: Prison Service
+    if _in_title(name, text) or not _running_text(text) or _THE.search(text[: name.span.start]):
+        return False  # "the Llywydd": an office or an institution, which is translated
+    word = words[0]
+    return len(word) >= 3 and zipf(word.casefold(), src) < RARE_NAME_ZIPF and international(word, src)
+
+
+# A line with fewer lower-case words than this is a heading or a caption ("Sunday Cont.",
+# "Plougheth Fields"), whose capitals mark no names (WMT24 en-uk, dev half).
+RUNNING_TEXT_WORDS = 3
+
+
+def _running_text(text: str) -> bool:
+    return sum(w[:1].islower() for w in _words(text)) >= RUNNING_TEXT_WORDS
+
+
+# Below this similarity no word of the translation is a rendering of a sure name gone astray.
+LOOSE_MATCH = 0.6
+
+
+def _capitalised_noun(token: Token, segments: Sequence[Segment], lang: str) -> bool:
+    """A dictionary noun capitalised inside a sentence of Ukrainian or Russian: a name (the
+    dictionary lists Пекін, Джакарті as plain nouns), unless it is frequent (Президент)."""
+    text = segments[token.index].target
+    return (
+        bool(text[: token.span.start].strip())
+        and not _SENTENCE_END.search(text[: token.span.start])
+        and zipf(token.text.casefold(), lang) < COMMON_NAME_WORD_ZIPF
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"“”«»]\s*$")
 
 
 def _kept_in_translation(name: str, everywhere: DocumentIndex, src: str, tgt: str) -> bool:
@@ -651,7 +765,7 @@ def _back_names(sources: NameSources, pair: _Pair, src: str) -> list[Name]:
 
 def _judge_lost(
     sources: NameSources,
-    lost: list[tuple[Name, dict[str, Any], Segment, bool]],
+    lost: list[tuple[Name, dict[str, Any], Segment, bool, bool]],
     unmatched_back: list[Name],
     by_segment: dict[int, list[Token]],
     everywhere: DocumentIndex,
@@ -662,9 +776,12 @@ def _judge_lost(
     src = base_language(sources.document.source_lang)
     tgt = base_language(sources.document.target_lang)
     has_model = bool(sources.back_translations)
-    for name, base, first, uncertain in lost:
-        token, score = everywhere.match(name.text)
+    for name, base, first, sure, uncertain in lost:
+        token, score = everywhere.match(name.text, src)
         elsewhere = token is not None and score >= threshold(name.text, token.text)
+        # A sure name is a warning only when nothing in the whole translation even comes near it
+        # (Holyoke / Голіок 0.76, Дейлі / Daley 0.6 where the alignment put it a sentence off).
+        loose = score >= LOOSE_MATCH
         known = base["known"]
         if not elsewhere and known is not None:
             elsewhere = everywhere.has_form(known.forms)
@@ -672,6 +789,11 @@ def _judge_lost(
             bt, bt_score = back_everywhere.match(name.text)
             elsewhere = bt is not None and bt_score >= SAME_SCRIPT_THRESHOLD
         dropped = elsewhere and not has_model and not spare(name, known)
+        # Dropped at the name's first mention, where no pronoun can stand for it: each later
+        # mention of the translation renders one of the original's own.
+        # Only where the sentence has no name-like word left that could be it (Insta for Instagram).
+        first_dropped = dropped and sure and not uncertain
+        sure = sure and not loose
         instead = [b for b in unmatched_back if similarity(name.text, b.text) < DIFFERENT_NAME]
         # Without a model, "instead" comes from the translation itself, and only a clear swap
         # counts: one name lost, one unaccounted name in its place, and the lost one a name
@@ -730,8 +852,9 @@ def _judge_lost(
             target=first,
             via="back-translation" if has_model else "known forms" if expected else "transliteration",
             high_confidence=has_model and not elsewhere and (expected or len(name_words(name.text)) > 1),
-            weak=not has_model and not expected and (not name.clear or uncertain),
+            weak=not has_model and not expected and (not sure or uncertain),
             elsewhere=elsewhere,
             dropped=dropped,
+            first_dropped=first_dropped,
             **base,
         )
