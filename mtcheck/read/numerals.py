@@ -6,6 +6,9 @@ A number followed by a scale word of its language is scaled: "11 billion" = "11 
 = "11 مليار" = 11,000,000,000, and "1.5 million" = "1,5 млн" = 1,500,000. The scale
 words come from Unicode CLDR's compact decimal formats (through babel: "0 миллиардов",
 "0 млрд", "0 مليار"), so they are per language: French "billion" is 10¹², not 10⁹.
+Newsroom suffixes are scales too ("£125m", "$2.8bn" = "125 млн", "2,8 млрд"), Chinese and
+Japanese scale words need no space after them ("16万例"), and their clock times are times
+("15时50分" = "15:50").
 """
 
 from __future__ import annotations
@@ -291,8 +294,8 @@ def numbers_in(text: str, lang: str = "", *, measures: bool = True) -> list[Numb
             number = Number(_scaled_key(value * multiplier), m.start(), word.end(), glued, raw, True,
                             alts=_decimal_reading(m.group(0), multiplier))  # fmt: skip
         else:
-            number = _suffixed(clean, m, glued, raw) if lang else None
-            number = number or Number(raw, m.start(), m.end(), glued, raw)
+            suffixed = _suffixed(clean, m, glued, raw) if lang else None
+            number = suffixed or Number(raw, m.start(), m.end(), glued, raw)
         # money is no measurement, whatever word follows ("$2.8bn in a year": "in" is not inches)
         money = _CURRENCY_BEFORE.search(clean, max(0, m.start() - 2), m.start()) is not None
         if measure is not None and not money and measure.match(clean, number.end):
