@@ -6,6 +6,9 @@ A number followed by a scale word of its language is scaled: "11 billion" = "11 
 = "11 مليار" = 11,000,000,000, and "1.5 million" = "1,5 млн" = 1,500,000. The scale
 words come from Unicode CLDR's compact decimal formats (through babel: "0 миллиардов",
 "0 млрд", "0 مليار"), so they are per language: French "billion" is 10¹², not 10⁹.
+Newsroom suffixes are scales too ("£125m", "$2.8bn" = "125 млн", "2,8 млрд"), Chinese and
+Japanese scale words need no space after them ("16万例"), and their clock times are times
+("15时50分" = "15:50").
 """
 
 from __future__ import annotations
@@ -34,6 +37,21 @@ _AMPM = regex.compile(
     r"(?<![\p{Nd}.,:])(\p{Nd}{1,2})(?:[:.](\p{Nd}{2}))?\x20?([ap])\.?\x20?m(?:\.|(?![\p{L}\p{M}]))", regex.IGNORECASE
 )
 _CLOCK = regex.compile(r"(?<![\p{Nd}.,:])(\p{Nd}{1,2}):(\p{Nd}{2})(?![\p{Nd}]|:\p{Nd})")
+# Chinese and Japanese clock times: "15时50分" = 15:50, "9点半" = 9:30, "24時" = 24:00 ("小时",
+# hours of a duration, has its own "小" before the digits' "时" and is left alone).
+_CJK_CLOCK = regex.compile(r"(?<![\p{Nd}.,:])(\p{Nd}{1,2})[时時点點](?:(\p{Nd}{1,2})分|(半))?")
+# Newsroom scale suffixes glued to a number: "£125m", "$2.8bn", "€3bn", "$50k", "5m people".
+# After a currency sign the number is money, so any suffix is its scale ("$5M" too). Without
+# one a lone letter may be a unit or a size ("a 5m wall", "4K video", "5 M"): lower-case m,
+# k and b are then read as a scale only as an alternative value, so that "5m people" meets
+# "5 млн" and "a 5m wall" still meets "5 метров"; upper-case lone letters are left alone.
+_SUFFIX_SCALE = regex.compile(r"(trn|bn|mn|tn|[mkb])(?=\.?(?![\p{L}\p{M}\p{Nd}]))", regex.IGNORECASE)
+_SUFFIXES = {"trn": 10**12, "tn": 10**12, "bn": 10**9, "mn": 10**6, "b": 10**9, "m": 10**6, "k": 10**3}
+_CURRENCY_BEFORE = regex.compile(r"\p{Sc}[\x20\u00a0\u202f]?$")
+# A number after a capitalised word and a hyphen is part of a name ("COVID-19", "F-16",
+# "Су-27"): glued, as "MP3" is. Prefixes of dates ("Mid-2020") are not names.
+_NAME_HYPHEN = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*)-$")
+_DATE_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "end", "start", "fy", "q"})
 _DOTTED = regex.compile(r"(\p{Nd}{1,2})[.](\p{Nd}{2})")
 _GROUP_ONLY = "\u066c\u00a0\u202f\u2009 "  # separators that never mark decimals
 _DECIMAL_ONLY = "\u066b"  # the Arabic decimal separator
@@ -42,7 +60,7 @@ _DECIMAL_ONLY = "\u066b"  # the Arabic decimal separator
 # are the Reuters and Economist style-book forms; "مليارات"/"ملايين" the Arabic plurals
 # of CLDR's "مليار"/"مليون", "بليون" the older Arabic word for 10⁹.
 _EXTRA_SCALES: dict[str, dict[str, int]] = {
-    "en": {"bn": 10**9, "mn": 10**6, "tn": 10**12},
+    "en": {"bn": 10**9, "mn": 10**6, "tn": 10**12, "trn": 10**12},
     "ar": {"مليارات": 10**9, "بليون": 10**9, "ملايين": 10**6, "مليونا": 10**6, "ألفا": 10**3},
 }
 
@@ -166,8 +184,18 @@ def _scale_pattern(lang: str) -> regex.Pattern[str] | None:
     words = scale_words(lang)
     if not words:
         return None
-    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"[\x20\u00a0\u202f\u2009]?({alternatives})(?=\.?(?![\p{{L}}\p{{M}}]))", regex.IGNORECASE)
+    ordered = sorted(words, key=len, reverse=True)
+    spaced = "|".join(regex.escape(w) for w in ordered if not _unspaced(w))
+    # Chinese and Japanese write no spaces between words: "16万例" is 160,000 cases, so a
+    # scale word of theirs ends where it ends, whatever letter follows.
+    unspaced = "|".join(regex.escape(w) for w in ordered if _unspaced(w))
+    either = [rf"(?:{spaced})(?=\.?(?![\p{{L}}\p{{M}}]))"] if spaced else []
+    either += [f"(?:{unspaced})"] if unspaced else []
+    return regex.compile(rf"[\x20\u00a0\u202f\u2009]?({'|'.join(either)})", regex.IGNORECASE)
+
+
+def _unspaced(word: str) -> bool:
+    return bool(regex.search(r"[\p{Han}\p{Hiragana}\p{Katakana}]$", word))
 
 
 def _value(text: str) -> Decimal | None:
@@ -208,12 +236,13 @@ def _hours(key: str, half: str | None) -> tuple[str, ...]:
 def _times(text: str) -> list[Number]:
     """Clock times of ``text``: "3 p.m.", "7.55am", "15:00"."""
     found: list[Number] = []
-    for pattern in (_AMPM, _CLOCK):
+    for pattern in (_AMPM, _CLOCK, _CJK_CLOCK):
         for m in pattern.finditer(text):
             if any(n.start < m.end() and m.start() < n.end for n in found):
                 continue
             half = m.group(3) if pattern is _AMPM else None
-            key = _time_key(m.group(1), m.group(2), half)
+            minute = "30" if pattern is _CJK_CLOCK and m.group(3) else m.group(2)
+            key = _time_key(m.group(1), minute, half)
             if key is not None:
                 found.append(Number(key, m.start(), m.end(), raw=_digits(m.group(0)), alts=_hours(key, half)))
     return found
@@ -246,7 +275,9 @@ def numbers_in(text: str, lang: str = "", *, measures: bool = True) -> list[Numb
     found = _times(clean) if lang else []
     clean = _blank(clean, [(n.start, n.end) for n in found]) if found else clean
     for m in _NUMBER.finditer(clean):
-        glued = m.start() > 0 and (clean[m.start() - 1].isalpha() or clean[m.start() - 1] == "_")
+        glued = m.start() > 0 and (
+            clean[m.start() - 1].isalpha() or clean[m.start() - 1] == "_" or _named(clean, m.start())
+        )
         parts = _SEPARATOR.split(m.group(0))
         if len(parts) > 2 and any(len(p) != 3 for p in parts[1:]):
             offset = m.start()
@@ -260,10 +291,14 @@ def numbers_in(text: str, lang: str = "", *, measures: bool = True) -> list[Numb
         value = _value(m.group(0)) if word is not None else None
         if word is not None and value is not None:
             multiplier = scale_words(lang)[word.group(1).casefold()]
-            number = Number(_scaled_key(value * multiplier), m.start(), word.end(), glued, raw, True)
+            number = Number(_scaled_key(value * multiplier), m.start(), word.end(), glued, raw, True,
+                            alts=_decimal_reading(m.group(0), multiplier))  # fmt: skip
         else:
-            number = Number(raw, m.start(), m.end(), glued, raw)
-        if measure is not None and measure.match(clean, number.end):
+            suffixed = _suffixed(clean, m, glued, raw) if lang else None
+            number = suffixed or Number(raw, m.start(), m.end(), glued, raw)
+        # money is no measurement, whatever word follows ("$2.8bn in a year": "in" is not inches)
+        money = _CURRENCY_BEFORE.search(clean, max(0, m.start() - 2), m.start()) is not None
+        if measure is not None and not money and measure.match(clean, number.end):
             number = dataclasses.replace(number, measure=True)
         dotted = _DOTTED.fullmatch(m.group(0)) if lang else None
         if dotted is not None and not number.scaled:
@@ -271,6 +306,42 @@ def numbers_in(text: str, lang: str = "", *, measures: bool = True) -> list[Numb
             number = dataclasses.replace(number, alts=(key,) if key else ())
         found.append(number)
     return _year_ranges(_ranges(found, clean), clean)
+
+
+def _suffixed(text: str, m: regex.Match[str], glued: bool, raw: str) -> Number | None:
+    """A number with a newsroom scale suffix ("£125m", "$2.8bn"), or None (:data:`_SUFFIX_SCALE`)."""
+    suffix = _SUFFIX_SCALE.match(text, m.end())
+    if suffix is None:
+        return None
+    letters = suffix.group(1)
+    value = _value(m.group(0))
+    if value is None:
+        return None
+    key = _scaled_key(value * _SUFFIXES[letters.casefold()])
+    if _CURRENCY_BEFORE.search(text, max(0, m.start() - 2), m.start()) or len(letters) > 1:
+        alts = _decimal_reading(m.group(0), _SUFFIXES[letters.casefold()])
+        return Number(key, m.start(), suffix.end(), glued, raw, True, alts=alts)
+    if letters.islower():
+        return Number(raw, m.start(), m.end(), glued, raw, alts=(key,))
+    return None
+
+
+def _decimal_reading(digits: str, multiplier: int) -> tuple[str, ...]:
+    """A scaled number's value with its one separator read as decimal: "4.176 million" is
+    4,176,000 in English, where :func:`_value` reads three digits after it as a group."""
+    seps = _SEPARATOR.findall(digits)
+    if len(seps) != 1 or seps[0] not in ".," or len(_SEPARATOR.split(digits)[-1]) != 3:
+        return ()
+    whole, fraction = _SEPARATOR.split(digits)
+    return (_scaled_key(Decimal(_digits(whole) + "." + _digits(fraction)) * multiplier),)
+
+
+def _named(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a name and a hyphen ("COVID-19"): :data:`_NAME_HYPHEN`."""
+    if start < 2 or text[start - 1] != "-":
+        return False
+    word = _NAME_HYPHEN.search(text, max(0, start - 40), start)
+    return word is not None and word.group(1).casefold() not in _DATE_PREFIXES
 
 
 def _year_ranges(found: list[Number], text: str) -> list[Number]:
