@@ -203,18 +203,23 @@ def _comment_kinds(
     auto: list[str] = []
     refs: list[str] = []
     for line in comments[:-1].split("\n"):
-        second = line[1:2]
-        if second == ".":
-            auto.append(line)
-        elif second == ":":
-            refs.append(line)
-        elif second in (",", "="):
-            typec.append("#," + line[2:])
-        elif second == "|":
-            _previous(line)
-        else:
-            other.append(line)
+        _file_comment(line, typec, other, auto, refs)
     return tuple(typec), tuple(other), tuple(auto), tuple(refs)
+
+
+def _file_comment(line: str, typec: list[str], other: list[str], auto: list[str], refs: list[str]) -> None:
+    """Put one comment line with its kind, as translate-toolkit sorts them."""
+    second = line[1:2]
+    if second == ".":
+        auto.append(line)
+    elif second == ":":
+        refs.append(line)
+    elif second in (",", "="):
+        typec.append("#," + line[2:])
+    elif second == "|":
+        _previous(line)
+    else:
+        other.append(line)
 
 
 def _unquote(pieces: list[str], unescape: Callable[[str], str]) -> str:
@@ -260,16 +265,7 @@ def _parse(lines: list[str], numbers: list[int], raw_lines: list[str], unescape:
             second = line[1:2]
             if second == "~":
                 break
-            if second == ".":
-                auto.append(line)
-            elif second == ":":
-                refs.append(line)
-            elif second in (",", "="):
-                typec.append("#," + line[2:])
-            elif second == "|":
-                _previous(line)
-            else:
-                other.append(line)
+            _file_comment(line, typec, other, auto, refs)
             i += 1
         if i >= n:
             if typec or other or auto or refs:
