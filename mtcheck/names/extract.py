@@ -163,12 +163,10 @@ def extract(text: str, lang: str, known: frozenset[str] = frozenset()) -> list[M
 
     ``known``: words already seen as part of a longer name in the same document ("Cameron"
     after "David Cameron"); standing alone they are still names, however frequent as words.
-    Words of longer names within ``text`` itself count as known too.
     """
     lang = base_language(lang)
     if not any(ch.isupper() for ch in text):
         return []  # no capital letter, no name: most of a long text's lines in cased scripts
-    known = known | _name_words(text, lang)
     calendar = _calendar_words(lang)
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     mentions: list[Mention] = []
@@ -439,11 +437,6 @@ def extract_known(text: str, forms: Sequence[str] | FormIndex, threshold: float)
         else:
             i += 1
     return mentions
-
-
-def _name_words(text: str, lang: str) -> frozenset[str]:
-    """Words of the multi-word names in ``text`` (only a first pass: no lone words)."""
-    return frozenset()
 
 
 def name_words(texts: list[str], lang: str) -> frozenset[str]:
