@@ -133,3 +133,16 @@ def test_the_lean_converters_give_what_typer_gives(argv: list[str]) -> None:
             return ("failed", type(exc).__name__, str(exc))
 
     assert parsed(lean=True) == parsed(lean=False)
+
+
+def test_the_command_line_keeps_numpy_to_one_blas_thread_unless_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    """OpenBLAS's thread pool costs CPU at numpy's import: the CLI sets a default, a user's value wins."""
+    from mtcheck.cli import quiet_libraries
+
+    # a copy of the environment, so the other defaults it sets stay out of the test process
+    monkeypatch.setattr(os, "environ", {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"})
+    quiet_libraries()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    os.environ["OPENBLAS_NUM_THREADS"] = "4"
+    quiet_libraries()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
