@@ -703,6 +703,10 @@ def _spelled_as_word(rendering: _Rendering, lang: str, src: str) -> Hit | None:
         nearest = _nearest_standard(rendering, src)
         if nearest is None or nearest.score < LETTER_BY_LETTER or slavic_surname(nearest.variant):
             return None
+        # y, i and j are one letter to the systems' comparison, not to one system: Barreira is
+        # none of Баррейра's forms (Barreyra, Barrejra) but the name's own Portuguese spelling.
+        if standard_match(rendering.text, nearest.forms, exact=True)[0] < LETTER_BY_LETTER:
+            return None
         original = nearest.variant
     elif not is_abjad(original) or not reads_letter_by_letter(original, rendering.text):
         # An Arabic name written with vowels its spelling leaves out was read by someone who
