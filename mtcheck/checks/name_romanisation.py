@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from mtcheck.checks.base import CheckContext, Hit, check
@@ -15,6 +15,7 @@ from mtcheck.names.namesdb import NamesDB, open_names_db
 from mtcheck.names.originals import known_forms
 from mtcheck.names.romanise import (
     MATCH,
+    case_stem,
     established_form,
     established_word,
     is_census_name,
@@ -141,7 +142,7 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
             else:
                 hit = _spelled_back(rendering, tgt, nearest)
         if (hit is None or hit.severity is not None) and _unattested(rendering.text, ctx, db, tgt):
-            hit = _spelled_as_word(rendering, tgt, src) or hit
+            hit = _spelled_as_word(rendering, tgt, src, ctx) or hit
         if hit is not None:
             yield hit
 
@@ -689,7 +690,7 @@ LETTER_BY_LETTER = 0.95
 SAME_WORD = 0.9
 
 
-def _spelled_as_word(rendering: _Rendering, lang: str, src: str) -> Hit | None:
+def _spelled_as_word(rendering: _Rendering, lang: str, src: str, ctx: CheckContext) -> Hit | None:
     """A name spelled back letter by letter where the language has a frequent word with the
     transliteration key of the original that sounds just like it (Кройдон → "Kroydon": Croydon;
     Эксельсиор → "Ekselsior": Excelsior), and the rendering itself is used by nobody."""
@@ -712,7 +713,13 @@ def _spelled_as_word(rendering: _Rendering, lang: str, src: str) -> Hit | None:
         # An Arabic name written with vowels its spelling leaves out was read by someone who
         # knew it (Burnaston for برنستون), not spelled back.
         return None
-    found = established_word(original, rendering.text, lang)
+    # the original as written too: a rendering may spell a form the dictionary guessed (Коронада)
+    originals = dict.fromkeys((original, rendering.original))
+    found = _best(established_word(o, rendering.text, lang) for o in originals)
+    message = f"“{rendering.text}” spells “{rendering.original}” back letter by letter; the language writes it “{{}}”"
+    if (found is None or found[1] < SAME_WORD) and src in ("ru", "uk"):
+        found = _best(_established_stem(o, rendering, lang, src, ctx) for o in originals)
+        message = f"“{rendering.text}” romanises “{rendering.original}” with its case ending; the name is “{{}}”"
     if found is None or found[1] < SAME_WORD:
         return None
     form, score = found
@@ -721,7 +728,7 @@ def _spelled_as_word(rendering: _Rendering, lang: str, src: str) -> Hit | None:
         return None
     return Hit(
         rendering.segment,
-        f"“{rendering.text}” spells “{rendering.original}” back letter by letter; the language writes it “{form}”",
+        message.format(form),
         span=rendering.span,
         suggestion=form,
         confidence=round(score, 2),
@@ -735,3 +742,41 @@ def _spelled_as_word(rendering: _Rendering, lang: str, src: str) -> Hit | None:
             "source": "wordfreq: a frequent word of the language with the original's transliteration key",
         },
     )
+
+
+def _established_stem(
+    original: str, rendering: _Rendering, lang: str, src: str, ctx: CheckContext
+) -> tuple[str, float] | None:
+    """The established word for the stem of a declined Cyrillic name, which a rendering spelled
+    with its case ending (Фуріка → "Furika": Furyk; Дастину → "Dastinu": Dustin), or for the
+    name an adjective was made of (Лондонской → "Londonskoy": London). Only where the original
+    shows the ending is one: the dictionary reads the word in another case than the nominative,
+    or the original has the name in another form (Фурік beside Фуріка); Менга alone may be a
+    name in -а. A stem that is a Russian or Ukrainian surname's is the language's own."""
+    stem = case_stem(original)
+    if stem is None or slavic_surname(stem) or not _declined_here(rendering.original, stem, src, ctx):
+        return None
+    forms = standard_forms(stem, src)
+    if not forms:
+        return None
+    spelled = forms.get("anyascii", next(iter(forms.values())))
+    return established_word(stem, rendering.text, lang, spelled=spelled)
+
+
+def _best(found: Iterable[tuple[str, float] | None]) -> tuple[str, float] | None:
+    return max((f for f in found if f is not None), key=lambda f: f[1], default=None)
+
+
+def _declined_here(word: str, stem: str, src: str, ctx: CheckContext) -> bool:
+    """Whether ``word`` is a declined form of ``stem``, by the dictionary's reading of it (a case
+    other than the nominative) or by another form of the stem in the original."""
+    parse = best_parse(word, src)
+    if parse is not None and parse.tag.case not in (None, "nomn"):
+        return True
+    folded, stem_folded = word.casefold(), stem.casefold()
+    for segment in ctx.document.original or ():
+        for start, end in iter_words(segment.target):
+            other = segment.target[start:end].casefold()
+            if other != folded and (other == stem_folded or case_stem(other) == stem_folded):
+                return True
+    return False

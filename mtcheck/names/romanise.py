@@ -391,21 +391,26 @@ RARE_ABJAD_MATCH = 0.95
 TYPO_GAP = 2.0
 
 
-def established_word(original: str, rendering: str, lang: str) -> tuple[str, float] | None:
+def established_word(
+    original: str, rendering: str, lang: str, *, spelled: str | None = None
+) -> tuple[str, float] | None:
     """The word of ``lang`` that sounds most like ``original`` among those sharing its
     transliteration key or the rendering's (:func:`lookup_keys`), other than the rendering and
-    with its syllables (:func:`keeps_syllables`): Кройдон / "Kroydon" → ("croydon", 1.0),
-    Нугрохо / "Nugrokho" → ("nugroho", 1.0). None when there is none."""
-    candidates = {form: zipf for k in lookup_keys(original, rendering) for form, zipf in words_with_key(k, lang)}
+    with the syllables of ``spelled``, the original spelled letter by letter (by default the
+    rendering; :func:`keeps_syllables`): Кройдон / "Kroydon" → ("croydon", 1.0), Нугрохо /
+    "Nugrokho" → ("nugroho", 1.0). None when there is none."""
+    spelled = spelled or rendering
+    keys = lookup_keys(original, spelled) | lookup_keys(original, rendering)
+    candidates = {form: zipf for k in keys for form, zipf in words_with_key(k, lang)}
     scored = []
     for form, zipf in candidates.items():
-        if form.casefold() == rendering.casefold() or not keeps_syllables(rendering, form, original):
+        if form.casefold() == rendering.casefold() or not keeps_syllables(spelled, form, original):
             continue
         score = max(similarity(reading, form) for reading in _readings(original))
         if zipf < RARE_WORD_ZIPF:
             if is_abjad(original) and score < RARE_ABJAD_MATCH:
                 continue
-            if not is_abjad(original) and _first_vowel(form) != _first_vowel(rendering):
+            if not is_abjad(original) and _first_vowel(form) != _first_vowel(spelled):
                 continue
             form = _untypo(form, zipf, lang)
         scored.append((score, form))
@@ -430,3 +435,24 @@ def _untypo(word: str, zipf: float, lang: str) -> str:
 def _first_vowel(word: str) -> str:
     found = _LATIN_VOWEL_RUN.search(_LATIN_CONSONANT_Y.sub("j", word.casefold()))
     return found.group()[0] if found else ""
+
+
+# Russian and Ukrainian case endings of nouns and adjectives, each starting with a vowel letter,
+# and the suffixes of an adjective made from a name (Лондонской, Латинській), longest first.
+_ENDINGS = regex.compile(
+    r"(?:(?:[сц]ьк|[сц]к)(?:ого|ому|ими|ій|ий|ая|ое|ой|ою|ої|ую|их|им|ом|ые|ыми|а|е|у|і|и)"
+    r"|ами|ями|ові|еві|ого|его|ому|ему|ою|ею|ой|ей|ом|ем|ам|ям|ах|ях|а|я|у|ю|е|і|и|ы)$"
+)
+
+
+def case_stem(word: str) -> str | None:
+    """A Cyrillic word without its case ending, or without the suffix that made an adjective
+    of a name (Теннента → Теннент, Лондонской → Лондон), when at least three letters and a
+    final consonant are left; None when it has no such ending."""
+    if script_of_name(word) != "Cyrl":
+        return None
+    found = _ENDINGS.search(word.casefold())
+    if found is None:
+        return None
+    stem = word[: found.start()]
+    return stem if len(stem) >= 3 and stem[-1].casefold() not in "аеєиіїоуюяыэьй" else None
