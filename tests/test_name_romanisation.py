@@ -264,5 +264,13 @@ def test_standard_match_cuts_only_a_case_ending() -> None:
 
 def test_words_by_key_through_the_coarse_skeleton() -> None:
     assert "nugroho" in dict(words_with_key("NGRH", "en"))
-    assert [w for w, _z in words_with_key("MNHTN", "en")][0] == "manhattan"
+    assert words_with_key("MNHTN", "en")[0][0] == "manhattan"
     assert established_word("Мангеттен", "Mangetten", "en") == ("manhattan", pytest.approx(0.92, abs=0.01))
+
+
+def test_form_written_elsewhere_at_the_start_of_a_sentence_counts() -> None:
+    # Midsomer opens its sentence; a rare word there is a name, not a capitalised word.
+    original = "ميدسومر نورتون بلدة صغيرة. وقع الحادث في ميدسورمر."
+    found = romanisation("Midsomer Norton is a small town. The incident happened in Midsurmr.", original, "ar")
+    assert [(f.text, f.suggestion) for f in found] == [("Midsurmr", "Midsomer")]
+    assert not romanisation("Midsomer Norton is a small town. The incident happened in Midsomer.", original, "ar")

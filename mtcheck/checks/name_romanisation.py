@@ -14,6 +14,7 @@ from mtcheck.names.morphology import best_parse, known_word
 from mtcheck.names.namesdb import NamesDB, open_names_db
 from mtcheck.names.originals import known_forms
 from mtcheck.names.romanise import (
+    FREQUENT_ZIPF,
     MATCH,
     case_stem,
     established_form,
@@ -600,8 +601,9 @@ def _written_otherwise(
     for segment in ctx.document.segments:
         for n, (start, end) in enumerate(iter_words(segment.target)):
             text = _bare(segment.target[start:end])
-            # the first word of a sentence is capitalised whatever it is
-            if n and len(text) >= 3 and text.isascii() and text[0].isupper() and not text.isupper():
+            # the first word of a sentence is capitalised whatever it is; a rare one is a name
+            first = n == 0 and zipf(text.casefold(), lang) >= FREQUENT_ZIPF
+            if not first and len(text) >= 3 and text.isascii() and text[0].isupper() and not text.isupper():
                 words[text] = words.get(text, 0) + 1
     for rendering in renderings:
         if len(rendering.text) < MIN_LETTERS:
@@ -611,6 +613,8 @@ def _written_otherwise(
         if not spelled and not unattested:
             continue
         forms = _original_forms(rendering.original, src) or [(rendering.original, rendering.original, "")]
+        # Cyrillic г is also a foreign h (Гарріс: Harris), as in romanise.lookup_keys
+        forms += [(w, h, key(h)) for w, f, _k in forms if "г" in f.casefold() for h in [f.casefold().replace("г", "х")]]
         keys = {k or key(form) for _w, form, k in forms}
         here = zipf(rendering.text.casefold(), lang), words.get(rendering.text, 0)
         options = []
