@@ -92,9 +92,15 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
       a Cyrillic original, as its standard romanisation beside a form no romanisation gives
       (Трампа → "Tramp" beside "Trump": the translator knows the established form);
     * **spelled as a word the language has**: the rendering is a standard romanisation
-      letter for letter (``LETTER_BY_LETTER``) or an Arabic spelling read back, and a
-      frequent word of the language shares the original's transliteration key and sounds
-      just like it (``SAME_WORD``), Кройдон → "Kroydon" (suggest Croydon);
+      letter for letter (``LETTER_BY_LETTER``, one system's own spelling) or an Arabic
+      spelling read back, and an attested word of the language (wordfreq Zipf >= 1.25:
+      rare names too) shares the original's transliteration key and sounds just like it
+      (``SAME_WORD``), Кройдон → "Kroydon" (suggest Croydon), Нугрохо → "Nugrokho"
+      (Nugroho), Якубовськи → "Yakubovski" (Jakubowski: an initial я may be a Latin j). For
+      a Russian or Ukrainian original with a case ending, or an adjective made of a name,
+      the word may be its stem's, where the original shows the ending is one (another
+      case than the nominative, or the stem in another form): Лондонской → "Londonskoy"
+      (London), Фуріка beside Фурік → "Furika" (Furyk);
     * **case ending carried over**: the rendering romanises the declined form of a Russian or
       Ukrainian dictionary word and not its dictionary form, Сенату → "Senatu", Кельні →
       "Kelni" (English never declines a name).
