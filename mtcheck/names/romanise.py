@@ -342,19 +342,19 @@ def _coarse_words(words: list[str]) -> list[str]:
     text = "\n".join(words)
     for graph, letter in _COARSE_DIGRAPHS:
         text = text.replace(graph, letter)
-    text = regex.sub(r"c(?=[eiy])", "s", text).replace("c", "k")
-    text = regex.sub(r"(?m)^x", "", text).replace("x", "ks")
-    return _RUNS.sub(r"\1", text.translate(_COARSE_LETTERS)).split("\n")
+    text = str(regex.sub(r"c(?=[eiy])", "s", text)).replace("c", "k")
+    text = str(regex.sub(r"(?m)^x", "", text)).replace("x", "ks")
+    return str(_RUNS.sub(r"\1", text.translate(_COARSE_LETTERS))).split("\n")
 
 
 def _coarse_key(name_key: str) -> str:
-    return _RUNS.sub(r"\1", name_key.translate(_COARSE_KEY))
+    return str(_RUNS.sub(r"\1", name_key.translate(_COARSE_KEY)))
 
 
 @functools.lru_cache(maxsize=8)
 def frequent_words(lang: str) -> Mapping[str, tuple[tuple[str, float], ...]]:
     """Coarse skeleton → the words of ``lang`` at least as frequent as ``FREQUENT_WORD_ZIPF``,
-    most frequent first. Built once per language and process (about 0.5 s for English), never
+    most frequent first. Built once per language and process (about 1 s for English), never
     changed; :func:`words_with_key` asks it."""
     import math
 
