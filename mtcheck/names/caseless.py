@@ -57,7 +57,7 @@ _ARTICLE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "�
 # A word more frequent than this (wordfreq Zipf, in any of its clitic forms) is taken for an
 # Arabic word unless the translation names it; one rarer than CLEAR_ZIPF may be a clear name.
 RARE_ZIPF = 3.5
-CLEAR_ZIPF = 2.5
+CLEAR_ZIPF = 3.0
 # news names are frequent words (لندن 5.0), but function words never are names
 TRANSLATION_ZIPF = 5.5
 # A name the translation keeps elsewhere is clear when the word is no frequent Arabic word
@@ -70,6 +70,9 @@ CLEAR_SIMILARITY = 0.9
 # A place this populous, or a country or first-level subdivision, is one wire copy names.
 PLACE_POPULATION = 100_000
 _BIG_KINDS = frozenset({"country", "subdivision"})
+# A form left by stripping a clitic is this long at least to be taken for a name on a census
+# or gazetteer match (بلندن → لندن).
+MIN_STRIPPED = 4
 # Skeletons shorter than this match too many names (LN: Alan, Lynn, Leon, Elaine…).
 MIN_SKELETON = 3
 # A capitalised word of the translation this frequent in its language is a word (The, He).
@@ -128,16 +131,17 @@ def _candidate(
             similarity(form, f) >= CROSS_SCRIPT_THRESHOLD for f, _n in sources.names_db.by_key(key(form), tgt)
         ):
             return form, False, "names-db"
-        # A census name or a place alone is weak evidence: some name sounds like many a word of
-        # the language (three-consonant roots). Only a rare word, a long skeleton (MRS and NSN
-        # match some name by chance) and a close match count, and as a clear name; a weaker
-        # match is no name at all, since a lost plain name still makes a swap with a name new to
-        # the original (crossnames' new_swap). ك "as" before a name is rarer than a word
-        # beginning with ك: كلتشر is Culture, not ك + Letcher.
-        if frequency >= CLEAR_ZIPF or len(skeleton) <= MIN_SKELETON or "ك" in word[: len(word) - len(form)]:
+        # A census name or a place alone is weaker evidence: some name sounds like many a word
+        # of the language (three-consonant roots: محلفين "jurors" ~ Melvin). So only a close
+        # match counts, and a three-letter form left by a clitic is taken for a word (وربت
+        # "and patted", not و + Rabt); ك "as" before a name is rarer than a word beginning with
+        # ك (كلتشر is Culture, not ك + Letcher).
+        # A short skeleton (MSR: مازر, the agency Mother, ~ Mazer) matches some name by chance.
+        stripped = word[: len(word) - len(form)]
+        if len(skeleton) <= MIN_SKELETON or (stripped and (len(form) < MIN_STRIPPED or "ك" in stripped)):
             continue
         if _best(form, _census_index().get(skeleton, ())) >= CLEAR_SIMILARITY or _place(form, sources):
-            return form, True, "census or gazetteer"
+            return form, frequency < CLEAR_ZIPF, "census or gazetteer"
     return None
 
 
