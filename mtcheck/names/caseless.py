@@ -75,8 +75,9 @@ _BIG_KINDS = frozenset({"country", "subdivision"})
 MIN_STRIPPED = 4
 # Skeletons shorter than this match too many names (LN: Alan, Lynn, Leon, Elaine…).
 MIN_SKELETON = 3
-# A capitalised word of the translation this frequent in its language is a word (The, He).
-COMMON_TARGET_ZIPF = 5.0
+# A capitalised word of the translation this frequent in its language is a word (The, He, Mr;
+# London is 5.3, John 5.4).
+COMMON_TARGET_ZIPF = 5.5
 
 
 @dataclass(frozen=True)
