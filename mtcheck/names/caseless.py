@@ -223,9 +223,11 @@ def _index(names: Sequence[str]) -> dict[str, tuple[str, ...]]:
 # few microseconds (key: about 60, too slow for 23,000 census names at every start) and
 # because it drops what an Arabic spelling leaves out (h, w and y as vowels, the silent gh of
 # Kavanaugh → كافانو) and merges what it confuses (p/b, v/f, j/g, c/k/q, s/z, t/d).
-_LATIN_DIGRAPHS = (("tch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("ph", "f"), ("kh", "h"),
-                   ("ck", "k"), ("dh", "d"), ("gh", ""), ("x", "ks"))  # fmt: skip
-_ARABIC_DIGRAPHS = (("sh", "s"), ("th", "t"), ("kh", "h"), ("dh", "d"), ("gh", "g"))
+_LATIN_DIGRAPHS: tuple[tuple[str, str], ...] = (
+    ("tch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("ph", "f"), ("kh", "h"),
+    ("ck", "k"), ("dh", "d"), ("gh", ""), ("x", "ks"),
+)  # fmt: skip
+_ARABIC_DIGRAPHS: tuple[tuple[str, str], ...] = (("sh", "s"), ("th", "t"), ("kh", "h"), ("dh", "d"), ("gh", "g"))
 _CLASSES = str.maketrans(
     {**dict.fromkeys("aeiouywh", ""), "p": "b", "v": "f", "j": "g", "c": "k", "q": "k", "z": "s", "d": "t"}
 )
