@@ -241,11 +241,13 @@ _REPEATS = re.compile(r"(.)\1+")
 
 
 def _skeleton(word: str) -> str:
-    if is_abjad(word):
+    if word.isascii():
+        # an ASCII name needs no transliteration, only lower case (the census: 23,000 names)
+        text, digraphs = _SOFT_C.sub("s", word.lower()), _LATIN_DIGRAPHS
+    elif is_abjad(word):
         text, digraphs = romanize(word), _ARABIC_DIGRAPHS
     else:
-        # an ASCII name needs no transliteration, only lower case (the census: 23,000 names)
-        text, digraphs = _SOFT_C.sub("s", word.lower() if word.isascii() else romanize(word)), _LATIN_DIGRAPHS
+        text, digraphs = _SOFT_C.sub("s", romanize(word)), _LATIN_DIGRAPHS
     text = _NOT_LETTER.sub("", text)
     for graph, sound in digraphs:
         text = text.replace(graph, sound)
