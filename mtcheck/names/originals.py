@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mtcheck.names.caseless import caseless_names
 from mtcheck.names.exonyms import exonyms, phrase_keys
 from mtcheck.names.extract import extract, is_cased, zipf
 from mtcheck.names.gazetteer import Gazetteer
@@ -189,7 +190,10 @@ def original_names(text: str, index: int, sources: NameSources, target_names: Se
         for variant in forms:
             if any(similarity(variant, t) >= bar for t in target_words):
                 names.append(Name(index, Span(e - len(variant), e), variant))
+                used.add(k)
                 break
+    # Names the aligned translation dropped or replaced, found from the original alone.
+    names += [Name(index, c.span, c.text, c.clear) for c in caseless_names(text, sources, used)]
     names.sort(key=lambda n: n.span.start)
     return names
 

@@ -17,6 +17,7 @@ from mtcheck.types import Document
 if TYPE_CHECKING:
     from mtcheck.align.align import Alignment
     from mtcheck.names.gazetteer import Gazetteer
+    from mtcheck.names.namesdb import NamesDB
     from mtcheck.names.termbase import Termbase
 
 T = TypeVar("T")
@@ -27,7 +28,8 @@ class NameSources:
     """One document, the knowledge its names are checked against, and the memo of results.
 
     ``alignment`` links the original's sentences (or the units' sources) to target
-    segments; ``back_translations`` maps segment id → back-translation (empty without a model).
+    segments; ``back_translations`` maps segment id → back-translation (empty without a model);
+    ``names_db`` is the desk's names database (``--names-db``), when the user gave one.
     """
 
     document: Document
@@ -36,6 +38,7 @@ class NameSources:
     back_translations: Mapping[str, str] = field(default_factory=dict)
     alignment: Alignment | None = None
     memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    names_db: NamesDB | None = None
 
     def remember(self, name: str, compute: Callable[[], T]) -> T:
         """``compute()`` once per document; later calls get the same value."""
