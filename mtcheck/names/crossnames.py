@@ -74,6 +74,7 @@ from mtcheck.names.originals import (
     original_names,
     worth_checking,
 )
+from mtcheck.names.partial import listed_name
 from mtcheck.names.sources import NameSources
 from mtcheck.names.tokens import (
     DocumentIndex,
@@ -301,7 +302,7 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
             if isinstance(outcome, Counterpart):
                 matched.append(outcome)
                 if outcome.status == FOUND and known is None:
-                    part = _partial(view, name, said_before, original_texts, anywhere, is_new)
+                    part = _partial(view, name, said_before, original_texts, anywhere, lambda t: _new_name(t, sources))
                     if part is not None:
                         word, other = part
                         matched.append(
@@ -466,6 +467,12 @@ def _match(
     return MISSING
 
 
+# In a caseless translation a word of a name counts as absent only when nothing in the sentence
+# scores this near it: the translation's spelling may be far from the original's (فاينشتاين for
+# Feinstein, 0.79), and no case marks the word beside the rendered one as a name.
+LOOSE_PART = 0.6
+
+
 def _partial(
     view: _PairView,
     name: Name,
@@ -474,37 +481,58 @@ def _partial(
     present_anywhere: Callable[[str], bool],
     is_new: Callable[[Token], bool],
 ) -> tuple[Name, Token | None] | None:
-    """The one word of a multi-word name that the aligned sentence lacks while it has the rest.
+    """The one word of a multi-word name that the aligned sentence lacks while it has the rest,
+    with the name in its place if there is one.
 
     Translators shorten a name to its surname once it has been given in full (Brett Kavanaugh,
     then Kavanaugh), so a missing first word counts only where the original gives the name for
     the first time; a surname they keep, so a missing last word always counts. Only words that
-    are no word of the language (a rare word, or one the dictionary tags as a name) count:
-    "Somerset Police" rendered "поліція Сомерсета" has translated "Police", not lost it.
+    are no word of the language (:func:`_kept_word`) count: "Somerset Police" rendered "поліція
+    Сомерсета" has translated "Police", not lost it.
+
+    A name-like word standing right beside the rendered word, where the missing one belongs, is
+    either that word in a spelling the comparison misses (Шон / Sean) or another name in its
+    place: it is a replacement when nothing in the whole original sounds like it and it does not
+    start with the missing word's sound (Boris Johnson → Мендес Джонсон, Dennis McCarthy →
+    Денніс Гонсалес). A caseless translation (Arabic) marks no name by case, so there only a
+    clear name of the original is asked, a word counts as absent only when nothing in the
+    sentence sounds even loosely like it (فاينشتاين / Feinstein scores 0.79), and a word beside the rendered
+    one is name-like when it is rare (:func:`_name_like`).
     """
-    if not is_cased(name.text) or not any(is_cased(t.text) for t in view.tokens):
-        # A caseless translation (Arabic) tells no name-like word beside the rendered one
-        # from the missing word in a spelling the comparison misses (ديان فاينشتاين).
-        return None
     words = name_words(name.text)
-    if len(words) < 2:
+    if not is_cased(name.text) or len(words) < 2:
+        return None
+    caseless = 2 * sum(is_cased(t.text) for t in view.tokens) < len(view.tokens)
+    if caseless and not name.clear:
         return None
 
     capitalised = [t for t in view.tokens if _name_like(t, view.tgt)]
 
-    def present(word: str) -> bool:
+    def present(word: str, besides: Token | None) -> bool:
         # Only a clear absence counts: any name-like word of the sentence that sounds even
-        # half like it (Шон / Sean, Евгенія / Eugenia) may be its rendering.
-        hit, score = best_match(word, view.tokens, view.src)
-        if hit is not None and score >= threshold(word, hit.text):
+        # half like it (Шон / Sean, Евгенія / Eugenia) may be its rendering, except the word that
+        # renders the rest of the name (Крису for Chris, not for Harris).
+        pool = [t for t in view.tokens if t is not besides]
+        hit, score = best_match(word, pool, view.src)
+        if hit is not None and score >= (LOOSE_PART if caseless else threshold(word, hit.text)):
             return True
-        hit, score = best_match(word, capitalised, view.src)
+        hit, score = best_match(word, [t for t in capitalised if t is not besides], view.src)
         return hit is not None and score >= DIFFERENT_NAME
+
+    def rendering(word: str, besides: Token | None = None) -> tuple[Token | None, float]:
+        pool = [t for t in view.tokens if t is not besides]
+        hit, score = best_match(word, pool, view.src)
+        if hit is not None and score >= threshold(word, hit.text):
+            return hit, score
+        if caseless:
+            return None, 0.0
+        hit, score = best_match(word, [t for t in capitalised if t is not besides], view.src)
+        return (hit, score) if hit is not None and score >= DIFFERENT_NAME else (None, 0.0)
 
     def neighbour(word: str, step: int) -> Token | None:
         # The words of a name rendered in full stay together: a name-like word right beside
         # the rendered one is the missing word in a spelling the comparison cannot tell (Шон /
-        # Sean), so only a name standing alone counts as shortened.
+        # Sean), or another name in its place; only a name standing alone counts as shortened.
         hit, _score = best_match(word, view.tokens, view.src)
         if hit is None:
             return None
@@ -513,27 +541,37 @@ def _partial(
             return None
         return view.tokens[k] if _name_like(view.tokens[k], view.tgt) else None
 
-    def neighbour_named(word: str, step: int) -> bool:
-        return neighbour(word, step) is not None
+    def swapped(missing: str, other: Token) -> bool:
+        # A name beside the rendered word that nothing in the whole original sounds like stands in
+        # the missing word's place. One that starts with its sound may be it in a spelling the
+        # comparison misses (Хьюсу / Hughes, Дечебмо / Dechambeau); a word of the language
+        # capitalised at the start of the sentence (Міністр) is no name.
+        return (
+            _kept_word(missing, view.src)
+            and not _everyday(other, view.tgt)
+            and is_new(other)
+            and key(other.text)[:1] != key(missing)[:1]
+        )
 
     first, last = words[0], words[-1]
-    if present(last) and not present(first):
+    (first_hit, first_score), (last_hit, last_score) = rendering(first), rendering(last)
+    if first_hit is not None and first_hit is last_hit:
+        # One word renders one word of the name: the one it sounds more like (Крису is Chris).
+        if first_score >= last_score:
+            last_hit = rendering(last, first_hit)[0]
+        else:
+            first_hit = rendering(first, last_hit)[0]
+    if last_hit is not None and not present(first, last_hit):
+        other = neighbour(words[1], -1)
+        if other is not None:
+            return (_word_of(name, first), other) if swapped(first, other) else None
         if any(v.casefold() in said_before for v in variants(last)):
             return None  # said before: the first name may go
-        if neighbour_named(words[1], -1):
-            return None
         missing = first
-    elif present(first) and not present(last):
+    elif first_hit is not None and not present(last, first_hit):
         other = neighbour(words[-2], +1)
         if other is not None:
-            # A surname is transliterated, not rendered by convention as a first name may be: a
-            # name beside the rendered first word that nothing in the whole original sounds like
-            # stands in the surname's place (Dennis McCarthy → Денніс Гонсалес).
-            # One that starts with the surname's sound may be it in a spelling the comparison
-            # misses (Хьюсу / Hughes, Дечебмо / Dechambeau).
-            if _kept_word(last, view.src) and is_new(other) and key(other.text)[:1] != key(last)[:1]:
-                return _word_of(name, last), other
-            return None
+            return (_word_of(name, last), other) if swapped(last, other) else None
         missing = last
     else:
         return None
@@ -548,6 +586,48 @@ def _partial(
     return _word_of(name, missing), None
 
 
+def _new_name(token: Token, sources: NameSources) -> bool:
+    """A word of the translation that sounds like no name of the whole original and is no known
+    form of one: :func:`_new_to_original`, asked of the original's names only.
+
+    Beside a rendered word of a name only a name can stand for the missing one, and a whole
+    document of running text has some word that sounds half like any name (Мендес / means,
+    زاراتي / Saturday). Of a cased original its capitalised words are asked, and its other words
+    only when they sound like it at the transliteration bar.
+    """
+    doc = sources.document
+    src, tgt = base_language(doc.source_lang), base_language(doc.target_lang)
+    index = sources.remember("original-index", lambda: _original_index(sources))
+    hit, score = index.match(token.text, tgt)
+    if hit is None or score < DIFFERENT_NAME or not is_cased(hit.text):
+        return _new_to_original(Name(token.index, token.span, token.text), sources)
+    if score >= threshold(token.text, hit.text):
+        return False
+    names = sources.remember("original-name-index", lambda: _original_name_index(sources))
+    hit, score = names.match(token.text, tgt)
+    if hit is not None and score >= DIFFERENT_NAME:
+        return False
+    return not any(index.match(form, src)[1] >= threshold(form, form) for form in exonyms(token.text, tgt, src))
+
+
+def _original_name_index(sources: NameSources) -> DocumentIndex:
+    doc = sources.document
+    texts = (
+        [seg.target for seg in doc.original] if doc.original is not None else [seg.source or "" for seg in doc.segments]
+    )
+    src = base_language(doc.source_lang)
+    # Capitalised words, less those of the language capitalised by convention (Saturday, March)
+    # that no name list has.
+    return DocumentIndex(
+        [
+            t
+            for t in tokens_of(list(enumerate(texts)))
+            if t.text[:1].isupper()
+            and (zipf(t.text.casefold(), src) < COMMON_NAME_WORD_ZIPF or listed_name(t.text, src))
+        ]
+    )
+
+
 def _word_of(name: Name, word: str) -> Name:
     offset = max(name.text.find(word), 0)
     start = name.span.start + offset
@@ -555,10 +635,21 @@ def _word_of(name: Name, word: str) -> Name:
 
 
 def _kept_word(word: str, lang: str) -> bool:
-    """A word of a name that a translation keeps (transliterates), not one it translates."""
+    """A word of a name that a translation keeps (transliterates), not one it translates.
+
+    A word rarer than a word of the language (wordfreq Zipf < 4) that no dictionary or other
+    Latin-script language has as a word; or a personal name of the original's name list
+    (:func:`~mtcheck.names.partial.listed_name`: the US Census names for English, the
+    dictionary's given names and surnames for Ukrainian and Russian) whatever its frequency,
+    short of an everyday word (Zipf 5: Street, Court, Young are surnames too) and written alike
+    in the other Latin-script languages (Harris, Christine, Boris; not English, Cross).
+    """
     if len(word) < 3 or word.isupper():
         return False  # initials and abbreviations (Det, Insp, FBI) are expanded or dropped
-    if zipf(word.casefold(), lang) >= RARE_NAME_ZIPF:
+    frequency = zipf(word.casefold(), lang)
+    if frequency < EVERYDAY_ZIPF and listed_name(word, lang) and international(word, lang):
+        return True
+    if frequency >= RARE_NAME_ZIPF:
         return False
     if base_language(lang) not in LATIN_PEERS:
         return international(word, lang)
