@@ -36,7 +36,8 @@ the reader has not met.
 A name rendered in part is seen too: one word of a multi-word name missing from the aligned
 sentence while the rest of it is there (a surname always; a first name only where the
 original gives the name for the first time, as translators shorten later mentions); and a
-surname replaced, where a name new to the original stands right beside the rendered first name.
+word replaced, where a name new to the original stands right beside the rendered rest (Boris
+Johnson → Мендес Джонсон, Ariana Grande → أريانا زاراتي).
 
 The original's names and their known forms come from :mod:`mtcheck.names.originals`, the
 matching from :mod:`mtcheck.names.tokens`.
@@ -249,7 +250,7 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
     original_texts = [text for pair in pairs for _seg, text in pair.originals]
 
     def is_new(token: Token) -> bool:
-        return _new_to_original(Name(token.index, token.span, token.text), sources)
+        return _new_name(token, sources)
 
     def anywhere(word: str) -> bool:
         token, score = everywhere.match(word, src)
@@ -302,7 +303,7 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
             if isinstance(outcome, Counterpart):
                 matched.append(outcome)
                 if outcome.status == FOUND and known is None:
-                    part = _partial(view, name, said_before, original_texts, anywhere, lambda t: _new_name(t, sources))
+                    part = _partial(view, name, said_before, original_texts, anywhere, is_new)
                     if part is not None:
                         word, other = part
                         matched.append(
@@ -496,8 +497,8 @@ def _partial(
     start with the missing word's sound (Boris Johnson → Мендес Джонсон, Dennis McCarthy →
     Денніс Гонсалес). A caseless translation (Arabic) marks no name by case, so there only a
     clear name of the original is asked, a word counts as absent only when nothing in the
-    sentence sounds even loosely like it (فاينشتاين / Feinstein scores 0.79), and a word beside the rendered
-    one is name-like when it is rare (:func:`_name_like`).
+    sentence sounds even loosely like it (فاينشتاين / Feinstein scores 0.79), and a word beside
+    the rendered one is name-like when it is rare (:func:`_name_like`).
     """
     words = name_words(name.text)
     if not is_cased(name.text) or len(words) < 2:
