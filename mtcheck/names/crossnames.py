@@ -498,7 +498,7 @@ def _partial(
     Денніс Гонсалес). A caseless translation (Arabic) marks no name by case, so there only a
     clear name of the original is asked, a word counts as absent only when nothing in the
     sentence sounds even loosely like it (فاينشتاين / Feinstein scores 0.79), and a word beside
-    the rendered one is name-like when it is rare (:func:`_name_like`).
+    the rendered one may be a name unless it is a plain word (:func:`_plain_word`).
     """
     words = name_words(name.text)
     if not is_cased(name.text) or len(words) < 2:
@@ -508,6 +508,7 @@ def _partial(
         return None
 
     capitalised = [t for t in view.tokens if _name_like(t, view.tgt)]
+    person = all(w[:1].isupper() for w in name.text.split()) and listed_name(words[0], view.src)
 
     def present(word: str, besides: Token | None) -> bool:
         # Only a clear absence counts: any name-like word of the sentence that sounds even
@@ -540,43 +541,51 @@ def _partial(
         k = view.tokens.index(hit) + step
         if not 0 <= k < len(view.tokens) or view.tokens[k].index != hit.index:
             return None
+        if caseless:
+            # Arabic gives names as common as words (أليكس 4.3, جون 5.3): only a plain word of the
+            # language there, an everyday one or one with the article, leaves the place empty.
+            return None if _plain_word(view.tokens[k], view.tgt) else view.tokens[k]
         return view.tokens[k] if _name_like(view.tokens[k], view.tgt) else None
 
     def swapped(missing: str, other: Token) -> bool:
         # A name beside the rendered word that nothing in the whole original sounds like stands in
-        # the missing word's place. One that starts with its sound may be it in a spelling the
-        # comparison misses (Хьюсу / Hughes, Дечебмо / Dechambeau); a word of the language
-        # capitalised at the start of the sentence (Міністр) is no name.
+        # the missing word's place. One that starts with its sound, or whose consonants half match
+        # its, may be it in a spelling the comparison misses (Хьюсу / Hughes, Дечебмо /
+        # Dechambeau, Шон / Sean, Гью / Hugh); a word of the language capitalised at the start of
+        # the sentence (Міністр) is no name.
         return (
-            _kept_word(missing, view.src)
-            and not _everyday(other, view.tgt)
-            and is_new(other)
+            _kept_word(missing, view.src, person)
+            and (caseless or not _everyday(other, view.tgt))
             and key(other.text)[:1] != key(missing)[:1]
+            and similarity(other.text, missing, vowels=False) < DIFFERENT_NAME
+            and is_new(other)
         )
 
     first, last = words[0], words[-1]
     (first_hit, first_score), (last_hit, last_score) = rendering(first), rendering(last)
-    if first_hit is not None and first_hit is last_hit:
-        # One word renders one word of the name: the one it sounds more like (Крису is Chris).
+    first_owns = last_owns = None  # a word that renders one word of the name, not the other
+    if first_hit is not None and first_hit is last_hit and "-" not in first_hit.text:
+        # One word renders one word of the name, the one it sounds more like (Крису is Chris);
+        # a hyphenated one may render both (Лас-Вегас).
         if first_score >= last_score:
-            last_hit = rendering(last, first_hit)[0]
+            first_owns, last_hit = first_hit, rendering(last, first_hit)[0]
         else:
-            first_hit = rendering(first, last_hit)[0]
-    if last_hit is not None and not present(first, last_hit):
+            last_owns, first_hit = last_hit, rendering(first, last_hit)[0]
+    if last_hit is not None and not present(first, last_owns):
         other = neighbour(words[1], -1)
         if other is not None:
             return (_word_of(name, first), other) if swapped(first, other) else None
         if any(v.casefold() in said_before for v in variants(last)):
             return None  # said before: the first name may go
         missing = first
-    elif first_hit is not None and not present(last, first_hit):
+    elif first_hit is not None and not present(last, first_owns):
         other = neighbour(words[-2], +1)
         if other is not None:
             return (_word_of(name, last), other) if swapped(last, other) else None
         missing = last
     else:
         return None
-    if not _kept_word(missing, view.src):
+    if not _kept_word(missing, view.src, person):
         return None
     if sum(
         any(v.casefold() in o.casefold() for v in variants(missing)) for o in originals
@@ -585,6 +594,16 @@ def _partial(
         # translation's way of naming it, not a word dropped from one sentence.
         return None
     return _word_of(name, missing), None
+
+
+# The Arabic article, alone or after a conjunction or preposition: a name of a person rarely has it.
+_ARTICLE = ("ال", "وال", "بال", "فال", "كال", "لل")
+
+
+def _plain_word(token: Token, lang: str) -> bool:
+    """A word of a caseless language that is no name's rendering: an everyday word (في, التي) or
+    one with the article (الهيئة)."""
+    return token.text.startswith(_ARTICLE) or zipf(token.text, lang) >= EVERYDAY_ZIPF
 
 
 def _new_name(token: Token, sources: NameSources) -> bool:
@@ -635,20 +654,21 @@ def _word_of(name: Name, word: str) -> Name:
     return Name(name.index, Span(start, start + len(word)), word, name.clear)
 
 
-def _kept_word(word: str, lang: str) -> bool:
+def _kept_word(word: str, lang: str, person: bool = False) -> bool:
     """A word of a name that a translation keeps (transliterates), not one it translates.
 
     A word rarer than a word of the language (wordfreq Zipf < 4) that no dictionary or other
-    Latin-script language has as a word; or a personal name of the original's name list
-    (:func:`~mtcheck.names.partial.listed_name`: the US Census names for English, the
-    dictionary's given names and surnames for Ukrainian and Russian) whatever its frequency,
-    short of an everyday word (Zipf 5: Street, Court, Young are surnames too) and written alike
-    in the other Latin-script languages (Harris, Christine, Boris; not English, Cross).
+    Latin-script language has as a word. In a person's name (``person``: every word capitalised
+    and the first one a listed name, so not Tampa Bay or Miracle at Medinah) also a word of the
+    original's name list (:func:`~mtcheck.names.partial.listed_name`: the US Census names for
+    English, the dictionary's given names and surnames for Ukrainian and Russian) whatever its
+    frequency, short of an everyday word (Zipf 5: Street, Court, Young are surnames too) and
+    written alike in the other Latin-script languages (Harris, Christine, Boris; not English).
     """
     if len(word) < 3 or word.isupper():
         return False  # initials and abbreviations (Det, Insp, FBI) are expanded or dropped
     frequency = zipf(word.casefold(), lang)
-    if frequency < EVERYDAY_ZIPF and listed_name(word, lang) and international(word, lang):
+    if person and frequency < EVERYDAY_ZIPF and listed_name(word, lang) and international(word, lang):
         return True
     if frequency >= RARE_NAME_ZIPF:
         return False
