@@ -37,7 +37,7 @@ A name rendered in part is seen too: one word of a multi-word name missing from 
 sentence while the rest of it is there (a surname always; a first name only where the
 original gives the name for the first time, as translators shorten later mentions); and a
 word replaced, where a name new to the original stands right beside the rendered rest (Boris
-Johnson → Мендес Джонсон, Ariana Grande → أريانا زاراتي).
+Johnson → Мендес Джонсон, Ariana Grande → أريانا فيليبس).
 
 The original's names and their known forms come from :mod:`mtcheck.names.originals`, the
 matching from :mod:`mtcheck.names.tokens`.
