@@ -132,3 +132,25 @@ def test_names_db_config_key(tmp_path: Path) -> None:
     config, _path = load_project_config(tmp_path / "mtcheck.toml")
     assert config.names_db is not None and config.names_db.endswith("names.db")
     assert config.signature()["names_db"] == config.names_db
+
+
+ARABIC_ORIGINAL = "قال أوميروف إن الحلفاء وعدوا بمزيد من الدعم.\n"
+DROPPED = "He said that the allies had promised more support.\n"
+
+
+def _lost_arabic_names(config: Config) -> list[str]:
+    report = check_text(DROPPED, source_lang="ar", target_lang="en", original=ARABIC_ORIGINAL, config=config)
+    return [f.evidence["original_name"] for f in report.findings if f.check == "name-missing"]
+
+
+def test_names_db_makes_a_name_of_an_arabic_original_known(tmp_path: Path, archive: Path) -> None:
+    # أوميروف is in no census list or gazetteer, and the translation dropped it: only the desk's
+    # archive (Umerov, 40 times) says it is a name, so its loss is reported.
+    db = tmp_path / "n.db"
+    learn(db, [archive], "en")
+    config = Config(model=ModelSettings(enabled=False), names_db=str(db))
+    assert _lost_arabic_names(config) == ["أوميروف"]
+
+
+def test_without_names_db_the_arabic_word_is_not_taken_for_a_name() -> None:
+    assert _lost_arabic_names(Config(model=ModelSettings(enabled=False))) == []

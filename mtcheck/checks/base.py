@@ -62,8 +62,13 @@ class CheckContext:
     @cached_property
     def names(self) -> NameSources:
         """The name stage's view of this document, shared by every name check of the run."""
+        from mtcheck.names.namesdb import open_names_db
+
         alignment = self.adequacy.alignment if self.adequacy is not None else self.alignment
-        return NameSources(self.document, self.termbase, self.gazetteer, self.back_translations, alignment)
+        names_db = open_names_db(self.config.names_db) if self.config.names_db else None
+        return NameSources(
+            self.document, self.termbase, self.gazetteer, self.back_translations, alignment, names_db=names_db
+        )
 
 
 @dataclass(frozen=True)
