@@ -337,3 +337,16 @@ def test_shouted_or_drawn_out_words_are_no_names_in_place() -> None:
     assert not [
         f for f in hints("Тааааак, хороша штука.", "Yisssss, good stuff.", "en", "uk") if f.severity > Severity.INFO
     ]
+
+
+# A sentence that gives one name twice, inflected differently: one lost name, one name in its place.
+GDANSK = "Мэр Гданьска заявил, что Гданьск примет беженцев."
+
+
+def test_name_replaced_at_both_its_mentions_in_a_sentence_is_a_mismatch() -> None:
+    found = names("The mayor of Tallinn said that Tallinn would take in refugees.", GDANSK, "ru", "en")
+    assert [(f.check, f.text) for f in found] == [("name-mismatch", "Tallinn")]
+
+
+def test_name_kept_at_both_its_mentions_stays_quiet() -> None:
+    assert names("The mayor of Gdansk said that Gdansk would take in refugees.", GDANSK, "ru", "en") == []

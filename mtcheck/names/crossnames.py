@@ -347,9 +347,19 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                 and (not _everyday(t, tgt) or _translated_name(t, segments, tgt) or _capitalised_noun(t, segments, tgt))
             ]
             lost = [(name, base, first, sure, bool(open_words)) for name, base, first, sure, _open in lost]
+        # A name the sentence gives twice and the translation lost twice (أسكتلندا … أسكتلندا) is
+        # one lost name: counted twice, it would hide the one name standing in its place.
+        lost = [entry for k, entry in enumerate(lost) if not any(
+            _one_name(entry[0].text, earlier[0].text) for earlier in lost[:k]
+        )]  # fmt: skip
         if not back and len(lost) == 1:
             unmatched_back = _unaccounted(pair, pending, tokens, segments, src, tgt)
         yield from _judge_lost(sources, lost, unmatched_back, by_segment, everywhere, back_everywhere, spare)
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Two mentions of one name, inflected or not (Гданьска, Гданьск)."""
+    return same_form(a, b) or similarity(a, b) >= threshold(a, b)
 
 
 def _new_to_original(name: Name, sources: NameSources) -> bool:
@@ -765,8 +775,8 @@ def _unaccounted(
             if mention.text.isupper() or _DRAWN_OUT.search(mention.text):
                 continue  # shouted (БУДЕ НЕЛЕГКО!) or drawn out (Тааааак): no name stands there
             hit, score = best_match(mention.text, original_tokens, tgt)
-            if hit is None or score < DIFFERENT_NAME:
-                out.append(Name(j, mention.span, mention.text))
+            if (hit is None or score < DIFFERENT_NAME) and not any(_one_name(mention.text, n.text) for n in out):
+                out.append(Name(j, mention.span, mention.text))  # a name given twice is one name
     return out
 
 
