@@ -101,3 +101,26 @@ def test_name_dropped_at_its_first_mention_and_kept_later_is_a_warning() -> None
     )
     [finding] = ar_en(original, ["He announced a new housing plan.", "Corbyn said it would help renters."]).findings
     assert (finding.check, finding.severity) == ("name-missing", Severity.WARNING)
+
+
+KAVANAUGH = ["صوت مجلس الشيوخ على تعيين كافانو قاضيا في المحكمة العليا.", "وقد نفى كافانو الاتهامات."]
+
+
+def test_silent_gh_of_the_translation_is_heard_when_dropped() -> None:
+    # كافانو is Kavanaugh as spoken: dropped at its first mention, the later one says it is a name.
+    translation = [
+        "The Senate voted to confirm him as a Supreme Court justice.",
+        "Kavanaugh has denied the allegations.",
+    ]
+    lost = [f for f in ar_en(KAVANAUGH, translation).findings if f.check == "name-missing"]
+    assert [(f.evidence["original_name"], f.location.line, f.severity) for f in lost] == [
+        ("كافانو", 1, Severity.WARNING)
+    ]
+
+
+def test_silent_gh_of_the_translation_is_heard_when_kept() -> None:
+    translation = [
+        "The Senate voted to confirm Kavanaugh as a Supreme Court justice.",
+        "Kavanaugh has denied the allegations.",
+    ]
+    assert not [f for f in ar_en(KAVANAUGH, translation).findings if f.severity >= Severity.WARNING]

@@ -47,7 +47,7 @@ from importlib import resources
 from mtcheck.names.clitics import clitic_variants
 from mtcheck.names.extract import zipf
 from mtcheck.names.sources import NameSources
-from mtcheck.names.tokens import variants
+from mtcheck.names.tokens import spoken, variants
 from mtcheck.names.translit import CROSS_SCRIPT_THRESHOLD, is_abjad, key, romanize, similarity
 from mtcheck.read.languages import base_language
 from mtcheck.read.words import iter_words
@@ -196,7 +196,7 @@ def _translation_index(sources: NameSources, tgt: str) -> dict[str, tuple[str, .
             if len(word) >= 3 and word[:1].isupper() and zipf(word.casefold(), tgt) < COMMON_TARGET_ZIPF:
                 # Kavanaugh's → Kavanaugh; only what the name matcher compares (tokens.variants),
                 # or a name found here would be lost wherever it stands
-                words.update(variants(word))
+                words.update(v for form in spoken(word) for v in variants(form))
     return _index(sorted(words))
 
 

@@ -80,7 +80,8 @@ def _token_variants(word: str) -> tuple[str, ...]:
     """A word's variants, and for a hyphenated word its parts' too: Ukrainian and Russian join
     the words of a foreign place with hyphens (Лонг-Лартін for Long Lartin, Де-Мойнсом for
     Des Moines), so one word of the name is one part of the token."""
-    out = list(variants(word))
+    # The English silent gh, as for the names looked for (Kavanaugh for كافانو and Кавано)
+    out = list(dict.fromkeys(v for s in spoken(word) for v in variants(s)))
     # An adjective made from a place keeps its stem before -ськ-/-цьк-/-ск-: Єльському (Yale's).
     out += [v[: -len(s)] for v in out[1:] for s in ("ськ", "цьк", "ск") if v.endswith(s) and len(v) - len(s) >= 2]
     parts = [p for p in word.split("-") if len(p) >= 2]
