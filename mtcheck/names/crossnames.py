@@ -58,7 +58,7 @@ import regex
 
 from mtcheck.names import samescript  # latin: same-script hook
 from mtcheck.names.exonyms import exonyms, phrase_keys
-from mtcheck.names.extract import extract, is_cased, zipf
+from mtcheck.names.extract import PERSON, extract, is_cased, zipf
 from mtcheck.names.mentions import Ledger, ledger
 from mtcheck.names.morphology import common_adjective, common_word, word_class
 from mtcheck.names.originals import (
@@ -270,6 +270,7 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                 if (
                     known is not None
                     or not is_cased(text)
+                    or bool(name.listed)
                     or worth_checking(name.text, src)
                     or _kept_in_translation(name.text, everywhere, src, tgt)
                 ):
@@ -697,7 +698,11 @@ def _sure_name(name: Name, text: str, sources: NameSources) -> bool:
     if _in_title(name, text) or not _running_text(text) or _THE.search(text[: name.span.start]):
         return False  # "the Llywydd": an office or an institution, which is translated
     word = words[0]
-    return len(word) >= 3 and zipf(word.casefold(), src) < RARE_NAME_ZIPF and international(word, src)
+    if len(word) < 3:
+        return False
+    # A frequent word that a name list or the dictionary shows to be a person's name (Trump,
+    # Трампа); a place may stand for its government or its adjective (Madrid, лондонських).
+    return name.listed == PERSON or (zipf(word.casefold(), src) < RARE_NAME_ZIPF and international(word, src))
 
 
 # A line with fewer lower-case words than this is a heading or a caption ("Sunday Cont.",
