@@ -683,9 +683,11 @@ def _sure_name(name: Name, text: str, sources: NameSources) -> bool:
     A clear multi-word mention (:class:`Name`), or one word of a cased original, in running text,
     that is rare in its language and no word of it (Murchie, Ballyhackamore, Сутопо): a translated
     name (Judiciary, Levee, Llywydd) is a word of the language, or rarer in the other Latin-script
-    languages (:func:`mtcheck.names.originals.international`). Frequent names are left out: a
-    capital stands for its government (Washington, Madrid) and a city for its adjective
-    (лондонских), which no transliteration comparison sees (clean NTREX copy, dev half).
+    languages (:func:`mtcheck.names.originals.international`). A frequent word is sure only where
+    a stated source lists it as a person's name (Trump, Трампа:
+    :func:`mtcheck.names.extract.listed_name`); frequent places are left out: a capital stands
+    for its government (Washington, Madrid) and a city for its adjective (лондонских), which no
+    transliteration comparison sees (clean NTREX copy, dev half).
     """
     if name.clear:
         return True

@@ -11,7 +11,10 @@ capitalised word are handled on purpose:
   Western, Congress, President, House) is a name only inside a run with a rare word
   ("Olaf Scholz", "Debra Kagan"); alone it is left to spelling checkers;
 * the first word of a sentence is capitalised anyway, so it counts only when it is rare
-  as a common word or starts a longer run.
+  as a common word or starts a longer run;
+* an original's names are read with ``frequent``: a lone frequent word is a name where a
+  stated source lists it as one (US Census names, the gazetteer, pymorphy3's name tags:
+  Trump, Arizona, Лондона; see :func:`listed_name`).
 
 Caseless scripts (Arabic, Hebrew…) have no such signal: their names come from termbase and
 gazetteer matches (see :mod:`mtcheck.names.known`), and later from alignment projection.
@@ -472,9 +475,11 @@ def listed_name(word: str, lang: str, before: str) -> str:
         if lemma is None:
             return ""
         place = lemma.capitalize()
-        if lemma in _territories(code) or (_place_size(place) >= PLACE_POPULATION_AT_START if start else _any_place(place)):
-            return PLACE
-        return ""
+        if start:
+            found = lemma in _territories(code) or _place_size(place) >= PLACE_POPULATION_AT_START
+        else:
+            found = lemma in _territories(code) or _any_place(place)
+        return PLACE if found else ""
     if start or script_of(code) != "Latn" or _THE.search(before):
         return ""
     if _place_size(word) >= PLACE_POPULATION:
