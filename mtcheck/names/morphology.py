@@ -208,7 +208,7 @@ def proper_noun(word: str, lang: str, *, only: bool = False, kinds: frozenset[st
         return False
     proper = [p for p in parses if kinds & set(p.tag.grammemes)]
     total = sum(p.score for p in parses)
-    return total > 0 and sum(p.score for p in proper) >= PROPER_SHARE * total
+    return bool(total > 0 and sum(p.score for p in proper) >= PROPER_SHARE * total)
 
 
 def noun_lemma(word: str, lang: str) -> str | None:

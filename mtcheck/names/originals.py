@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mtcheck.names.exonyms import exonyms, phrase_keys
-from mtcheck.names.extract import LATIN_PEERS, extract, is_cased, zipf
+from mtcheck.names.extract import LATIN_PEERS as LATIN_PEERS  # re-exported: checks import it from here
+from mtcheck.names.extract import extract, is_cased, zipf
 from mtcheck.names.gazetteer import Gazetteer
 from mtcheck.names.morphology import common_word
 from mtcheck.names.sources import NameSources
