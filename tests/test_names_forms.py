@@ -63,6 +63,7 @@ def test_cldr_gives_established_forms_of_regions_and_blocs() -> None:
     assert "US" in exonyms("США", "ru", "en")
     assert "Denmark" in exonyms("بالدانمرك", "ar", "en")  # "in Denmark", CLDR's spelling
     assert "EU" in exonyms("ЄС", "uk", "en")  # the abbreviations table
+    assert set(exonyms("Туреччини", "uk", "en")) >= {"Türkiye", "Turkey"}  # CLDR's name and its variant
     for word in ("من", "فريق", "مرات", "بأننا", "بالغين", "الإعلام"):  # from, team, times, that we, adults, media
         assert exonyms(word, "ar", "en") == (), word
 
@@ -75,6 +76,8 @@ def test_cldr_gives_established_forms_of_regions_and_blocs() -> None:
         ("ar", "en", "فاز الفريق باسم المدينة طوال الموسم.", "The team won for the city all season."),
         ("uk", "en", "Зеленський зустрівся з Дудою у Варшаві.", "Zelensky met Duda in Warsaw."),
         ("en", "uk", "The delegation arrived in Hong Kong.", "Делегація прибула до Гонконгу."),
+        # CLDR's variant name (Turkey beside Türkiye), from ICU's region data
+        ("uk", "en", "Делегація Туреччини прибула до Києва.", "The delegation of Turkey arrived in Kyiv."),
     ],
 )
 def test_exonyms_and_inflected_names_are_found(src: str, tgt: str, original: str, translation: str) -> None:

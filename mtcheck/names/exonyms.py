@@ -3,7 +3,8 @@
 Гонконг ↔ Hong Kong, США ↔ United States, الدانمرك ↔ Denmark: translated, not
 transliterated, so the transliteration matcher cannot pair them. The forms come from
 CLDR, for every language it covers: the region display names in their long form (babel)
-and their short form (ICU's ``LENGTH_SHORT`` display names: США, ООН, UK, US), plus a
+and their short form (ICU's ``LENGTH_SHORT`` display names: США, ООН, UK, US) and
+CLDR's alternative names that ICU keeps (Turkey beside Türkiye), plus a
 small table of bloc abbreviations CLDR lacks (``mtcheck/data/abbreviations.tsv``, source
 in ``mtcheck/data/SOURCES.md``).
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 from mtcheck.names.clitics import clitic_variants
 from mtcheck.names.translit import is_abjad
@@ -80,12 +82,26 @@ def _region_names(lang: str) -> dict[str, set[str]]:
             short = str(names.regionDisplayName(code))
             if short:
                 out[code].add(short)
+        out = _with_variants(icu, lang, out)
     except (ImportError, AttributeError):
         pass  # PyICU missing: the long forms alone
     # CLDR writes territories with qualifiers (Гонконг, ОАР Китаю): the part before them is the name in use.
     for forms in out.values():
         forms.update({f.split(",")[0].split(" (")[0].strip() for f in forms})
     return out
+
+
+def _with_variants(icu: Any, lang: str, names: dict[str, set[str]]) -> dict[str, set[str]]:
+    """``names`` with CLDR's alternative region names (alt="variant": Turkey beside Türkiye,
+    Ivory Coast, Czech Republic), which babel leaves out and ICU keeps in its region data."""
+    try:
+        table = icu.ResourceBundle("ICUDATA-region", icu.Locale(lang)).get("Countries%variant")
+    except icu.ICUError:
+        return names  # a language whose CLDR data has no variants
+    for k in range(table.getSize()):
+        entry = table.get(k)
+        names.setdefault(str(entry.getKey()), set()).add(str(entry.getString()))
+    return names
 
 
 def _abbreviations(lang: str) -> dict[str, set[str]]:
