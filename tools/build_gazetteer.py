@@ -86,7 +86,7 @@ ALTERNATE_POPULATION = 100_000
 # (الجديدة "the new" for El Jadida, عشاق "lovers" for Uşak, حصار "siege" for Hisar).
 ARABIC_POPULATION = 1_000_000
 # Outside the Arab world a place is not named more often in Arabic than in English: an Arabic
-# alternate this much more frequent (wordfreq Zipf) than the place's most frequent Latin name is
+# alternate this much more frequent (wordfreq Zipf) than the place's GeoNames name in English is
 # a word of the language that the transliteration happens to spell (بورصة "stock exchange" for Bursa,
 # ميدان "square" for Medan).
 ARABIC_WORD_MARGIN = 1.2
