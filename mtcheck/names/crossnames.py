@@ -731,6 +731,10 @@ def _strict(known: Known, hit: Token, lang: str) -> bool:
     """
     if known.source.startswith("termbase"):
         return True
+    # GeoNames lists one or two Cyrillic or Arabic spellings of a foreign city (Бристол, Нашвил)
+    # where several are in use (Брістоль, Нешвілл), none of them preferred: no finding.
+    if known.source == "gazetteer" and known.preferred is None:
+        return False
     # A rendering the target language writes more often than every listed form is its own
     # established form (Rosa, Victoria, Turkey against the gazetteer's Roza, Viktoriia,
     # CLDR's Türkiye): not a transliteration. A deprecated one is deprecated-term's to report.

@@ -25,6 +25,23 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 PACKED_PATH = DATA_DIR / "gazetteer.sqlite.xz"
 # An uncompressed build beside the archive (tools/build_gazetteer.py --out ….sqlite) wins.
 DEFAULT_PATH = DATA_DIR / "gazetteer.sqlite"
+# One name is written with any of three apostrophes (Х'юстон, Х’юстон, Хʼюстон): one lookup
+# key for all of them. Arabic hamzas stay: بأنه "that he" is not بانه, أمل "hope" not آمل.
+_KEY_FOLD = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+APOSTROPHES = ("'", "’", "ʼ")
+
+
+def form_key(form: str) -> str:
+    """The ``name.form`` key of a written form: case-folded, apostrophes unified."""
+    return form.casefold().translate(_KEY_FOLD)
+
+
+def _apostrophe_spellings(form: str) -> list[str]:
+    """A form with an apostrophe in each of its spellings: the matcher compares them letter by letter."""
+    if not any(a in form for a in APOSTROPHES):
+        return [form]
+    plain = form.replace("’", "'").replace("ʼ", "'")
+    return list(dict.fromkeys([form, *(plain.replace("'", a) for a in APOSTROPHES)]))
 
 
 def _cache_dir() -> Path:
@@ -99,16 +116,19 @@ class Gazetteer:
         rows = self._db.execute(
             "SELECT n.display, e.name, n.status, e.kind, e.country, e.population, e.source, n.ambiguous, n.lang "
             "FROM name n JOIN entity e ON e.id = n.entity WHERE n.form = ?",
-            (form.casefold(),),
+            (form_key(form),),
         ).fetchall()
-        return [
-            Place(r[0], r[1], r[2], r[3], r[4], int(r[5] or 0), r[6], bool(r[7]))
-            for r in rows
-            if not lang or not r[8] or r[8] == lang or r[2] != "deprecated"
-        ]
+        # A form of one place in two languages (Берлин: uk and ru) is two rows and one entry.
+        return list(
+            dict.fromkeys(
+                Place(r[0], r[1], r[2], r[3], r[4], int(r[5] or 0), r[6], bool(r[7]))
+                for r in rows
+                if not lang or not r[8] or r[8] == lang or r[2] != "deprecated"
+            )
+        )
 
     def known(self, form: str) -> bool:
-        return self._db.execute("SELECT 1 FROM name WHERE form = ? LIMIT 1", (form.casefold(),)).fetchone() is not None
+        return self._db.execute("SELECT 1 FROM name WHERE form = ? LIMIT 1", (form_key(form),)).fetchone() is not None
 
     def by_key(self, key: str) -> list[Place]:
         """Preferred Latin forms whose transliteration key is ``key``."""
@@ -129,7 +149,7 @@ class Gazetteer:
             r[0]
             for r in self._db.execute(
                 "SELECT DISTINCT entity FROM name WHERE form = ? AND status != 'deprecated' AND lang IN ('', ?)",
-                (form.casefold(), src),
+                (form_key(form), src),
             )
         ]
         latin_target = script_of(tgt) == "Latn"
@@ -138,8 +158,12 @@ class Gazetteer:
             rows = self._db.execute("SELECT display, lang, status FROM name WHERE entity = ?", (entity,)).fetchall()
             name, country = self._db.execute("SELECT name, country FROM entity WHERE id = ?", (entity,)).fetchone()
             forms = [
-                d for d, lang, status in rows if status != "deprecated" and (lang == tgt or (latin_target and not lang))
+                spelling
+                for d, lang, status in rows
+                if status != "deprecated" and (lang == tgt or (latin_target and not lang))
+                for spelling in _apostrophe_spellings(d)
             ]
+            forms = list(dict.fromkeys(forms))
             preferred = next((d for d, lang, status in rows if lang == tgt and status == "preferred"), None)
             if latin_target:
                 forms.append(name)
