@@ -350,3 +350,32 @@ def test_name_replaced_at_both_its_mentions_in_a_sentence_is_a_mismatch() -> Non
 
 def test_name_kept_at_both_its_mentions_stays_quiet() -> None:
     assert names("The mayor of Gdansk said that Gdansk would take in refugees.", GDANSK, "ru", "en") == []
+
+
+# --------------------------------------------------------------------------- places the gazetteer knows
+
+BROOKLINE = "Он вырос в Бруклине и учился в Бостоне."
+
+
+def test_rendering_that_is_another_places_own_name_is_no_misspelling() -> None:
+    # GeoNames' Бруклин is Brooklyn; Brookline is a town of its own: no name-transliteration.
+    assert names("He grew up in Brookline and studied in Boston.", BROOKLINE, "ru", "en") == []
+
+
+def test_rendering_that_names_no_place_is_still_flagged() -> None:
+    found = names("He grew up in Bruklin and studied in Boston.", BROOKLINE, "ru", "en")
+    assert [f.text for f in found] == ["Bruklin"]
+
+
+BREAKFAST_IN_LONDON = "The leaders met for breakfast in London on Tuesday."
+
+
+def test_frequent_city_replaced_by_another_place_is_a_mismatch() -> None:
+    # Dropped, London is only a hint (a capital may stand for its government); replaced by a
+    # place new to the original, it is a swap: the gazetteer's Лондон says what was expected.
+    found = names("Лідери зустрілися за сніданком у Болівії у вівторок.", BREAKFAST_IN_LONDON, "en", "uk")
+    assert [(f.check, f.text) for f in found] == [("name-mismatch", "Болівії")]
+
+
+def test_frequent_city_rendered_is_quiet() -> None:
+    assert names("Лідери зустрілися за сніданком у Лондоні у вівторок.", BREAKFAST_IN_LONDON, "en", "uk") == []

@@ -59,7 +59,7 @@ import regex
 
 from mtcheck.names import samescript  # latin: same-script hook
 from mtcheck.names.exonyms import exonyms, phrase_keys
-from mtcheck.names.extract import PERSON, extract, is_cased, zipf
+from mtcheck.names.extract import PERSON, extract, is_cased, own_place_name, zipf
 from mtcheck.names.mentions import Ledger, ledger
 from mtcheck.names.morphology import common_adjective, common_word, word_class
 from mtcheck.names.originals import (
@@ -735,6 +735,10 @@ def _strict(known: Known, hit: Token, lang: str) -> bool:
     # where several are in use (Брістоль, Нешвілл), none of them preferred: no finding.
     if known.source == "gazetteer" and known.preferred is None:
         return False
+    # A rendering that is another place's own name (Brookline, where GeoNames' Бруклин is
+    # Brooklyn) is that place: a swap at most, no misspelling.
+    if known.source == "gazetteer" and not is_abjad(hit.text) and own_place_name(hit.text):
+        return False
     # A rendering the target language writes more often than every listed form is its own
     # established form (Rosa, Victoria, Turkey against the gazetteer's Roza, Viktoriia,
     # CLDR's Türkiye): not a transliteration. A deprecated one is deprecated-term's to report.
@@ -980,7 +984,16 @@ def _judge_lost(
         # "судовий", "Pyongyang" → "Пхеньян"): then only a name with known target forms
         # (termbase, CLDR, gazetteer) none of which is there, or a clear mention of a name
         # translators keep (Elin Jones, Kempf), is worth a warning.
-        expected = known_name and not _in_abbreviation(known, first.target)
+        # A frequent one-word place the gazetteer alone knows (Berlin, Лондона) is left out: a
+        # capital stands for its government (Madrid → Испании), a city for its adjective.
+        capital_like = (
+            known is not None
+            and known.source == "gazetteer"
+            and len(name_words(name.text)) == 1
+            and zipf(name.text.casefold(), src) >= RARE_NAME_ZIPF
+            and not exonyms(name.text, src, tgt)  # a country or bloc (CLDR) is no capital
+        )
+        expected = known_name and not capital_like and not _in_abbreviation(known, first.target)
         yield Counterpart(
             MISSING,
             target=first,

@@ -363,6 +363,15 @@ def _any_place(name: str) -> bool:
     return gazetteer is not None and bool(gazetteer.lookup(name))
 
 
+def own_place_name(name: str) -> bool:
+    """Whether ``name`` is the primary name of a populated place (Brookline): a rendering that
+    names a place of its own is that place, not a misspelling of another (Бруклин, Brooklyn)."""
+    gazetteer = _gazetteer()
+    if gazetteer is None:
+        return False
+    return any(p.kind == "city" and p.preferred.casefold() == name.casefold() for p in gazetteer.lookup(name))
+
+
 def place_size(name: str) -> int:
     """Population of the largest place written ``name`` (a country counts as very large), 0 if none."""
     return _place_size(name)
