@@ -379,3 +379,18 @@ def test_frequent_city_replaced_by_another_place_is_a_mismatch() -> None:
 
 def test_frequent_city_rendered_is_quiet() -> None:
     assert names("Лідери зустрілися за сніданком у Лондоні у вівторок.", BREAKFAST_IN_LONDON, "en", "uk") == []
+
+
+def test_deprecated_place_form_is_reported_once() -> None:
+    # Киеве is in the gazetteer now (a Russian alternate of Kyiv): "Kiev" is deprecated-term's
+    # finding, with the house's form, and not a second one from name-transliteration.
+    report = check_text(
+        "Talks will continue in Kiev next month.",
+        source_lang="ru",
+        target_lang="en",
+        original="Переговоры продолжатся в Киеве в следующем месяце.",
+        config=Config(model=ModelSettings(enabled=False)),
+    )
+    assert [(f.check, f.text, f.suggestion) for f in report.findings if f.severity >= Severity.WARNING] == [
+        ("deprecated-term", "Kiev", "Kyiv")
+    ]

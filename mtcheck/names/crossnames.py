@@ -59,7 +59,7 @@ import regex
 
 from mtcheck.names import samescript  # latin: same-script hook
 from mtcheck.names.exonyms import exonyms, phrase_keys
-from mtcheck.names.extract import PERSON, extract, is_cased, own_place_name, zipf
+from mtcheck.names.extract import PERSON, deprecated_place_form, extract, is_cased, own_place_name, zipf
 from mtcheck.names.mentions import Ledger, ledger
 from mtcheck.names.morphology import common_adjective, common_word, word_class
 from mtcheck.names.originals import (
@@ -739,6 +739,8 @@ def _strict(known: Known, hit: Token, lang: str) -> bool:
     # Brooklyn) is that place: a swap at most, no misspelling.
     if known.source == "gazetteer" and not is_abjad(hit.text) and own_place_name(hit.text):
         return False
+    if deprecated_place_form(hit.text, lang):
+        return False  # Kiev for Киеве: deprecated-term reports it, with the house's form
     # A rendering the target language writes more often than every listed form is its own
     # established form (Rosa, Victoria, Turkey against the gazetteer's Roza, Viktoriia,
     # CLDR's Türkiye): not a transliteration. A deprecated one is deprecated-term's to report.

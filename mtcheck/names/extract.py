@@ -372,6 +372,12 @@ def own_place_name(name: str) -> bool:
     return any(p.kind == "city" and p.preferred.casefold() == name.casefold() for p in gazetteer.lookup(name))
 
 
+def deprecated_place_form(name: str, lang: str) -> bool:
+    """Whether the gazetteer marks ``name`` deprecated in ``lang`` (Kiev): ``deprecated-term`` reports it."""
+    gazetteer = _gazetteer()
+    return gazetteer is not None and any(p.status == "deprecated" for p in gazetteer.lookup(name, lang))
+
+
 def place_size(name: str) -> int:
     """Population of the largest place written ``name`` (a country counts as very large), 0 if none."""
     return _place_size(name)
