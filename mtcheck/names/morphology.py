@@ -194,15 +194,8 @@ def proper_noun(word: str, lang: str, *, only: bool = False, kinds: frozenset[st
     Кларк; not Рада, which is an adjective too, nor Запад). With ``only``, for the first word of
     a sentence, which capitals do not mark, no reading may be a common word (Трамп, not Кларк
     "clerk"). False for other languages and for words the dictionary does not know."""
-    code = base_language(lang)
-    if code not in _PYMORPHY:
-        return False
-    analyzer = _analyzer(code)
-    folded = word.casefold()
-    if not analyzer.word_is_known(folded):
-        return False
-    parses = analyzer.parse(folded)
-    if not parses or any(p.tag.POS != "NOUN" for p in parses):
+    parses = _noun_parses(word, lang)
+    if not parses:
         return False
     if only and not all(_PROPER & set(p.tag.grammemes) for p in parses):
         return False
@@ -214,14 +207,19 @@ def proper_noun(word: str, lang: str, *, only: bool = False, kinds: frozenset[st
 def noun_lemma(word: str, lang: str) -> str | None:
     """The dictionary form of a Ukrainian or Russian word that the dictionary knows only as a
     noun (Індонезії → індонезія), for looking it up in a list of places; else None."""
+    parses = _noun_parses(word, lang)
+    return str(parses[0].normal_form) if parses else None
+
+
+def _noun_parses(word: str, lang: str) -> list[Any]:
+    """pymorphy3's readings of a Ukrainian or Russian word the dictionary knows only as a noun;
+    [] for any other word or language."""
     code = base_language(lang)
     if code not in _PYMORPHY:
-        return None
+        return []
     analyzer = _analyzer(code)
     folded = word.casefold()
     if not analyzer.word_is_known(folded):
-        return None
+        return []
     parses = analyzer.parse(folded)
-    if not parses or any(p.tag.POS != "NOUN" for p in parses):
-        return None
-    return str(parses[0].normal_form)
+    return [] if any(p.tag.POS != "NOUN" for p in parses) else list(parses)
