@@ -394,3 +394,16 @@ def test_deprecated_place_form_is_reported_once() -> None:
     assert [(f.check, f.text, f.suggestion) for f in report.findings if f.severity >= Severity.WARNING] == [
         ("deprecated-term", "Kiev", "Kyiv")
     ]
+
+
+WHITE_HOUSE = "The White House said on Monday that talks would go on."
+
+
+def test_translated_alternate_of_another_place_is_no_known_form() -> None:
+    # GeoNames lists "White House" among Casablanca's alternates: Білий дім is no failed Казабланка.
+    assert names("У понеділок у Білому домі заявили, що переговори триватимуть.", WHITE_HOUSE, "en", "uk") == []
+
+
+def test_place_whose_own_name_is_everyday_words_is_still_known() -> None:
+    found = names("Делегація прибула в понеділок.", "The delegation arrived in New York on Monday.", "en", "uk")
+    assert [(f.check, f.evidence["original_name"]) for f in found] == [("name-missing", "New York")]

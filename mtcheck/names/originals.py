@@ -90,7 +90,19 @@ class Known:
 
 @functools.lru_cache(maxsize=65536)
 def gazetteer_known(gazetteer: Gazetteer, form: str, src: str, tgt: str) -> Known | None:
-    """Target-language forms of the places written ``form`` in the source language."""
+    """Target-language forms of the places written ``form`` in the source language.
+
+    A phrase of everyday words that is only another name's alternate is that name translated
+    word for word (GeoNames lists White House for Casablanca), not a form of it: no forms, as
+    the phrase means something else in running text. A place's own name stays (New York).
+    """
+    words = form.split()
+    if (
+        len(words) > 1
+        and all(zipf(w.casefold(), src) >= EVERYDAY_ZIPF for w in words)
+        and not any(p.preferred.casefold() == form.casefold() for p in gazetteer.lookup(form))
+    ):
+        return None
     try:
         per_entity = [(list(t.forms), t.preferred, t.country) for t in gazetteer.translations(form, src, tgt)]
     except sqlite3.Error:
