@@ -151,13 +151,20 @@ def ntrex_docs(pairs: list[str], split: str) -> list[Doc]:
     return docs
 
 
-def wmt_docs(split: str) -> list[Doc]:
+WMT_SYSTEMS = ("Aya23", "GPT-4", "ONLINE-B", "Unbabel-Tower70B")
+
+
+def wmt_docs(split: str, translation: str = "refA") -> list[Doc]:
+    """WMT24 en-uk documents; ``translation`` "refA" is the professional reference, a system's
+    name (``WMT_SYSTEMS``) takes that MT output instead: more copy to look for false alarms in,
+    though an MT output also has real errors, so its warnings are read, not counted as noise."""
     root = DATA / "wmt24-en-uk"
 
     def read(name: str) -> list[str]:
         return (root / name).read_text(encoding="utf-8").split("\n")[1:998]  # line 1 is the canary
 
-    english, reference = read("en-uk.txt"), read("en-uk.refA.txt")
+    english = read("en-uk.txt")
+    reference = read("en-uk.refA.txt" if translation == "refA" else f"system-outputs/{translation}.txt")
     doc_ids = [line.split("\t")[1] for line in read("en-uk.docs")]
     groups: dict[str, list[int]] = {}
     for index, doc in enumerate(doc_ids):
@@ -1030,6 +1037,12 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="documents per pair (and DEMETR items per language)")
     parser.add_argument("--no-demetr", action="store_true")
     parser.add_argument(
+        "--wmt-translation",
+        choices=("refA", *WMT_SYSTEMS),
+        default="refA",
+        help="en-uk24: the professional reference (default) or one MT system's output in its place",
+    )
+    parser.add_argument(
         "--show-missed", type=int, default=0, metavar="N", help="print N missed cases per type and pair"
     )
     args = parser.parse_args()
@@ -1039,7 +1052,7 @@ def main() -> int:
     wall, cpu = time.perf_counter(), time.process_time()
     docs = ntrex_docs(args.pairs, args.split)
     if "en-uk24" in args.pairs and (DATA / "wmt24-en-uk" / "en-uk.refA.txt").exists():
-        docs += wmt_docs(args.split)
+        docs += wmt_docs(args.split, args.wmt_translation)
     injector = Injector(docs)
     if args.limit is not None:
         docs = [d for p in args.pairs for d in [d for d in docs if d.pair == p][: args.limit]]
