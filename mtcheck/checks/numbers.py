@@ -96,6 +96,18 @@ def _lenient(extra: list[Number], missing: list[Number]) -> tuple[list[Number], 
     return extra, missing
 
 
+# A numeric character reference of HTML or XML (&#39; for an apostrophe): a letter escaped, not
+# a number of the text.
+_REFERENCE = regex.compile(r"&#(?:\d+|[xX][0-9A-Fa-f]+);")
+
+
+def _outside_references(found: list[Number], text: str) -> list[Number]:
+    if "&#" not in text:
+        return found
+    spans = [m.span() for m in _REFERENCE.finditer(text)]
+    return [n for n in found if not any(s <= n.start and n.end <= e for s, e in spans)]
+
+
 @check("numbers", Severity.WARNING, needs=("pair",))
 def numbers(ctx: CheckContext) -> Iterator[Hit]:
     """Number missing from the translation, added to it, or changed."""
@@ -104,8 +116,8 @@ def numbers(ctx: CheckContext) -> Iterator[Hit]:
         if not _DIGIT.search(source_text) and not _DIGIT.search(target_text):
             continue
         # only wire copy's leniency reads which numbers are measures (:func:`_lenient`)
-        source = numbers_in(source_text, src_lang, measures=pair.aligned)
-        target = numbers_in(target_text, tgt_lang, measures=pair.aligned)
+        source = _outside_references(numbers_in(source_text, src_lang, measures=pair.aligned), source_text)
+        target = _outside_references(numbers_in(target_text, tgt_lang, measures=pair.aligned), target_text)
         # values, not counts: "120x120" may become "120 × 120" and "1 of 1" "один з 1"
         spelled = _spelled_out(source_text, src_lang)
         extra = _unmatched([n for n in target if n.key not in spelled], source, set())

@@ -49,6 +49,8 @@ _OPENING = frozenset("([«'\"“‘„")
 
 _ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);?")
 _APOSTROPHE = re.compile(r"['’]")
+# In running text only a complete reference counts: "AT&T" is a name, "&amp;" markup.
+_CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);")
 
 
 def _mixed(word: str) -> bool:
@@ -155,6 +157,9 @@ def _names_in_running_text(target: str) -> tuple[set[tuple[int, int]], set[tuple
     from mtcheck.read.textspans import code_spans
 
     code = code_spans(target)
+    # An HTML character reference left in the text (&quot;, &amp;, &#39;) is markup escaped
+    # twice, a defect of the text's encoding, not a word in another language.
+    code += [m.span() for m in _CHARACTER_REFERENCE.finditer(target)]
     kept: set[tuple[int, int]] = set()
     names: set[tuple[int, int]] = set()
     for start, end in iter_words(target):
@@ -228,15 +233,63 @@ def _title_phrase(run: list[tuple[int, int]], names: set[tuple[int, int]], text:
     return run[0] in names and run[-1] in names and all(w in names or function_word(w) for w in run)
 
 
+def _aligned_original(ctx: CheckContext, segment_id: str) -> str | None:
+    """Wire copy: the original sentence(s) aligned with the segment, or None."""
+    if ctx.document.original is None:
+        return None  # no aligned pair without an original (pairs.make_pairs): units are not looked through
+    for pair in pairs(ctx):
+        if pair.aligned and any(seg.id == segment_id for seg in pair.targets):
+            return pair.source
+    return None
+
+
 def _quoted_from_third_language(ctx: CheckContext, segment_id: str, text: str) -> bool:
     """Wire copy: the run stands as it is in the aligned original sentence, where it is a
     quotation in a third language ("Il faut bien le faire" in an English article)."""
-    if ctx.document.original is None:
-        return False  # no aligned pair without an original (pairs.make_pairs): units are not looked through
-    for pair in pairs(ctx):
-        if pair.aligned and any(seg.id == segment_id for seg in pair.targets) and text in pair.source:
-            words = [text[s:e] for s, e in iter_words(text)]
-            return reads_as_other_language(words, ctx.document.source_lang)
+    original = _aligned_original(ctx, segment_id)
+    if original is None or text not in original:
+        return False
+    words = [text[s:e] for s, e in iter_words(text)]
+    return reads_as_other_language(words, ctx.document.source_lang)
+
+
+# Below this wordfreq Zipf frequency in the source language a word is no everyday word of it:
+# untranslated prose is made of everyday words ("the talks will continue", "yet", "small"), while
+# a rare one kept in Latin letters is a product, a handle or a coinage ("tailwind", "flightaware",
+# "masto-peeps"), which a translator of running text keeps as written.
+RARE_SOURCE_ZIPF = 3.0
+
+
+def _rare_in_source(words: list[str], lang: str) -> bool:
+    from mtcheck.names.extract import zipf
+
+    return all(zipf(word.casefold(), lang) < RARE_SOURCE_ZIPF for word in words)
+
+
+_SENTENCE_START = regex.compile(r"(?:^|[.!?…:]\s*)[\s\"'“”«»‘’(\[]*$")
+
+
+def _name_in_original(original: str, text: str) -> bool:
+    """Wire copy: the run is a name in a sentence of the original, kept as the original writes it:
+    each of its words there capitalised or a function word, and one capitalised where no sentence
+    starts (Global Citizen, Ballon d'Or, the song I Love it). The original's letter case marks a
+    name, in any of its sentences (a name given as "Global Citizen" once may open a sentence as
+    "Global citizen" later); untranslated prose ("Reuters reported", "We must do it well") has a
+    lower-case content word, or its only capital opens a sentence."""
+    from mtcheck.names.originals import LATIN_PEERS
+    from mtcheck.names.extract import zipf
+
+    words = [w for w in regex.split(r"\W+", text) if w]
+    if not words:
+        return False
+    pattern = regex.compile(r"(?<!\w)" + r"\W+".join(regex.escape(w) for w in words) + r"(?!\w)", regex.IGNORECASE)
+    for match in pattern.finditer(original):
+        spans = [(s + match.start(), e + match.start()) for s, e in iter_words(match.group())]
+        capital = [any(c.isupper() for c in original[s:e]) for s, e in spans]
+        function = [max(zipf(original[s:e].casefold(), p) for p in LATIN_PEERS) >= FUNCTION_WORD_ZIPF for s, e in spans]
+        named = any(c and not _SENTENCE_START.search(original[:s]) for c, (s, _e) in zip(capital, spans, strict=True))
+        if named and all(c or f for c, f in zip(capital, function, strict=True)):
+            return True
     return False
 
 
@@ -282,6 +335,14 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
                 run = []
             if run and _quoted_from_third_language(ctx, seg.id, seg.target[run[0][0] : run[-1][1]]):
                 run = []
+            if run and seg.source is None and _rare_in_source([seg.target[s:e] for s, e in run], doc.source_lang):
+                run = []
+            if run and seg.source is None and doc.original is not None:
+                named = seg.target[run[0][0] : run[-1][1]]
+                if any(
+                    _name_in_original(o.target, named) for o in doc.original if named.casefold() in o.target.casefold()
+                ):
+                    run = []
             if run:
                 span = Span(run[0][0], run[-1][1])
                 text = span.of(seg.target)

@@ -60,7 +60,7 @@ from mtcheck.names import samescript  # latin: same-script hook
 from mtcheck.names.exonyms import exonyms, phrase_keys
 from mtcheck.names.extract import deprecated_place_form, extract, is_cased, own_place_name, zipf
 from mtcheck.names.mentions import Ledger, ledger
-from mtcheck.names.morphology import common_adjective, common_word, word_class
+from mtcheck.names.morphology import common_adjective, common_word, countable_word, word_class
 from mtcheck.names.originals import (
     EVERYDAY_ZIPF,
     LATIN_PEERS,
@@ -351,7 +351,7 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
             _one_name(entry[0].text, earlier[0].text) for earlier in lost[:k]
         )]  # fmt: skip
         if not back and len(lost) == 1:
-            unmatched_back = _unaccounted(pair, pending, tokens, segments, src, tgt)
+            unmatched_back = _unaccounted(pair, pending, segments, sources)
         yield from _judge_lost(sources, lost, unmatched_back, by_segment, everywhere, back_everywhere, spare)
 
 
@@ -372,17 +372,26 @@ def _new_to_original(name: Name, sources: NameSources) -> bool:
     doc = sources.document
     src = base_language(doc.source_lang)
     tgt = base_language(doc.target_lang)
-    forms: list[str] = list(exonyms(name.text, tgt, src))
-    if sources.gazetteer is not None:
-        lemma = " ".join(w.capitalize() for k in phrase_keys(name.text, tgt) for w in k)
-        for form in dict.fromkeys((name.text, lemma)):
-            known = gazetteer_known(sources.gazetteer, form, tgt, src) if form else None
-            forms += known.forms if known is not None else ()
+    forms = _place_forms(name.text, sources)
     index = sources.remember("original-index", lambda: _original_index(sources))
     hit, score = index.match(name.text, tgt)
     if hit is not None and score >= DIFFERENT_NAME:
         return False
     return not any(index.match(form, src)[1] >= threshold(form, form) for form in forms) and not index.has_form(forms)
+
+
+def _place_forms(text: str, sources: NameSources) -> list[str]:
+    """The original's language's forms of a place or bloc the translation names (CLDR exonyms,
+    the gazetteer), looked up by the name as written and by its lemma (Шотландії → Шотландія)."""
+    src = base_language(sources.document.source_lang)
+    tgt = base_language(sources.document.target_lang)
+    forms: list[str] = list(exonyms(text, tgt, src))
+    if sources.gazetteer is not None:
+        lemma = " ".join(w.capitalize() for k in phrase_keys(text, tgt) for w in k)
+        for form in dict.fromkeys((text, lemma)):
+            known = gazetteer_known(sources.gazetteer, form, tgt, src) if form else None
+            forms += known.forms if known is not None else ()
+    return forms
 
 
 def _original_index(sources: NameSources) -> DocumentIndex:
@@ -642,10 +651,8 @@ def _strict(known: Known, hit: Token, lang: str) -> bool:
 def _unaccounted(
     pair: _Pair,
     pending: Sequence[tuple[Name, Segment, str, Known | None]],
-    tokens: Sequence[Token],
     segments: Sequence[Segment],
-    src: str,
-    tgt: str,
+    sources: NameSources,
 ) -> list[Name]:
     """Names of the aligned translation that render nothing of the original (no model needed).
 
@@ -653,7 +660,13 @@ def _unaccounted(
     sentence (names, and the words a name is derived from: российский → Russian), or is a
     known form of one of its names. Everyday words are left out (White House: a translated
     name), so what stays is a name the original does not have: Berlin for Москве.
+
+    A common word of Ukrainian or Russian capitalised renders a word of the original's name too
+    (Співдружності for Commonwealth Games, Прилив for Red Tide): see
+    :func:`mtcheck.names.morphology.countable_word`.
     """
+    src = base_language(sources.document.source_lang)
+    tgt = base_language(sources.document.target_lang)
     original_tokens = tokens_of([(0, text) for _seg, text in pair.originals])
     known_forms_ = [form.casefold() for _n, _s, _t, known in pending if known for form in known.forms]
     out: list[Name] = []
@@ -671,8 +684,17 @@ def _unaccounted(
                 continue  # a known form, or a translated name (Вогняний шторм for Operation Firestorm)
             if mention.text.isupper() or _DRAWN_OUT.search(mention.text):
                 continue  # shouted (БУДЕ НЕЛЕГКО!) or drawn out (Тааааак): no name stands there
+            if text[: mention.span.start].endswith("#"):
+                continue  # a hashtag, whose words are translated (#PilotTraining → #ПідготовкаПілотів)
             hit, score = best_match(mention.text, original_tokens, tgt)
-            if (hit is None or score < DIFFERENT_NAME) and not any(_one_name(mention.text, n.text) for n in out):
+            if hit is not None and score >= DIFFERENT_NAME:
+                continue
+            # pymorphy3 reads every word as a common noun or adjective, none a name or a noun without
+            # plural forms as the dictionary lists a place (Співдружності, Сніговик, Прилив): a word
+            # of the original's name translated, unless the gazetteer or CLDR knows it as a place.
+            if all(countable_word(w, tgt) for w in words) and not _place_forms(mention.text, sources):
+                continue
+            if not any(_one_name(mention.text, n.text) for n in out):
                 out.append(Name(j, mention.span, mention.text))  # a name given twice is one name
     return out
 

@@ -159,6 +159,20 @@ def word_class(word: str, lang: str) -> bool:
     return not any(p.tag.POS == "NOUN" or _PROPER & set(p.tag.grammemes) for p in analyzer.parse(folded))
 
 
+def countable_word(word: str, lang: str) -> bool:
+    """A Ukrainian or Russian dictionary word with no proper-name reading whose every noun
+    reading has plural forms (Співдружності, Сніговик, Прилив): a common word, never a name.
+
+    The Ukrainian dictionary tags no places (Флориди, Шотландії read as plain nouns), but it
+    lists a place, like any proper name, without plural forms; so a noun reading without them
+    may be a name. False for other languages and for words the dictionary does not know.
+    """
+    if not common_word(word, lang):
+        return False
+    parses = _analyzer(base_language(lang)).parse(word.casefold())
+    return all(p.tag.POS != "NOUN" or any("plur" in form.tag for form in p.lexeme) for p in parses)
+
+
 def best_parse(word: str, lang: str) -> Any | None:
     """pymorphy3's most likely reading of a Ukrainian or Russian word (its ``normal_form`` and
     ``tag``), or None for other languages."""

@@ -239,6 +239,33 @@ def _analyses(name: str) -> tuple[Analysis, ...]:
     return tuple(out)
 
 
+# English spelling that Cyrillic renders by sound (the sound is what a Ukrainian or Russian
+# transliteration follows, not the letters): an initial wh is w (Whitney → Вітні, Wheeler → Вілер),
+# and a final e after a vowel and one consonant is silent and lengthens the vowel, a to ei and i or
+# y to ai (Blake → Блейк, Pike → Пайк, Holyoke → Голіок). A second reading, never the only one.
+_WH = re.compile(r"\bwh(?=[aeiouy])")
+_SILENT_E = re.compile(r"(?<![aeiou])([aeiouy])([bcdfgklmnprstvz])e\b")
+_LONG = {"a": "ei", "i": "ai", "y": "ai"}
+
+
+@functools.lru_cache(maxsize=65536)
+def _english_analyses(name: str) -> tuple[Analysis, ...]:
+    """The analyses of a Latin-script name read as English is spoken (see ``_SILENT_E``)."""
+    first = romanize(name)
+    spoken = _SILENT_E.sub(lambda m: _LONG.get(m.group(1), m.group(1)) + m.group(2), _WH.sub("w", first))
+    if spoken == first:
+        return ()
+    words = tuple(tuple(_classes(word, False)) for word in spoken.split())
+    return ((tuple(w for w in words if w), False),)
+
+
+def _against(name: str, other: str) -> tuple[Analysis, ...]:
+    """The readings of ``name`` to compare with ``other``: English ones only against Cyrillic."""
+    if _is_cyrillic(other) and not _is_cyrillic(name) and not is_abjad(name):
+        return _analyses(name) + _english_analyses(name)
+    return _analyses(name)
+
+
 def _analyse(name: str) -> Analysis:
     return _analyses(name)[0]
 
@@ -404,7 +431,7 @@ def similarity(a: str, b: str, *, vowels: bool = True) -> float:
     consonant skeletons only, for forms known to differ in vowels by rule (Russian Ровно and
     Ukrainian Рівне).
     """
-    pairs = [(x, y) for x in _analyses(a) for y in _analyses(b)]
+    pairs = [(x, y) for x in _against(a, b) for y in _against(b, a)]
     if not vowels:
         pairs = [(_consonants(x), _consonants(y)) for x, y in pairs]
     return max(_similarity(x, y) for x, y in pairs)
