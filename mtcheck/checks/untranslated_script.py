@@ -276,8 +276,8 @@ def _name_in_original(original: str, text: str) -> bool:
     name, in any of its sentences (a name given as "Global Citizen" once may open a sentence as
     "Global citizen" later); untranslated prose ("Reuters reported", "We must do it well") has a
     lower-case content word, or its only capital opens a sentence."""
-    from mtcheck.names.originals import LATIN_PEERS
     from mtcheck.names.extract import zipf
+    from mtcheck.names.originals import LATIN_PEERS
 
     words = [w for w in regex.split(r"\W+", text) if w]
     if not words:

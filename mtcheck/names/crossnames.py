@@ -665,7 +665,6 @@ def _unaccounted(
     (Співдружності for Commonwealth Games, Прилив for Red Tide): see
     :func:`mtcheck.names.morphology.countable_word`.
     """
-    src = base_language(sources.document.source_lang)
     tgt = base_language(sources.document.target_lang)
     original_tokens = tokens_of([(0, text) for _seg, text in pair.originals])
     known_forms_ = [form.casefold() for _n, _s, _t, known in pending if known for form in known.forms]
