@@ -4,7 +4,8 @@ Every pair is checked (:mod:`mtcheck.checks.pairs`): a catalogue unit, or an ali
 sentence pair of wire copy checked with ``--original``. Numbers are compared by value
 (:mod:`mtcheck.read.numerals`): "١٢" is 12, "1 000,5" is "1,000.5", "11 млрд" is
 "11 billion". Placeholders, URLs and addresses are blanked before numbers are read, so
-"%1$s" or "example.com/2" add no numbers.
+"%1$s" or "example.com/2" add no numbers, and nor does a numeric character reference
+of HTML left in the text ("&#39;").
 """
 
 from __future__ import annotations

@@ -1,4 +1,11 @@
-"""Text left in the source language's script inside a translation."""
+"""Text left in the source language's script inside a translation.
+
+In running text (wire copy, articles) names, handles, links and code stay in the source's
+letters on purpose; what counts is a fragment with an everyday word of the source language. So
+a run of words rare in the source language (wordfreq; products, handles and coinages such as
+"tailwind"), a run that the original writes as a name (capitalised mid-sentence: Global Citizen,
+Ballon d'Or), and HTML character references (``&quot;``) are left alone.
+"""
 
 from __future__ import annotations
 
