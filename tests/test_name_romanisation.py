@@ -7,6 +7,7 @@ import pytest
 
 from mtcheck.config import Config, ModelSettings
 from mtcheck.names.romanise import (
+    established_word,
     fold,
     keeps_syllables,
     looks_romanised,
@@ -14,6 +15,7 @@ from mtcheck.names.romanise import (
     slavic_surname,
     standard_forms,
     standard_match,
+    words_with_key,
 )
 from mtcheck.pipeline import check_text
 from mtcheck.types import Finding, Severity
@@ -213,3 +215,63 @@ def test_arabic_has_no_p_or_v_to_read_back() -> None:
     assert reads_letter_by_letter("بورو", "Buru")
     assert not reads_letter_by_letter("بورو", "Purwo")  # someone who knew the name wrote the p
     assert not reads_letter_by_letter("فيلتزي", "Veltzi")
+
+
+def test_rare_established_form_is_found() -> None:
+    # Nugroho is rare in English (wordfreq Zipf 1.7) but attested; "Nugrokho" is Нугрохо's
+    # BGN/PCGN form, which nobody writes.
+    original = "Об этом сообщил представитель агентства Сутопо Пурво Нугрохо."
+    found = romanisation("Agency spokesman Sutopo Purwo Nugrokho said so.", original, "ru")
+    assert [(f.text, f.suggestion, f.severity) for f in found] == [("Nugrokho", "Nugroho", Severity.WARNING)]
+    assert not romanisation("Agency spokesman Sutopo Purwo Nugroho said so.", original, "ru")
+
+
+def test_cyrillic_initial_ya_may_be_a_latin_j() -> None:
+    original = "Вона вийшла на подіум у сукні дизайнерки Марти Якубовськи."
+    found = romanisation("She walked for designer Marta Yakubovski.", original, "uk")
+    assert [(f.text, f.suggestion) for f in found] == [("Yakubovski", "Jakubowski")]
+    assert not romanisation("She walked for designer Marta Jakubowski.", original, "uk")
+
+
+def test_adjective_of_a_name_romanised_is_flagged() -> None:
+    # Лондонской газеты is "the London Gazette": the adjective's romanisation is no name.
+    original = "Согласно Лондонской газете, он повёл батальон в атаку."
+    found = romanisation("According to the Londonskoy Gazette, he led the battalion.", original, "ru")
+    assert [(f.text, f.suggestion, f.severity) for f in found] == [("Londonskoy", "London", Severity.WARNING)]
+    assert not romanisation("According to the London Gazette, he led the battalion.", original, "ru")
+
+
+def test_case_ending_of_a_name_the_dictionary_does_not_know() -> None:
+    # Фуріка is guessed a nominative; Фурік in the next sentence shows the -а is a case ending.
+    original = "Команда Фуріка програла. Фурік визнав поразку."
+    found = romanisation("Furika's team lost. Furyk admitted defeat.", original, "uk")
+    assert [(f.text, f.suggestion) for f in found] == [("Furika", "Furyk")]
+    assert not romanisation("Furyk's team lost. Furyk admitted defeat.", original, "uk")
+
+
+def test_romanisation_with_i_for_short_i_is_not_spelled_letter_by_letter() -> None:
+    # Barreira is no Russian system's form of Баррейра (Barreyra, Barrejra): the name's own spelling.
+    original = "Пол Баррейра, профессор психиатрии, сказал это."
+    assert not romanisation("Paul Barreira, a professor of psychiatry, said so.", original, "ru")
+
+
+def test_standard_match_cuts_only_a_case_ending() -> None:
+    assert standard_match("Novak", standard_forms("Новака", "ru"))[0] == 1.0
+    assert standard_match("Erli", standard_forms("Ерліх", "uk"))[0] < 0.95
+    assert standard_match("Barreira", standard_forms("Баррейра", "ru"), exact=True)[0] < 0.95
+    assert standard_match("Barreira", standard_forms("Баррейра", "ru"))[0] == 1.0
+
+
+def test_words_by_key_through_the_coarse_skeleton() -> None:
+    assert "nugroho" in dict(words_with_key("NGRH", "en"))
+    assert words_with_key("MNHTN", "en")[0][0] == "manhattan"
+    found = established_word("Мангеттен", "Mangetten", "en")  # Manhatten (Zipf 1.7) is a typo of it
+    assert found is not None and found[0] == "manhattan"
+
+
+def test_form_written_elsewhere_at_the_start_of_a_sentence_counts() -> None:
+    # Midsomer opens its sentence; a rare word there is a name, not a capitalised word.
+    original = "ميدسومر نورتون بلدة صغيرة. وقع الحادث في ميدسورمر."
+    found = romanisation("Midsomer Norton is a small town. The incident happened in Midsurmr.", original, "ar")
+    assert [(f.text, f.suggestion) for f in found] == [("Midsurmr", "Midsomer")]
+    assert not romanisation("Midsomer Norton is a small town. The incident happened in Midsomer.", original, "ar")
