@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.checks.pairs import pairs
 from mtcheck.names.crossnames import CAPITALISED_THRESHOLD, FOUND, TRANSLITERATED, counterparts
 from mtcheck.names.extract import PARTICLES, zipf
-from mtcheck.names.known import ESTABLISHED_ZIPF, is_known, termbase_of
+from mtcheck.names.known import ESTABLISHED_ZIPF, gazetteer_of, is_known, termbase_of
 from mtcheck.names.morphology import best_parse, known_word
 from mtcheck.names.namesdb import NamesDB, open_names_db
 from mtcheck.names.originals import known_forms
@@ -93,10 +93,15 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
       (Трампа → "Tramp" beside "Trump": the translator knows the established form);
     * **spelled as a word the language has**: the rendering is a standard romanisation
       letter for letter (``LETTER_BY_LETTER``, one system's own spelling) or an Arabic
-      spelling read back, and an attested word of the language (wordfreq Zipf >= 1.25:
-      rare names too) shares the original's transliteration key and sounds just like it
-      (``SAME_WORD``), Кройдон → "Kroydon" (suggest Croydon), Нугрохо → "Nugrokho"
-      (Nugroho), Якубовськи → "Yakubovski" (Jakubowski: an initial я may be a Latin j). For
+      spelling read back, and an attested word of the language shares the original's
+      transliteration key and sounds just like it (``SAME_WORD``), Кройдон → "Kroydon"
+      (suggest Croydon). A rare word (wordfreq Zipf 1.25 to 2.5) is as often a typo, a
+      foreign word or another name, so it also needs a second source that it is a name
+      written so (the census list, the gazetteer's own name of a place, the desk's archive,
+      the termbase: روتنبرغ → "Rutnbrgh", Rothenberg) or, for Cyrillic, which writes every
+      vowel, to sound exactly like the original (Нугрохо → "Nugrokho", Nugroho); against
+      Cyrillic it must have the rendering's vowel letters, and it is never suggested over a
+      rendering that is a place's own name in the gazetteer. For
       a Russian or Ukrainian original with a case ending, or an adjective made of a name,
       the word may be its stem's, where the original shows the ending is one (another
       case than the nominative, or the stem in another form): Лондонской → "Londonskoy"
@@ -149,7 +154,7 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
             else:
                 hit = _spelled_back(rendering, tgt, nearest)
         if (hit is None or hit.severity is not None) and _unattested(rendering.text, ctx, db, tgt):
-            hit = _spelled_as_word(rendering, tgt, src, ctx) or hit
+            hit = _spelled_as_word(rendering, tgt, src, ctx, db) or hit
         if hit is not None:
             yield hit
 
@@ -329,7 +334,10 @@ def _declined(rendering: _Rendering, ctx: CheckContext, db: NamesDB | None, lang
     known = known_forms(lemma, ctx.names)
     suggestion = known.preferred or known.forms[0] if known is not None else None
     if suggestion is None:
-        found = established_form(lemma, rendering.text, lang) or established_word(lemma, rendering.text, lang)
+        vouched = _vouched(ctx, db, lang)
+        found = established_form(lemma, rendering.text, lang) or established_word(
+            lemma, rendering.text, lang, vouched=vouched
+        )
         suggestion = found[0][:1].upper() + found[0][1:] if found is not None and found[1] >= SAME_WORD else None
     if suggestion is None:
         suggestion = next(iter(there.values()))
@@ -700,7 +708,7 @@ LETTER_BY_LETTER = 0.95
 SAME_WORD = 0.9
 
 
-def _spelled_as_word(rendering: _Rendering, lang: str, src: str, ctx: CheckContext) -> Hit | None:
+def _spelled_as_word(rendering: _Rendering, lang: str, src: str, ctx: CheckContext, db: NamesDB | None) -> Hit | None:
     """A name spelled back letter by letter where the language has a frequent word with the
     transliteration key of the original that sounds just like it (Кройдон → "Kroydon": Croydon;
     Эксельсиор → "Ekselsior": Excelsior), and the rendering itself is used by nobody."""
@@ -725,10 +733,14 @@ def _spelled_as_word(rendering: _Rendering, lang: str, src: str, ctx: CheckConte
         return None
     # the original as written too: a rendering may spell a form the dictionary guessed (Коронада)
     originals = dict.fromkeys((original, rendering.original))
-    found = _best(established_word(o, rendering.text, lang) for o in originals)
+    # A rendering that is itself a word or a place's name somewhere is a spelling of its own, not
+    # to be called wrong in favour of a rare word: only a frequent one (RARE_WORD_ZIPF) may be
+    # suggested over it.
+    vouched = None if _spelling_of_its_own(rendering.text, ctx, lang) else _vouched(ctx, db, lang)
+    found = _best(established_word(o, rendering.text, lang, vouched=vouched) for o in originals)
     message = f"“{rendering.text}” spells “{rendering.original}” back letter by letter; the language writes it “{{}}”"
     if (found is None or found[1] < SAME_WORD) and src in ("ru", "uk"):
-        found = _best(_established_stem(o, rendering, lang, src, ctx) for o in originals)
+        found = _best(_established_stem(o, rendering, lang, src, ctx, vouched) for o in originals)
         message = f"“{rendering.text}” romanises “{rendering.original}” with its case ending; the name is “{{}}”"
     if found is None or found[1] < SAME_WORD:
         return None
@@ -755,7 +767,12 @@ def _spelled_as_word(rendering: _Rendering, lang: str, src: str, ctx: CheckConte
 
 
 def _established_stem(
-    original: str, rendering: _Rendering, lang: str, src: str, ctx: CheckContext
+    original: str,
+    rendering: _Rendering,
+    lang: str,
+    src: str,
+    ctx: CheckContext,
+    vouched: Callable[[str], bool] | None,
 ) -> tuple[str, float] | None:
     """The established word for the stem of a declined Cyrillic name, which a rendering spelled
     with its case ending (Фуріка → "Furika": Furyk; Дастину → "Dastinu": Dustin), or for the
@@ -770,7 +787,7 @@ def _established_stem(
     if not forms:
         return None
     spelled = forms.get("anyascii", next(iter(forms.values())))
-    return established_word(stem, rendering.text, lang, spelled=spelled)
+    return established_word(stem, rendering.text, lang, spelled=spelled, vouched=vouched)
 
 
 def _best(found: Iterable[tuple[str, float] | None]) -> tuple[str, float] | None:
@@ -790,3 +807,29 @@ def _declined_here(word: str, stem: str, src: str, ctx: CheckContext) -> bool:
             if other != folded and (other == stem_folded or case_stem(other) == stem_folded):
                 return True
     return False
+
+
+def _vouched(ctx: CheckContext, db: NamesDB | None, lang: str) -> Callable[[str], bool]:
+    """Whether a second source, apart from wordfreq, has a word as a name written so: the US
+    Census list, the gazetteer as a place's own name (not an alternate name: those include
+    transliterations of every kind, "Kroydon" for Croydon), the desk's archive or the termbase.
+    For :func:`romanise.established_word`'s rare candidates."""
+    gazetteer = gazetteer_of(ctx.names)
+    termbase = termbase_of(ctx.names)
+
+    def vouched(word: str) -> bool:
+        name = word[:1].upper() + word[1:]
+        if is_census_name(name) or termbase.lookup(name, lang) or (db is not None and db.attested(name, lang)):
+            return True
+        return gazetteer is not None and any(p.status == "preferred" for p in gazetteer.lookup(name))
+
+    return vouched
+
+
+def _spelling_of_its_own(text: str, ctx: CheckContext, lang: str) -> bool:
+    """A rendering that wordfreq has at all, or the gazetteer as a place's own name: whatever
+    sounds like it, it is a spelling someone uses."""
+    if zipf(text.casefold(), lang) > 0:
+        return True
+    gazetteer = gazetteer_of(ctx.names)
+    return gazetteer is not None and any(p.status == "preferred" for p in gazetteer.lookup(text))

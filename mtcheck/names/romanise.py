@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -120,7 +120,8 @@ def standard_match(rendering: str, forms: Mapping[str, str], *, exact: bool = Fa
     from rapidfuzz import fuzz
 
     target = fold(rendering, semivowels=not exact)
-    best = (0.0, "")
+    # a rendering that shares nothing with any form still names one (callers index forms by it)
+    best = (0.0, next(iter(forms), ""))
     for system, form in forms.items():
         folded = fold(form, semivowels=not exact)
         options = [folded]
@@ -197,28 +198,21 @@ def frequent_names(lang: str) -> Mapping[str, tuple[tuple[str, float], ...]]:
 def lookup_keys(original: str, rendering: str) -> set[str]:
     """The transliteration keys under which an established form of ``original`` is looked for:
     the original's, the rendering's (Arabic و may be read as w: "Jwnz") and, for Cyrillic, the
-    original's with г read as h and with an initial я, ю, є, ї or й read as a Latin j.
-    Ukrainian г is h, and Russian wrote г for a foreign h until recently (Гарвард, Гитлер), so
-    Гітлер / "Gitler" may be Hitler; the j of Polish, German and Nordic names is a y sound,
-    which Cyrillic writes with those letters (Якубовськи / "Yakubovski" is Jakubowski)."""
+    original's with г read as h. Ukrainian г is h, and Russian wrote г for a foreign h until
+    recently (Гарвард, Гитлер), so Гітлер / "Gitler" may be Hitler.
+
+    An initial я, ю, є or й is not also read as a Latin j (Якубовськи as Jakubowski): it is how
+    every native Ya-, Yu-, Ye- and Yo- name is written, whose standard romanisation is its Latin
+    form (Юлія / "Yuliia" is not Julia, Йосип / "Yosyp" not Joseph), and they far outnumber the
+    Polish, German and Nordic names with a j."""
     return {key(rendering), *(key(reading) for reading in _readings(original))}
 
 
-_LATIN_J = {"я": "джа", "ю": "джу", "є": "дже", "ї": "джі", "й": "дж"}
-
-
 def _readings(original: str) -> list[str]:
-    """The original, and for Cyrillic its readings of г as х (h) and of an initial я, ю, є, ї or
-    й as a Latin j: see :func:`lookup_keys`."""
-    if script_of_name(original) != "Cyrl":
-        return [original]
-    folded = original.casefold()
-    readings = [original]
-    if "г" in folded:
-        readings.append(folded.replace("г", "х"))
-    if folded[:1] in _LATIN_J:
-        readings.append(_LATIN_J[folded[0]] + folded[1:])
-    return readings
+    """The original, and for Cyrillic with г its reading with х (h): see :func:`lookup_keys`."""
+    if script_of_name(original) == "Cyrl" and "г" in original.casefold():
+        return [original, original.casefold().replace("г", "х")]
+    return [original]
 
 
 # Arabic letters that write a vowel: alif (with or without hamza), waw, ya, alif maqsura,
@@ -379,26 +373,32 @@ def words_with_key(name_key: str, lang: str) -> tuple[tuple[str, float], ...]:
     return tuple((word, zipf) for word, zipf in bucket if key(word) == name_key)
 
 
-# A candidate rarer than this (wordfreq Zipf) must pass more, for the many rare words that sound
-# alike: against an Arabic original, whose vowels are mostly unwritten, it sounds like it at least
-# ``RARE_ABJAD_MATCH`` (Euroleague is not إيرليج, 0.90; Pepperdine is بيبيردين, 0.98); against
-# a Cyrillic one, which writes the vowels it hears, its first vowel letter is the rendering's
-# (Bestwood / "Bestvud"; not Minga / "Menga", which the transliteration key lets through).
+# A candidate rarer than this (wordfreq Zipf) is as often a typo, a foreign word or another name
+# as an established form of this one (Maroto for Мариотто / "Mariotto", Noisome for نوسوم /
+# "Nusum"), so it needs a second, independent source that it is a name written so (``vouched``:
+# the census list, the gazetteer's own name of a place, the desk's archive). And it must pass
+# more, for the many rare names that sound alike: against an Arabic original, whose vowels are
+# mostly unwritten, it sounds like it at least ``RARE_ABJAD_MATCH`` (Euroleague is not إيرليج,
+# 0.90; Pepperdine is بيبيردين, 0.98); against a Cyrillic one, which writes the vowels it hears,
+# its first vowel letter is the rendering's (not Minga / "Menga", which the key lets through).
 RARE_WORD_ZIPF = 2.5
 RARE_ABJAD_MATCH = 0.95
-# A word this much more frequent (Zipf: a hundred times) one letter away from a rare candidate,
-# with its key, is the spelling to suggest: Manhatten (1.7) is a typo of Manhattan (4.2).
-TYPO_GAP = 2.0
 
 
 def established_word(
-    original: str, rendering: str, lang: str, *, spelled: str | None = None
+    original: str,
+    rendering: str,
+    lang: str,
+    *,
+    spelled: str | None = None,
+    vouched: Callable[[str], bool] | None = None,
 ) -> tuple[str, float] | None:
     """The word of ``lang`` that sounds most like ``original`` among those sharing its
     transliteration key or the rendering's (:func:`lookup_keys`), other than the rendering and
     with the syllables of ``spelled``, the original spelled letter by letter (by default the
-    rendering; :func:`keeps_syllables`): Кройдон / "Kroydon" → ("croydon", 1.0), Нугрохо /
-    "Nugrokho" → ("nugroho", 1.0). None when there is none."""
+    rendering; :func:`keeps_syllables`): Кройдон / "Kroydon" → ("croydon", 1.0). A word rarer
+    than ``RARE_WORD_ZIPF`` must pass more (:func:`_rare_word`); without ``vouched``, it is never
+    suggested. None when there is none."""
     spelled = spelled or rendering
     keys = lookup_keys(original, spelled) | lookup_keys(original, rendering)
     candidates = {form: zipf for k in keys for form, zipf in words_with_key(k, lang)}
@@ -407,12 +407,8 @@ def established_word(
         if form.casefold() == rendering.casefold() or not keeps_syllables(spelled, form, original):
             continue
         score = max(similarity(reading, form) for reading in _readings(original))
-        if zipf < RARE_WORD_ZIPF:
-            if is_abjad(original) and score < RARE_ABJAD_MATCH:
-                continue
-            if not is_abjad(original) and _first_vowel(form) != _first_vowel(spelled):
-                continue
-            form = _untypo(form, zipf, lang)
+        if zipf < RARE_WORD_ZIPF and not _rare_word_holds(form, score, original, spelled, vouched):
+            continue
         scored.append((score, form))
     if not scored:
         return None
@@ -420,21 +416,32 @@ def established_word(
     return form, score
 
 
-def _untypo(word: str, zipf: float, lang: str) -> str:
-    """``word``, or the far more frequent word with its key one letter away (see ``TYPO_GAP``)."""
-    from rapidfuzz.distance import Levenshtein
-
-    for other, other_zipf in frequent_words(lang).get(_coarse_words([word])[0], ()):
-        if other_zipf < zipf + TYPO_GAP:
-            break  # the bucket is sorted, most frequent first
-        if Levenshtein.distance(other, word, score_cutoff=1) <= 1 and key(other) == key(word):
-            return other
-    return word
+# Translit similarity of "the same sound classes", consonants and vowels: a rare word with no
+# second source must sound exactly like a Cyrillic original (Nugroho / Нугрохо), which writes
+# every vowel; Arabic, which does not, gives no such evidence.
+EXACT_SOUND = 1.0
 
 
-def _first_vowel(word: str) -> str:
-    found = _LATIN_VOWEL_RUN.search(_LATIN_CONSONANT_Y.sub("j", word.casefold()))
-    return found.group()[0] if found else ""
+def _rare_word_holds(
+    form: str, score: float, original: str, spelled: str, vouched: Callable[[str], bool] | None
+) -> bool:
+    """Whether ``form``, a candidate rarer than ``RARE_WORD_ZIPF``, is taken: where a second
+    source names it so (``vouched``) or, for a Cyrillic original, where it sounds exactly like
+    it (``EXACT_SOUND``). Whatever the source, against Arabic it sounds like the original at
+    least ``RARE_ABJAD_MATCH``; against Cyrillic it has the rendering's vowel letters group for
+    group (Barrera is not Баррейра, "Barreira": a rare name spelled otherwise is as often another
+    name). A rare word one letter off a frequent one is not taken for its misspelling either: as
+    often it is a name of its own (Tarek is no misspelled "trek")."""
+    abjad = is_abjad(original)
+    if vouched is None or (abjad and score < RARE_ABJAD_MATCH):
+        return False
+    if not abjad and _vowel_letters(form) != _vowel_letters(spelled):
+        return False
+    return vouched(form) or (not abjad and score >= EXACT_SOUND)
+
+
+def _vowel_letters(word: str) -> list[str]:
+    return _LATIN_VOWEL_RUN.findall(_LATIN_CONSONANT_Y.sub("j", word.casefold()))
 
 
 # Russian and Ukrainian case endings of nouns and adjectives, each starting with a vowel letter,
