@@ -242,6 +242,9 @@ def test_rare_word_needs_a_second_source_or_an_exact_sound() -> None:
     # without it (a rendering that is a spelling of its own), rare words are never suggested.
     assert established_word("Нугрохо", "Nugrokho", "en", vouched=lambda word: False) == ("nugroho", 1.0)
     assert established_word("Нугрохо", "Nugrokho", "en") is None
+    # exact as the original is written: г read as h is a guess (Гунди / "Gundi" is not Hundi)
+    found = established_word("Гунди", "Gundi", "en", vouched=lambda word: False)
+    assert found is None or found[0] != "hundi"
     # Arabic writes no short vowel, so no sound match is exact: Noisome (1.7) is a rare word with
     # no second source, not the established form of نوسوم / "Nusum"; vouched, it would be.
     found = established_word("نوسوم", "Nusum", "en", vouched=lambda word: False)
@@ -324,3 +327,12 @@ def test_form_written_elsewhere_at_the_start_of_a_sentence_counts() -> None:
     found = romanisation("Midsomer Norton is a small town. The incident happened in Midsurmr.", original, "ar")
     assert [(f.text, f.suggestion) for f in found] == [("Midsurmr", "Midsomer")]
     assert not romanisation("Midsomer Norton is a small town. The incident happened in Midsomer.", original, "ar")
+
+
+def test_guessed_case_of_an_unknown_name_is_no_case_ending() -> None:
+    # pymorphy3 does not know Тромбини and guesses a plural by its ending: no stem to restore.
+    assert not romanisation("Yesterday Trombini spoke in parliament.", "Вчера Тромбини выступил в парламенте.", "ru")
+    # Латинской is a dictionary word in the genitive: its stem's word is suggested, the most
+    # frequent of those that sound alike (Latin, not the census name Lattin).
+    found = romanisation("The Latinsk quarter was quiet.", "В Латинской четверти было тихо.", "ru")
+    assert [(f.text, f.suggestion) for f in found] == [("Latinsk", "Latin")]

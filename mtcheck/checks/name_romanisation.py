@@ -796,8 +796,10 @@ def _best(found: Iterable[tuple[str, float] | None]) -> tuple[str, float] | None
 
 def _declined_here(word: str, stem: str, src: str, ctx: CheckContext) -> bool:
     """Whether ``word`` is a declined form of ``stem``, by the dictionary's reading of it (a case
-    other than the nominative) or by another form of the stem in the original."""
-    parse = best_parse(word, src)
+    other than the nominative) or by another form of the stem in the original. Only a reading
+    from the dictionary (as in :func:`_declined`): for a word it does not know, pymorphy3 guesses
+    by the ending, and takes foreign names for declined forms (Эльфего, Тромбини, Косола)."""
+    parse = best_parse(word, src) if known_word(word, src) else None
     if parse is not None and parse.tag.case not in (None, "nomn"):
         return True
     folded, stem_folded = word.casefold(), stem.casefold()

@@ -409,10 +409,11 @@ def established_word(
         score = max(similarity(reading, form) for reading in _readings(original))
         if zipf < RARE_WORD_ZIPF and not _rare_word_holds(form, score, original, spelled, vouched):
             continue
-        scored.append((score, form))
+        scored.append((score, zipf, form))
     if not scored:
         return None
-    score, form = max(scored)
+    # at equal sound, the word the language uses more (Latin 4.5, not Lattin 1.9)
+    score, _zipf, form = max(scored)
     return form, score
 
 
@@ -437,11 +438,12 @@ def _rare_word_holds(
         return False
     if not abjad and _vowel_letters(form) != _vowel_letters(spelled):
         return False
-    return vouched(form) or (not abjad and score >= EXACT_SOUND)
+    # the original as written: г read as h (Гунди as "Hundi") is a guess, not an exact sound
+    return vouched(form) or (not abjad and score >= EXACT_SOUND and similarity(original, form) >= EXACT_SOUND)
 
 
 def _vowel_letters(word: str) -> list[str]:
-    return _LATIN_VOWEL_RUN.findall(_LATIN_CONSONANT_Y.sub("j", word.casefold()))
+    return [str(run) for run in _LATIN_VOWEL_RUN.findall(_LATIN_CONSONANT_Y.sub("j", word.casefold()))]
 
 
 # Russian and Ukrainian case endings of nouns and adjectives, each starting with a vowel letter,
