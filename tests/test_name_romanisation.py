@@ -7,13 +7,17 @@ import pytest
 
 from mtcheck.config import Config, ModelSettings
 from mtcheck.names.romanise import (
+    established_form,
+    established_word,
     fold,
     keeps_syllables,
     looks_romanised,
+    lookup_keys,
     reads_letter_by_letter,
     slavic_surname,
     standard_forms,
     standard_match,
+    words_with_key,
 )
 from mtcheck.pipeline import check_text
 from mtcheck.types import Finding, Severity
@@ -213,3 +217,122 @@ def test_arabic_has_no_p_or_v_to_read_back() -> None:
     assert reads_letter_by_letter("بورو", "Buru")
     assert not reads_letter_by_letter("بورو", "Purwo")  # someone who knew the name wrote the p
     assert not reads_letter_by_letter("فيلتزي", "Veltzi")
+
+
+def test_rare_established_form_is_found() -> None:
+    # Nugroho is rare in English (wordfreq Zipf 1.7) but attested; "Nugrokho" is Нугрохо's
+    # BGN/PCGN form, which nobody writes.
+    original = "Об этом сообщил представитель агентства Сутопо Пурво Нугрохо."
+    found = romanisation("Agency spokesman Sutopo Purwo Nugrokho said so.", original, "ru")
+    assert [(f.text, f.suggestion, f.severity) for f in found] == [("Nugrokho", "Nugroho", Severity.WARNING)]
+    assert not romanisation("Agency spokesman Sutopo Purwo Nugroho said so.", original, "ru")
+
+
+def test_cyrillic_initial_ya_is_not_read_as_a_latin_j() -> None:
+    # Юлія / "Yuliia" is the standard romanisation of a Ukrainian name, not Julia spelled back;
+    # an initial я, ю, є or й is how every native Ya-, Yu-, Ye-, Yo- name is written.
+    assert "GL" not in lookup_keys("Юлія", "Yuliia")
+    assert established_form("Юлія", "Yuliia", "en") is None
+    found = established_word("Йосип", "Yosyp", "en", vouched=lambda word: False)
+    assert found is None or found[0] != "gossip"
+
+
+def test_rare_word_needs_a_second_source_or_an_exact_sound() -> None:
+    # Nugroho (Zipf 1.7) sounds exactly like Нугрохо, vowels and all: found with any vouching;
+    # without it (a rendering that is a spelling of its own), rare words are never suggested.
+    assert established_word("Нугрохо", "Nugrokho", "en", vouched=lambda word: False) == ("nugroho", 1.0)
+    assert established_word("Нугрохо", "Nugrokho", "en") is None
+    # exact as the original is written: г read as h is a guess (Гунди / "Gundi" is not Hundi)
+    found = established_word("Гунди", "Gundi", "en", vouched=lambda word: False)
+    assert found is None or found[0] != "hundi"
+    # Arabic writes no short vowel, so no sound match is exact: Noisome (1.7) is a rare word with
+    # no second source, not the established form of نوسوم / "Nusum"; vouched, it would be.
+    found = established_word("نوسوم", "Nusum", "en", vouched=lambda word: False)
+    assert found is None or found[0] != "noisome"
+    vouched = established_word("نوسوم", "Nusum", "en", vouched=lambda word: word == "noisome")
+    assert vouched is not None and vouched[0] == "noisome"
+
+
+def test_rare_word_must_have_the_renderings_vowels() -> None:
+    # Cyrillic writes every vowel: Maroto (Zipf 1.5) is not Мариотто / "Mariotto", nor Barrera
+    # (a census name, 2.3) Баррейра / "Barreira", whatever their consonants.
+    anything = lambda word: True  # noqa: E731
+    found = established_word("Мариотто", "Mariotto", "en", vouched=anything)
+    assert found is None or found[0] != "maroto"
+    found = established_word("Баррейра", "Barreira", "en", vouched=anything)
+    assert found is None or found[0] != "barrera"
+
+
+def test_rare_unvouched_words_are_quiet_on_clean_copy() -> None:
+    assert not romanisation("Nusum said the agreement was important.", "وقال نوسوم إن الاتفاق مهم.", "ar")
+    assert not romanisation("Yesterday Mariotto spoke.", "Вчера Мариотто выступил.", "ru")
+    original = "Пол Баррейра, професор психіатрії, сказав це."
+    assert not romanisation("Paul Barreira, a professor of psychiatry, said so.", original, "uk")
+
+
+def test_rare_vouched_word_is_suggested() -> None:
+    # Rothenberg (Zipf 2.4) is a US Census surname: روتنبرغ / "Rutnbrgh" spells it back.
+    found = romanisation("Rutnbrgh said the agreement was important.", "وقال روتنبرغ إن الاتفاق مهم.", "ar")
+    assert [(f.text, f.suggestion) for f in found] == [("Rutnbrgh", "Rothenberg")]
+    assert not romanisation("Rothenberg said the agreement was important.", "وقال روتنبرغ إن الاتفاق مهم.", "ar")
+
+
+def test_standard_match_of_a_rendering_sharing_nothing() -> None:
+    assert standard_match("Xq", standard_forms("Ы", "ru"))[1] in standard_forms("Ы", "ru")
+
+
+def test_adjective_of_a_name_romanised_is_flagged() -> None:
+    # Лондонской газеты is "the London Gazette": the adjective's romanisation is no name.
+    original = "Согласно Лондонской газете, он повёл батальон в атаку."
+    found = romanisation("According to the Londonskoy Gazette, he led the battalion.", original, "ru")
+    assert [(f.text, f.suggestion, f.severity) for f in found] == [("Londonskoy", "London", Severity.WARNING)]
+    assert not romanisation("According to the London Gazette, he led the battalion.", original, "ru")
+
+
+def test_case_ending_of_a_name_the_dictionary_does_not_know() -> None:
+    # Фуріка is guessed a nominative; Фурік in the next sentence shows the -а is a case ending.
+    original = "Команда Фуріка програла. Фурік визнав поразку."
+    found = romanisation("Furika's team lost. Furyk admitted defeat.", original, "uk")
+    assert [(f.text, f.suggestion) for f in found] == [("Furika", "Furyk")]
+    assert not romanisation("Furyk's team lost. Furyk admitted defeat.", original, "uk")
+
+
+def test_romanisation_with_i_for_short_i_is_not_spelled_letter_by_letter() -> None:
+    # Barreira is no Russian system's form of Баррейра (Barreyra, Barrejra): the name's own spelling.
+    original = "Пол Баррейра, профессор психиатрии, сказал это."
+    assert not romanisation("Paul Barreira, a professor of psychiatry, said so.", original, "ru")
+
+
+def test_standard_match_cuts_only_a_case_ending() -> None:
+    assert standard_match("Novak", standard_forms("Новака", "ru"))[0] == 1.0
+    assert standard_match("Erli", standard_forms("Ерліх", "uk"))[0] < 0.95
+    assert standard_match("Barreira", standard_forms("Баррейра", "ru"), exact=True)[0] < 0.95
+    assert standard_match("Barreira", standard_forms("Баррейра", "ru"))[0] == 1.0
+
+
+def test_words_by_key_through_the_coarse_skeleton() -> None:
+    assert "nugroho" in dict(words_with_key("NGRH", "en"))
+    assert words_with_key("MNHTN", "en")[0][0] == "manhattan"
+
+
+def test_rare_name_is_not_taken_for_a_misspelled_word() -> None:
+    # Tarek (a rare name) is one letter off "trek": not a misspelling of it to suggest for ثوريك.
+    found = established_word("ثوريك", "Thariq", "en", vouched=lambda word: False)
+    assert found is None or found[0] != "trek"
+
+
+def test_form_written_elsewhere_at_the_start_of_a_sentence_counts() -> None:
+    # Midsomer opens its sentence; a rare word there is a name, not a capitalised word.
+    original = "ميدسومر نورتون بلدة صغيرة. وقع الحادث في ميدسورمر."
+    found = romanisation("Midsomer Norton is a small town. The incident happened in Midsurmr.", original, "ar")
+    assert [(f.text, f.suggestion) for f in found] == [("Midsurmr", "Midsomer")]
+    assert not romanisation("Midsomer Norton is a small town. The incident happened in Midsomer.", original, "ar")
+
+
+def test_guessed_case_of_an_unknown_name_is_no_case_ending() -> None:
+    # pymorphy3 does not know Тромбини and guesses a plural by its ending: no stem to restore.
+    assert not romanisation("Yesterday Trombini spoke in parliament.", "Вчера Тромбини выступил в парламенте.", "ru")
+    # Латинской is a dictionary word in the genitive: its stem's word is suggested, the most
+    # frequent of those that sound alike (Latin, not the census name Lattin).
+    found = romanisation("The Latinsk quarter was quiet.", "В Латинской четверти было тихо.", "ru")
+    assert [(f.text, f.suggestion) for f in found] == [("Latinsk", "Latin")]

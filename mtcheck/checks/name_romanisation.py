@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.checks.pairs import pairs
 from mtcheck.names.crossnames import CAPITALISED_THRESHOLD, FOUND, TRANSLITERATED, counterparts
 from mtcheck.names.extract import PARTICLES, zipf
-from mtcheck.names.known import ESTABLISHED_ZIPF, is_known, termbase_of
+from mtcheck.names.known import ESTABLISHED_ZIPF, gazetteer_of, is_known, termbase_of
 from mtcheck.names.morphology import best_parse, known_word
 from mtcheck.names.namesdb import NamesDB, open_names_db
 from mtcheck.names.originals import known_forms
 from mtcheck.names.romanise import (
+    FREQUENT_ZIPF,
     MATCH,
+    case_stem,
     established_form,
     established_word,
     is_census_name,
@@ -90,9 +92,20 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
       a Cyrillic original, as its standard romanisation beside a form no romanisation gives
       (Трампа → "Tramp" beside "Trump": the translator knows the established form);
     * **spelled as a word the language has**: the rendering is a standard romanisation
-      letter for letter (``LETTER_BY_LETTER``) or an Arabic spelling read back, and a
-      frequent word of the language shares the original's transliteration key and sounds
-      just like it (``SAME_WORD``), Кройдон → "Kroydon" (suggest Croydon);
+      letter for letter (``LETTER_BY_LETTER``, one system's own spelling) or an Arabic
+      spelling read back, and an attested word of the language shares the original's
+      transliteration key and sounds just like it (``SAME_WORD``), Кройдон → "Kroydon"
+      (suggest Croydon). A rare word (wordfreq Zipf 1.25 to 2.5) is as often a typo, a
+      foreign word or another name, so it also needs a second source that it is a name
+      written so (the census list, the gazetteer's own name of a place, the desk's archive,
+      the termbase: روتنبرغ → "Rutnbrgh", Rothenberg) or, for Cyrillic, which writes every
+      vowel, to sound exactly like the original (Нугрохо → "Nugrokho", Nugroho); against
+      Cyrillic it must have the rendering's vowel letters, and it is never suggested over a
+      rendering that is a place's own name in the gazetteer. For
+      a Russian or Ukrainian original with a case ending, or an adjective made of a name,
+      the word may be its stem's, where the original shows the ending is one (another
+      case than the nominative, or the stem in another form): Лондонской → "Londonskoy"
+      (London), Фуріка beside Фурік → "Furika" (Furyk);
     * **case ending carried over**: the rendering romanises the declined form of a Russian or
       Ukrainian dictionary word and not its dictionary form, Сенату → "Senatu", Кельні →
       "Kelni" (English never declines a name).
@@ -141,7 +154,7 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
             else:
                 hit = _spelled_back(rendering, tgt, nearest)
         if (hit is None or hit.severity is not None) and _unattested(rendering.text, ctx, db, tgt):
-            hit = _spelled_as_word(rendering, tgt, src) or hit
+            hit = _spelled_as_word(rendering, tgt, src, ctx, db) or hit
         if hit is not None:
             yield hit
 
@@ -321,7 +334,10 @@ def _declined(rendering: _Rendering, ctx: CheckContext, db: NamesDB | None, lang
     known = known_forms(lemma, ctx.names)
     suggestion = known.preferred or known.forms[0] if known is not None else None
     if suggestion is None:
-        found = established_form(lemma, rendering.text, lang) or established_word(lemma, rendering.text, lang)
+        vouched = _vouched(ctx, db, lang)
+        found = established_form(lemma, rendering.text, lang) or established_word(
+            lemma, rendering.text, lang, vouched=vouched
+        )
         suggestion = found[0][:1].upper() + found[0][1:] if found is not None and found[1] >= SAME_WORD else None
     if suggestion is None:
         suggestion = next(iter(there.values()))
@@ -599,8 +615,9 @@ def _written_otherwise(
     for segment in ctx.document.segments:
         for n, (start, end) in enumerate(iter_words(segment.target)):
             text = _bare(segment.target[start:end])
-            # the first word of a sentence is capitalised whatever it is
-            if n and len(text) >= 3 and text.isascii() and text[0].isupper() and not text.isupper():
+            # the first word of a sentence is capitalised whatever it is; a rare one is a name
+            first = n == 0 and zipf(text.casefold(), lang) >= FREQUENT_ZIPF
+            if not first and len(text) >= 3 and text.isascii() and text[0].isupper() and not text.isupper():
                 words[text] = words.get(text, 0) + 1
     for rendering in renderings:
         if len(rendering.text) < MIN_LETTERS:
@@ -610,6 +627,8 @@ def _written_otherwise(
         if not spelled and not unattested:
             continue
         forms = _original_forms(rendering.original, src) or [(rendering.original, rendering.original, "")]
+        # Cyrillic г is also a foreign h (Гарріс: Harris), as in romanise.lookup_keys
+        forms += [(w, h, key(h)) for w, f, _k in forms if "г" in f.casefold() for h in [f.casefold().replace("г", "х")]]
         keys = {k or key(form) for _w, form, k in forms}
         here = zipf(rendering.text.casefold(), lang), words.get(rendering.text, 0)
         options = []
@@ -689,7 +708,7 @@ LETTER_BY_LETTER = 0.95
 SAME_WORD = 0.9
 
 
-def _spelled_as_word(rendering: _Rendering, lang: str, src: str) -> Hit | None:
+def _spelled_as_word(rendering: _Rendering, lang: str, src: str, ctx: CheckContext, db: NamesDB | None) -> Hit | None:
     """A name spelled back letter by letter where the language has a frequent word with the
     transliteration key of the original that sounds just like it (Кройдон → "Kroydon": Croydon;
     Эксельсиор → "Ekselsior": Excelsior), and the rendering itself is used by nobody."""
@@ -703,12 +722,26 @@ def _spelled_as_word(rendering: _Rendering, lang: str, src: str) -> Hit | None:
         nearest = _nearest_standard(rendering, src)
         if nearest is None or nearest.score < LETTER_BY_LETTER or slavic_surname(nearest.variant):
             return None
+        # y, i and j are one letter to the systems' comparison, not to one system: Barreira is
+        # none of Баррейра's forms (Barreyra, Barrejra) but the name's own Portuguese spelling.
+        if standard_match(rendering.text, nearest.forms, exact=True)[0] < LETTER_BY_LETTER:
+            return None
         original = nearest.variant
     elif not is_abjad(original) or not reads_letter_by_letter(original, rendering.text):
         # An Arabic name written with vowels its spelling leaves out was read by someone who
         # knew it (Burnaston for برنستون), not spelled back.
         return None
-    found = established_word(original, rendering.text, lang)
+    # the original as written too: a rendering may spell a form the dictionary guessed (Коронада)
+    originals = dict.fromkeys((original, rendering.original))
+    # A rendering that is itself a word or a place's name somewhere is a spelling of its own, not
+    # to be called wrong in favour of a rare word: only a frequent one (RARE_WORD_ZIPF) may be
+    # suggested over it.
+    vouched = None if _spelling_of_its_own(rendering.text, ctx, lang) else _vouched(ctx, db, lang)
+    found = _best(established_word(o, rendering.text, lang, vouched=vouched) for o in originals)
+    message = f"“{rendering.text}” spells “{rendering.original}” back letter by letter; the language writes it “{{}}”"
+    if (found is None or found[1] < SAME_WORD) and src in ("ru", "uk"):
+        found = _best(_established_stem(o, rendering, lang, src, ctx, vouched) for o in originals)
+        message = f"“{rendering.text}” romanises “{rendering.original}” with its case ending; the name is “{{}}”"
     if found is None or found[1] < SAME_WORD:
         return None
     form, score = found
@@ -717,7 +750,7 @@ def _spelled_as_word(rendering: _Rendering, lang: str, src: str) -> Hit | None:
         return None
     return Hit(
         rendering.segment,
-        f"“{rendering.text}” spells “{rendering.original}” back letter by letter; the language writes it “{form}”",
+        message.format(form),
         span=rendering.span,
         suggestion=form,
         confidence=round(score, 2),
@@ -731,3 +764,74 @@ def _spelled_as_word(rendering: _Rendering, lang: str, src: str) -> Hit | None:
             "source": "wordfreq: a frequent word of the language with the original's transliteration key",
         },
     )
+
+
+def _established_stem(
+    original: str,
+    rendering: _Rendering,
+    lang: str,
+    src: str,
+    ctx: CheckContext,
+    vouched: Callable[[str], bool] | None,
+) -> tuple[str, float] | None:
+    """The established word for the stem of a declined Cyrillic name, which a rendering spelled
+    with its case ending (Фуріка → "Furika": Furyk; Дастину → "Dastinu": Dustin), or for the
+    name an adjective was made of (Лондонской → "Londonskoy": London). Only where the original
+    shows the ending is one: the dictionary reads the word in another case than the nominative,
+    or the original has the name in another form (Фурік beside Фуріка); Менга alone may be a
+    name in -а. A stem that is a Russian or Ukrainian surname's is the language's own."""
+    stem = case_stem(original)
+    if stem is None or slavic_surname(stem) or not _declined_here(rendering.original, stem, src, ctx):
+        return None
+    forms = standard_forms(stem, src)
+    if not forms:
+        return None
+    spelled = forms.get("anyascii", next(iter(forms.values())))
+    return established_word(stem, rendering.text, lang, spelled=spelled, vouched=vouched)
+
+
+def _best(found: Iterable[tuple[str, float] | None]) -> tuple[str, float] | None:
+    return max((f for f in found if f is not None), key=lambda f: f[1], default=None)
+
+
+def _declined_here(word: str, stem: str, src: str, ctx: CheckContext) -> bool:
+    """Whether ``word`` is a declined form of ``stem``, by the dictionary's reading of it (a case
+    other than the nominative) or by another form of the stem in the original. Only a reading
+    from the dictionary (as in :func:`_declined`): for a word it does not know, pymorphy3 guesses
+    by the ending, and takes foreign names for declined forms (Эльфего, Тромбини, Косола)."""
+    parse = best_parse(word, src) if known_word(word, src) else None
+    if parse is not None and parse.tag.case not in (None, "nomn"):
+        return True
+    folded, stem_folded = word.casefold(), stem.casefold()
+    for segment in ctx.document.original or ():
+        for start, end in iter_words(segment.target):
+            other = segment.target[start:end].casefold()
+            if other != folded and (other == stem_folded or case_stem(other) == stem_folded):
+                return True
+    return False
+
+
+def _vouched(ctx: CheckContext, db: NamesDB | None, lang: str) -> Callable[[str], bool]:
+    """Whether a second source, apart from wordfreq, has a word as a name written so: the US
+    Census list, the gazetteer as a place's own name (not an alternate name: those include
+    transliterations of every kind, "Kroydon" for Croydon), the desk's archive or the termbase.
+    For :func:`romanise.established_word`'s rare candidates."""
+    gazetteer = gazetteer_of(ctx.names)
+    termbase = termbase_of(ctx.names)
+
+    def vouched(word: str) -> bool:
+        name = word[:1].upper() + word[1:]
+        if is_census_name(name) or termbase.lookup(name, lang) or (db is not None and db.attested(name, lang)):
+            return True
+        return gazetteer is not None and any(p.status == "preferred" for p in gazetteer.lookup(name))
+
+    return vouched
+
+
+def _spelling_of_its_own(text: str, ctx: CheckContext, lang: str) -> bool:
+    """A rendering that wordfreq has at all, or the gazetteer as a place's own name: whatever
+    sounds like it, it is a spelling someone uses."""
+    if zipf(text.casefold(), lang) > 0:
+        return True
+    gazetteer = gazetteer_of(ctx.names)
+    return gazetteer is not None and any(p.status == "preferred" for p in gazetteer.lookup(text))

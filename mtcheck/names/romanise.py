@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -99,27 +99,34 @@ def standard_forms(word: str, lang: str) -> dict[str, str]:
     return {name: form for name, form in out.items() if form}
 
 
-def fold(text: str) -> str:
-    """Lower-case ASCII letters, y/j read as i and doubled letters once: what systems trade freely."""
+def fold(text: str, *, semivowels: bool = True) -> str:
+    """Lower-case ASCII letters, y/j read as i and doubled letters once: what systems trade freely.
+    With ``semivowels`` False, y and j are kept: the letters a system writes for й."""
     text = unicodedata.normalize("NFC", text).lower().translate(_DIACRITICS)
-    text = "".join(ch for ch in _ascii(text).lower() if "a" <= ch <= "z").replace("y", "i").replace("j", "i")
+    text = "".join(ch for ch in _ascii(text).lower() if "a" <= ch <= "z")
+    if semivowels:
+        text = text.replace("y", "i").replace("j", "i")
     return "".join(ch for i, ch in enumerate(text) if i == 0 or text[i - 1] != ch)
 
 
-def standard_match(rendering: str, forms: Mapping[str, str]) -> tuple[float, str]:
+def standard_match(rendering: str, forms: Mapping[str, str], *, exact: bool = False) -> tuple[float, str]:
     """How close ``rendering`` is to the nearest standard form (0..1), and that system's name.
+    ``exact``: y, j and i are three letters (:func:`fold`), as in one system's own spelling.
 
     A declined original (Новака) romanises with its ending (Novaka), so a rendering is also
-    compared with a form cut to its length when the form is longer by up to three letters.
+    compared with a form cut to its length when the form is longer by up to three letters that
+    start with a vowel, as case endings do (not Erlih cut to "Erli").
     """
     from rapidfuzz import fuzz
 
-    target = fold(rendering)
-    best = (0.0, "")
+    target = fold(rendering, semivowels=not exact)
+    # a rendering that shares nothing with any form still names one (callers index forms by it)
+    best = (0.0, next(iter(forms), ""))
     for system, form in forms.items():
-        folded = fold(form)
+        folded = fold(form, semivowels=not exact)
         options = [folded]
-        if 0 < len(folded) - len(target) <= 3:
+        # what is cut must be an ending, which starts with a vowel (-а, -у, -ом, -ой, -ами)
+        if 0 < len(folded) - len(target) <= 3 and folded[len(target)] in "aeiou":
             options.append(folded[: len(target)])
         score = max(fuzz.ratio(target, option) / 100 for option in options)
         if score > best[0]:
@@ -192,7 +199,12 @@ def lookup_keys(original: str, rendering: str) -> set[str]:
     """The transliteration keys under which an established form of ``original`` is looked for:
     the original's, the rendering's (Arabic و may be read as w: "Jwnz") and, for Cyrillic, the
     original's with г read as h. Ukrainian г is h, and Russian wrote г for a foreign h until
-    recently (Гарвард, Гитлер), so Гітлер / "Gitler" may be Hitler."""
+    recently (Гарвард, Гитлер), so Гітлер / "Gitler" may be Hitler.
+
+    An initial я, ю, є or й is not also read as a Latin j (Якубовськи as Jakubowski): it is how
+    every native Ya-, Yu-, Ye- and Yo- name is written, whose standard romanisation is its Latin
+    form (Юлія / "Yuliia" is not Julia, Йосип / "Yosyp" not Joseph), and they far outnumber the
+    Polish, German and Nordic names with a j."""
     return {key(rendering), *(key(reading) for reading in _readings(original))}
 
 
@@ -297,40 +309,159 @@ def established_form(original: str, rendering: str, lang: str) -> tuple[str, flo
     return form, score
 
 
-# Words at least this frequent (wordfreq Zipf) are candidates for a rendering's established
-# form (Croydon 3.2, Excelsior 2.9, Sulawesi 2.5); rarer ones are as likely typos as names.
-FREQUENT_WORD_ZIPF = 2.5
+# Words at least this frequent (wordfreq Zipf: about once per 50 million words) are candidates
+# for a rendering's established form: Croydon 3.2, Sulawesi 2.5, Nugroho 1.7, Bestwood 1.3.
+# Rarer words are as often typos or junk as names (erly 1.1, minja 1.1).
+FREQUENT_WORD_ZIPF = 1.25
+
+# A coarse consonant skeleton, cheap enough for every word of a wordfreq list: computed in one
+# pass over the joined list (str.replace, str.translate and one regex run in C), where
+# translit.key costs about 70 µs a word in Python, 20 s for the 280,000 English words above the
+# bar. It merges more than the key (s/z/sh, g/k, t/d; h dropped), so that words sharing a key
+# share a skeleton; the key itself is computed for the few words of a bucket only. Written by
+# hand: it mirrors translit's digraphs and letter classes, which no library knows.
+_COARSE_DIGRAPHS = (
+    ("shch", "s"), ("tsch", "s"), ("ckh", "k"), ("sch", "s"), ("tch", "s"), ("tsh", "s"), ("dzh", "k"), ("ts", "s"),
+    ("tz", "s"), ("ck", "k"), ("dz", "k"), ("ch", "s"), ("cz", "s"), ("sh", "s"), ("zh", "k"), ("dj", "k"),
+    ("gh", "k"), ("kh", ""), ("ph", "f"), ("th", "t"), ("dh", "t"), ("qu", "kf"),
+)  # fmt: skip
+_COARSE_LETTERS = str.maketrans("pvwgjqzd", "bffkkkst", "aeiouyh")
+# translit.key's letters (see its classes) merged the same way
+_COARSE_KEY = str.maketrans("BFGKZSTDLRMN", "bfkkssttlrmn", "H ")
+_RUNS = regex.compile(r"(.)\1+")
+
+
+def _coarse_words(words: list[str]) -> list[str]:
+    """The coarse skeleton of each lower-case ASCII word (see above)."""
+    text = "\n".join(words)
+    for graph, letter in _COARSE_DIGRAPHS:
+        text = text.replace(graph, letter)
+    text = str(regex.sub(r"c(?=[eiy])", "s", text)).replace("c", "k")
+    text = str(regex.sub(r"(?m)^x", "", text)).replace("x", "ks")
+    return str(_RUNS.sub(r"\1", text.translate(_COARSE_LETTERS))).split("\n")
+
+
+def _coarse_key(name_key: str) -> str:
+    return str(_RUNS.sub(r"\1", name_key.translate(_COARSE_KEY)))
 
 
 @functools.lru_cache(maxsize=8)
 def frequent_words(lang: str) -> Mapping[str, tuple[tuple[str, float], ...]]:
-    """Transliteration key → the words of ``lang`` at least as frequent as ``FREQUENT_WORD_ZIPF``,
-    most frequent first. Built once per language and process, never changed."""
+    """Coarse skeleton → the words of ``lang`` at least as frequent as ``FREQUENT_WORD_ZIPF``,
+    most frequent first. Built once per language and process (about 1 s for English), never
+    changed; :func:`words_with_key` asks it."""
     import math
 
     from wordfreq import get_frequency_dict
 
+    least = 10 ** (FREQUENT_WORD_ZIPF - 9)  # wordfreq's Zipf scale
+    words = [
+        (word, math.log10(frequency) + 9)
+        for word, frequency in get_frequency_dict(lang).items()
+        if frequency >= least and len(word) >= 4 and word.isascii() and word.isalpha()
+    ]
     index: dict[str, list[tuple[str, float]]] = {}
-    for word, frequency in get_frequency_dict(lang).items():
-        zipf = math.log10(frequency) + 9 if frequency else 0.0
-        if zipf >= FREQUENT_WORD_ZIPF and len(word) >= 4 and word.isalpha():
-            index.setdefault(key(word), []).append((word, zipf))
+    for (word, zipf), coarse in zip(words, _coarse_words([w for w, _z in words]), strict=True):
+        index.setdefault(coarse, []).append((word, zipf))
     return {k: tuple(sorted(v, key=lambda item: -item[1])) for k, v in index.items()}
 
 
-def established_word(original: str, rendering: str, lang: str) -> tuple[str, float] | None:
-    """The frequent word of ``lang`` that sounds most like ``original`` among those sharing its
+def words_with_key(name_key: str, lang: str) -> tuple[tuple[str, float], ...]:
+    """The words of ``lang`` at least as frequent as ``FREQUENT_WORD_ZIPF`` whose transliteration
+    key is ``name_key``, most frequent first, with their Zipf frequency."""
+    bucket = frequent_words(lang).get(_coarse_key(name_key), ())
+    return tuple((word, zipf) for word, zipf in bucket if key(word) == name_key)
+
+
+# A candidate rarer than this (wordfreq Zipf) is as often a typo, a foreign word or another name
+# as an established form of this one (Maroto for Мариотто / "Mariotto", Noisome for نوسوم /
+# "Nusum"), so it needs a second, independent source that it is a name written so (``vouched``:
+# the census list, the gazetteer's own name of a place, the desk's archive). And it must pass
+# more, for the many rare names that sound alike: against an Arabic original, whose vowels are
+# mostly unwritten, it sounds like it at least ``RARE_ABJAD_MATCH`` (Euroleague is not إيرليج,
+# 0.90; Pepperdine is بيبيردين, 0.98); against a Cyrillic one, which writes the vowels it hears,
+# its first vowel letter is the rendering's (not Minga / "Menga", which the key lets through).
+RARE_WORD_ZIPF = 2.5
+RARE_ABJAD_MATCH = 0.95
+
+
+def established_word(
+    original: str,
+    rendering: str,
+    lang: str,
+    *,
+    spelled: str | None = None,
+    vouched: Callable[[str], bool] | None = None,
+) -> tuple[str, float] | None:
+    """The word of ``lang`` that sounds most like ``original`` among those sharing its
     transliteration key or the rendering's (:func:`lookup_keys`), other than the rendering and
-    with its syllables (:func:`keeps_syllables`): Кройдон / "Kroydon" → ("croydon", 1.0). None
-    when there is none."""
-    index = frequent_words(lang)
-    candidates = {form for k in lookup_keys(original, rendering) for form, _zipf in index.get(k, ())}
-    scored = [
-        (max(similarity(reading, form) for reading in _readings(original)), form)
-        for form in candidates
-        if form.casefold() != rendering.casefold() and keeps_syllables(rendering, form, original)
-    ]
+    with the syllables of ``spelled``, the original spelled letter by letter (by default the
+    rendering; :func:`keeps_syllables`): Кройдон / "Kroydon" → ("croydon", 1.0). A word rarer
+    than ``RARE_WORD_ZIPF`` must pass more (:func:`_rare_word`); without ``vouched``, it is never
+    suggested. None when there is none."""
+    spelled = spelled or rendering
+    keys = lookup_keys(original, spelled) | lookup_keys(original, rendering)
+    candidates = {form: zipf for k in keys for form, zipf in words_with_key(k, lang)}
+    scored = []
+    for form, zipf in candidates.items():
+        if form.casefold() == rendering.casefold() or not keeps_syllables(spelled, form, original):
+            continue
+        score = max(similarity(reading, form) for reading in _readings(original))
+        if zipf < RARE_WORD_ZIPF and not _rare_word_holds(form, score, original, spelled, vouched):
+            continue
+        scored.append((score, zipf, form))
     if not scored:
         return None
-    score, form = max(scored)
+    # at equal sound, the word the language uses more (Latin 4.5, not Lattin 1.9)
+    score, _zipf, form = max(scored)
     return form, score
+
+
+# Translit similarity of "the same sound classes", consonants and vowels: a rare word with no
+# second source must sound exactly like a Cyrillic original (Nugroho / Нугрохо), which writes
+# every vowel; Arabic, which does not, gives no such evidence.
+EXACT_SOUND = 1.0
+
+
+def _rare_word_holds(
+    form: str, score: float, original: str, spelled: str, vouched: Callable[[str], bool] | None
+) -> bool:
+    """Whether ``form``, a candidate rarer than ``RARE_WORD_ZIPF``, is taken: where a second
+    source names it so (``vouched``) or, for a Cyrillic original, where it sounds exactly like
+    it (``EXACT_SOUND``). Whatever the source, against Arabic it sounds like the original at
+    least ``RARE_ABJAD_MATCH``; against Cyrillic it has the rendering's vowel letters group for
+    group (Barrera is not Баррейра, "Barreira": a rare name spelled otherwise is as often another
+    name). A rare word one letter off a frequent one is not taken for its misspelling either: as
+    often it is a name of its own (Tarek is no misspelled "trek")."""
+    abjad = is_abjad(original)
+    if vouched is None or (abjad and score < RARE_ABJAD_MATCH):
+        return False
+    if not abjad and _vowel_letters(form) != _vowel_letters(spelled):
+        return False
+    # the original as written: г read as h (Гунди as "Hundi") is a guess, not an exact sound
+    return vouched(form) or (not abjad and score >= EXACT_SOUND and similarity(original, form) >= EXACT_SOUND)
+
+
+def _vowel_letters(word: str) -> list[str]:
+    return [str(run) for run in _LATIN_VOWEL_RUN.findall(_LATIN_CONSONANT_Y.sub("j", word.casefold()))]
+
+
+# Russian and Ukrainian case endings of nouns and adjectives, each starting with a vowel letter,
+# and the suffixes of an adjective made from a name (Лондонской, Латинській), longest first.
+_ENDINGS = regex.compile(
+    r"(?:(?:[сц]ьк|[сц]к)(?:ого|ому|ими|ій|ий|ая|ое|ой|ою|ої|ую|их|им|ом|ые|ыми|а|е|у|і|и)"
+    r"|ами|ями|ові|еві|ого|его|ому|ему|ою|ею|ой|ей|ом|ем|ам|ям|ах|ях|а|я|у|ю|е|і|и|ы)$"
+)
+
+
+def case_stem(word: str) -> str | None:
+    """A Cyrillic word without its case ending, or without the suffix that made an adjective
+    of a name (Теннента → Теннент, Лондонской → Лондон), when at least three letters and a
+    final consonant are left; None when it has no such ending."""
+    if script_of_name(word) != "Cyrl":
+        return None
+    found = _ENDINGS.search(word.casefold())
+    if found is None:
+        return None
+    stem = word[: found.start()]
+    return stem if len(stem) >= 3 and stem[-1].casefold() not in "аеєиіїоуюяыэьй" else None
