@@ -7,7 +7,11 @@ and checked with ``--original`` and back-translation off (``ModelSettings(enable
   ar→en, uk→en, ru→en, where the professional ar/uk/ru text stands as the original and
   the English as its translation;
 - WMT24 en→uk (pair ``en-uk24``): the English source against the reference ``refA``;
-  documents of fewer than four lines are pooled by twenties within their half.
+  documents of fewer than four lines are pooled by twenties within their half;
+- WMT24 the other way round (pair ``uk-en24``, only when asked for with ``--pairs``):
+  the Ukrainian version as the original, the authentic English as its translation. No
+  rule was tuned on it: copy for reading false alarms of X→en, where every English name
+  is right by construction.
 
 Error types, each injected once per document where the document allows it (seeded):
 ``number`` (a number shared by original and translation changed in the translation:
@@ -73,6 +77,11 @@ from mtcheck.types import Severity
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 NTREX_CODES = {"ar": "arb", "uk": "ukr", "ru": "rus"}
 PAIRS = ("en-ar", "en-uk", "en-ru", "ar-en", "uk-en", "ru-en", "en-uk24")
+# The same WMT24 documents the other way round: the Ukrainian version as the original and the
+# authentic English source as the translation. Not in the default set (its names were never
+# injected or tuned on); ``--pairs uk-en24`` gives more X→en copy to read false alarms in,
+# where every English name is right by construction.
+EXTRA_PAIRS = ("uk-en24",)
 TYPES = (
     "number",
     "name-replaced",
@@ -154,10 +163,11 @@ def ntrex_docs(pairs: list[str], split: str) -> list[Doc]:
 WMT_SYSTEMS = ("Aya23", "GPT-4", "ONLINE-B", "Unbabel-Tower70B")
 
 
-def wmt_docs(split: str, translation: str = "refA") -> list[Doc]:
+def wmt_docs(split: str, translation: str = "refA", reverse: bool = False) -> list[Doc]:
     """WMT24 en-uk documents; ``translation`` "refA" is the professional reference, a system's
     name (``WMT_SYSTEMS``) takes that MT output instead: more copy to look for false alarms in,
-    though an MT output also has real errors, so its warnings are read, not counted as noise."""
+    though an MT output also has real errors, so its warnings are read, not counted as noise.
+    ``reverse`` gives pair ``uk-en24``: that Ukrainian version as the original, the English as the translation."""
     root = DATA / "wmt24-en-uk"
 
     def read(name: str) -> list[str]:
@@ -175,6 +185,11 @@ def wmt_docs(split: str, translation: str = "refA") -> list[Doc]:
     docs = [(doc, lines) for doc, lines in chosen.items() if len(lines) >= 4]
     pool = [k for lines in chosen.values() if len(lines) < 4 for k in lines]
     docs += [(f"pool:{doc_ids[pool[k]]}", pool[k : k + 20]) for k in range(0, len(pool), 20)]
+    if reverse:
+        return [
+            Doc("uk-en24", doc, "uk", "en", tuple(reference[k] for k in lines), tuple(english[k] for k in lines))
+            for doc, lines in docs
+        ]
     return [
         Doc("en-uk24", doc, "en", "uk", tuple(english[k] for k in lines), tuple(reference[k] for k in lines))
         for doc, lines in docs
@@ -1032,7 +1047,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("test", "dev", "all"), default="test")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--pairs", nargs="*", choices=PAIRS, default=list(PAIRS))
+    parser.add_argument("--pairs", nargs="*", choices=PAIRS + EXTRA_PAIRS, default=list(PAIRS))
     parser.add_argument("--types", nargs="*", choices=TYPES, default=list(TYPES))
     parser.add_argument("--limit", type=int, default=None, help="documents per pair (and DEMETR items per language)")
     parser.add_argument("--no-demetr", action="store_true")
@@ -1040,7 +1055,7 @@ def main() -> int:
         "--wmt-translation",
         choices=("refA", *WMT_SYSTEMS),
         default="refA",
-        help="en-uk24: the professional reference (default) or one MT system's output in its place",
+        help="en-uk24 and uk-en24: the professional reference (default) or one MT system's output in its place",
     )
     parser.add_argument(
         "--show-missed", type=int, default=0, metavar="N", help="print N missed cases per type and pair"
@@ -1053,6 +1068,8 @@ def main() -> int:
     docs = ntrex_docs(args.pairs, args.split)
     if "en-uk24" in args.pairs and (DATA / "wmt24-en-uk" / "en-uk.refA.txt").exists():
         docs += wmt_docs(args.split, args.wmt_translation)
+    if "uk-en24" in args.pairs and (DATA / "wmt24-en-uk" / "en-uk.refA.txt").exists():
+        docs += wmt_docs(args.split, args.wmt_translation, reverse=True)
     injector = Injector(docs)
     if args.limit is not None:
         docs = [d for p in args.pairs for d in [d for d in docs if d.pair == p][: args.limit]]
