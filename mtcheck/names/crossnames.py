@@ -58,7 +58,15 @@ import regex
 
 from mtcheck.names import samescript  # latin: same-script hook
 from mtcheck.names.exonyms import exonyms, phrase_keys
-from mtcheck.names.extract import PERSON, deprecated_place_form, extract, is_cased, own_place_name, zipf
+from mtcheck.names.extract import (
+    PERSON,
+    deprecated_place_form,
+    extract,
+    is_cased,
+    own_place_name,
+    place_countries,
+    zipf,
+)
 from mtcheck.names.mentions import Ledger, ledger
 from mtcheck.names.morphology import common_adjective, common_word, word_class
 from mtcheck.names.originals import (
@@ -74,6 +82,7 @@ from mtcheck.names.originals import (
     original_names,
     worth_checking,
 )
+from mtcheck.names.rendered import place_rendered
 from mtcheck.names.sources import NameSources
 from mtcheck.names.tokens import (
     DocumentIndex,
@@ -873,14 +882,17 @@ def _judge_lost(
         # "судовий", "Pyongyang" → "Пхеньян"): then only a name with known target forms
         # (termbase, CLDR, gazetteer) none of which is there, or a clear mention of a name
         # translators keep (Elin Jones, Kempf), is worth a warning.
-        # A frequent one-word place the gazetteer alone knows (Berlin, Лондона) is left out: a
-        # capital stands for its government (Madrid → Испании), a city for its adjective.
+        # A frequent one-word place the gazetteer alone knows (Berlin, Лондона) is left out
+        # where its sentence may render it otherwise: a capital stands for its government
+        # (Madrid → Испании), a city for its adjective (лондонських); a word sharing the stem of
+        # one of its forms or of its country's CLDR name shows that (mtcheck.names.rendered).
         capital_like = (
             known is not None
             and known.source == "gazetteer"
             and len(name_words(name.text)) == 1
             and zipf(name.text.casefold(), src) >= RARE_NAME_ZIPF
             and not exonyms(name.text, src, tgt)  # a country or bloc (CLDR) is no capital
+            and place_rendered(known.forms, place_countries(name.text), first.target, tgt, base["original_text"], src)
         )
         expected = known_name and not capital_like and not _in_abbreviation(known, first.target)
         yield Counterpart(

@@ -363,6 +363,14 @@ def _any_place(name: str) -> bool:
     return gazetteer is not None and bool(gazetteer.lookup(name))
 
 
+def place_countries(name: str) -> tuple[str, ...]:
+    """ISO codes of the countries the gazetteer has a place written ``name`` in."""
+    gazetteer = _gazetteer()
+    if gazetteer is None:
+        return ()
+    return tuple(sorted({p.country for p in gazetteer.lookup(name) if p.country}))
+
+
 def own_place_name(name: str) -> bool:
     """Whether ``name`` is the primary name of a populated place (Brookline): a rendering that
     names a place of its own is that place, not a misspelling of another (Бруклин, Brooklyn)."""
