@@ -170,8 +170,18 @@ RU_GERMANY = "Президент прибыл в Германию в понед�
 
 
 def test_exonym_of_a_common_word_name_spelled_letter_by_letter_is_flagged() -> None:
-    found = romanisation("The president arrived in Germaniya on Monday.", RU_GERMANY, "ru")
-    assert [(f.text, f.suggestion, f.severity) for f in found] == [("Germaniya", "Germany", Severity.WARNING)]
+    # Германию is a name to the extractor (pymorphy3 reads it as a place), so the cross-language
+    # check, which knows CLDR's Germany, reports it; name-romanisation leaves it to that check
+    # rather than report it twice.
+    config = Config(model=ModelSettings(enabled=False), use_gazetteer=False)
+    report = check_text(
+        "The president arrived in Germaniya on Monday.", source_lang="ru", target_lang="en", original=RU_GERMANY,
+        config=config,
+    )  # fmt: skip
+    found = [f for f in report.findings if f.check.startswith("name-")]
+    assert [(f.check, f.text, f.suggestion, f.severity) for f in found] == [
+        ("name-transliteration", "Germaniya", "Germany", Severity.WARNING)
+    ]
 
 
 def test_exonym_of_a_common_word_name_is_quiet() -> None:

@@ -255,9 +255,8 @@ def test_rare_one_word_name_rendered_is_quiet() -> None:
     assert not names("Пором вирушив із гавані Беллігекамор на світанку з сорока пасажирами.", HARBOUR, "en", "uk")
 
 
-def test_frequent_name_dropped_is_only_a_hint() -> None:
-    # A capital may stand for its government (Washington, Madrid), a city for its adjective:
-    # a frequent name's absence is uncertain without a model.
+def test_frequent_place_dropped_is_a_warning_where_nothing_else_renders_it() -> None:
+    # Germany is the original's own; nothing in the translation may stand for Berlin.
     original = "The leaders of France and Germany met for breakfast in Berlin."
     report = check_text(
         "Лідери Франції та Німеччини зустрілися за сніданком.",
@@ -267,7 +266,20 @@ def test_frequent_name_dropped_is_only_a_hint() -> None:
         config=NO_MODEL,
     )
     [finding] = [f for f in report.findings if f.check == "name-missing"]
-    assert finding.severity == Severity.INFO
+    assert finding.severity == Severity.WARNING
+
+
+def test_frequent_place_its_country_may_stand_for_is_only_a_hint() -> None:
+    # A capital may stand for its government (Paris → французький уряд): without a model its
+    # absence is uncertain.
+    report = check_text(
+        "У понеділок французький уряд відмовився підписати угоду.",
+        source_lang="en",
+        target_lang="uk",
+        original="On Monday, Paris refused to sign the deal.",
+        config=NO_MODEL,
+    )
+    assert all(f.severity == Severity.INFO for f in report.findings if f.check == "name-missing")
 
 
 def test_heading_is_no_running_text() -> None:

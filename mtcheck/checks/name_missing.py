@@ -1,4 +1,11 @@
-"""A name of the original has no counterpart in the aligned translation."""
+"""A name of the original has no counterpart in the aligned translation.
+
+Without a model, a frequent one-word place known only from the gazetteer (Bristol, Berlin,
+Лондона) is a warning unless its sentence may render it otherwise: by a word sharing the stem
+of one of its forms, an adjective (лондонських), or of the CLDR name of a country the gazetteer
+places it in that the original sentence does not name itself (Madrid → іспанський уряд, a
+capital standing for its government); then it is a hint (``mtcheck.names.rendered``).
+"""
 
 from __future__ import annotations
 

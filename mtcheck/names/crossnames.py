@@ -58,7 +58,15 @@ import regex
 
 from mtcheck.names import samescript  # latin: same-script hook
 from mtcheck.names.exonyms import exonyms, phrase_keys
-from mtcheck.names.extract import deprecated_place_form, extract, is_cased, own_place_name, zipf
+from mtcheck.names.extract import (
+    PERSON,
+    deprecated_place_form,
+    extract,
+    is_cased,
+    own_place_name,
+    place_countries,
+    zipf,
+)
 from mtcheck.names.mentions import Ledger, ledger
 from mtcheck.names.morphology import common_adjective, common_word, countable_word, word_class
 from mtcheck.names.originals import (
@@ -74,6 +82,7 @@ from mtcheck.names.originals import (
     original_names,
     worth_checking,
 )
+from mtcheck.names.rendered import place_rendered
 from mtcheck.names.sources import NameSources
 from mtcheck.names.tokens import (
     DocumentIndex,
@@ -270,6 +279,7 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                 if (
                     known is not None
                     or not is_cased(text)
+                    or bool(name.listed)
                     or worth_checking(name.text, src)
                     or _kept_in_translation(name.text, everywhere, src, tgt)
                 ):
@@ -723,9 +733,11 @@ def _sure_name(name: Name, text: str, sources: NameSources) -> bool:
     A clear multi-word mention (:class:`Name`), or one word of a cased original, in running text,
     that is rare in its language and no word of it (Murchie, Ballyhackamore, Сутопо): a translated
     name (Judiciary, Levee, Llywydd) is a word of the language, or rarer in the other Latin-script
-    languages (:func:`mtcheck.names.originals.international`). Frequent names are left out: a
-    capital stands for its government (Washington, Madrid) and a city for its adjective
-    (лондонских), which no transliteration comparison sees (clean NTREX copy, dev half).
+    languages (:func:`mtcheck.names.originals.international`). A frequent word is sure only where
+    a stated source lists it as a person's name (Trump, Трампа:
+    :func:`mtcheck.names.extract.listed_name`); frequent places are left out: a capital stands
+    for its government (Washington, Madrid) and a city for its adjective (лондонских), which no
+    transliteration comparison sees (clean NTREX copy, dev half).
     """
     if name.clear:
         return True
@@ -738,7 +750,11 @@ def _sure_name(name: Name, text: str, sources: NameSources) -> bool:
     if _in_title(name, text) or not _running_text(text) or _THE.search(text[: name.span.start]):
         return False  # "the Llywydd": an office or an institution, which is translated
     word = words[0]
-    return len(word) >= 3 and zipf(word.casefold(), src) < RARE_NAME_ZIPF and international(word, src)
+    if len(word) < 3:
+        return False
+    # A frequent word that a name list or the dictionary shows to be a person's name (Trump,
+    # Трампа); a place may stand for its government or its adjective (Madrid, лондонських).
+    return name.listed == PERSON or (zipf(word.casefold(), src) < RARE_NAME_ZIPF and international(word, src))
 
 
 # A line with fewer lower-case words than this is a heading or a caption ("Sunday Cont.",
@@ -887,14 +903,17 @@ def _judge_lost(
         # "судовий", "Pyongyang" → "Пхеньян"): then only a name with known target forms
         # (termbase, CLDR, gazetteer) none of which is there, or a clear mention of a name
         # translators keep (Elin Jones, Kempf), is worth a warning.
-        # A frequent one-word place the gazetteer alone knows (Berlin, Лондона) is left out: a
-        # capital stands for its government (Madrid → Испании), a city for its adjective.
+        # A frequent one-word place the gazetteer alone knows (Berlin, Лондона) is left out
+        # where its sentence may render it otherwise: a capital stands for its government
+        # (Madrid → Испании), a city for its adjective (лондонських); a word sharing the stem of
+        # one of its forms or of its country's CLDR name shows that (mtcheck.names.rendered).
         capital_like = (
             known is not None
             and known.source == "gazetteer"
             and len(name_words(name.text)) == 1
             and zipf(name.text.casefold(), src) >= RARE_NAME_ZIPF
             and not exonyms(name.text, src, tgt)  # a country or bloc (CLDR) is no capital
+            and place_rendered(known.forms, place_countries(name.text), first.target, tgt, base["original_text"], src)
         )
         expected = known_name and not capital_like and not _in_abbreviation(known, first.target)
         yield Counterpart(

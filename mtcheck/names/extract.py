@@ -11,7 +11,10 @@ capitalised word are handled on purpose:
   Western, Congress, President, House) is a name only inside a run with a rare word
   ("Olaf Scholz", "Debra Kagan"); alone it is left to spelling checkers;
 * the first word of a sentence is capitalised anyway, so it counts only when it is rare
-  as a common word or starts a longer run.
+  as a common word or starts a longer run;
+* an original's names are read with ``frequent``: a lone frequent word is a name where a
+  stated source lists it as one (US Census names, the gazetteer, pymorphy3's name tags:
+  Trump, Arizona, Лондона; see :func:`listed_name`).
 
 Caseless scripts (Arabic, Hebrew…) have no such signal: their names come from termbase and
 gazetteer matches (see :mod:`mtcheck.names.known`), and later from alignment projection.
@@ -28,8 +31,10 @@ import regex
 
 from mtcheck.names.clitics import clitic_variants
 from mtcheck.names.keyindex import FormIndex
-from mtcheck.names.morphology import common_word
-from mtcheck.read.languages import base_language
+from mtcheck.names.morphology import PERSON as PERSON_GRAMMEMES
+from mtcheck.names.morphology import common_word, noun_lemma, proper_noun
+from mtcheck.names.romanise import is_census_name
+from mtcheck.read.languages import base_language, script_of
 from mtcheck.types import Span
 
 # Name particles that join capitalised words without being capitalised themselves.
@@ -79,12 +84,18 @@ _POSSESSIVE = regex.compile(r"['’]s?$")
 _SENTENCE_END = regex.compile(r"[.!?…:;\"“”«»()\[\]\n]\s*$|^\s*$")
 
 
+# What a stated source says a lone frequent word names (:func:`listed_name`).
+PERSON, PLACE = "person", "place"
+
+
 @dataclass(frozen=True)
 class Mention:
-    """A name found in a text: its span and surface text."""
+    """A name found in a text: its span and surface text; ``listed``: PERSON or PLACE where a
+    lone word frequent as a word is a name by a stated source (:func:`listed_name`)."""
 
     span: Span
     text: str
+    listed: str = ""
 
 
 @functools.lru_cache(maxsize=16)
@@ -158,11 +169,13 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
     return end
 
 
-def extract(text: str, lang: str, known: frozenset[str] = frozenset()) -> list[Mention]:
+def extract(text: str, lang: str, known: frozenset[str] = frozenset(), *, frequent: bool = False) -> list[Mention]:
     """Names in ``text`` (a sentence or paragraph) in language ``lang``, in order.
 
     ``known``: words already seen as part of a longer name in the same document ("Cameron"
     after "David Cameron"); standing alone they are still names, however frequent as words.
+    ``frequent``: a lone frequent word is a name too where a name list or the dictionary says
+    so (:func:`listed_name`: Trump, Arizona, Лондона); an original's names are read so.
     """
     lang = base_language(lang)
     if not any(ch.isupper() for ch in text):
@@ -215,11 +228,11 @@ def extract(text: str, lang: str, known: frozenset[str] = frozenset()) -> list[M
                 continue
             break
         i = j
-        yield_run = _trim(run, tokens, text, lang, known)
+        yield_run, listed = _trim(run, tokens, text, lang, known, frequent)
         if yield_run:
             first, last = yield_run[0], yield_run[-1]
             s, e = tokens[first][0], _strip_possessive(text, tokens[last][0], tokens[last][1])
-            mentions.append(Mention(Span(s, e), text[s:e]))
+            mentions.append(Mention(Span(s, e), text[s:e], listed))
     return mentions
 
 
@@ -343,6 +356,21 @@ def _place_size(name: str) -> int:
     return best
 
 
+@functools.lru_cache(maxsize=65536)
+def _any_place(name: str) -> bool:
+    """Whether the gazetteer has a place of any kind written ``name`` (states and provinces too)."""
+    gazetteer = _gazetteer()
+    return gazetteer is not None and bool(gazetteer.lookup(name))
+
+
+def place_countries(name: str) -> tuple[str, ...]:
+    """ISO codes of the countries the gazetteer has a place written ``name`` in."""
+    gazetteer = _gazetteer()
+    if gazetteer is None:
+        return ()
+    return tuple(sorted({p.country for p in gazetteer.lookup(name) if p.country}))
+
+
 def own_place_name(name: str) -> bool:
     """Whether ``name`` is the primary name of a populated place (Brookline): a rendering that
     names a place of its own is that place, not a misspelling of another (Бруклин, Brooklyn)."""
@@ -371,8 +399,11 @@ def _is_acronym(word: str, text: str) -> bool:
     return sum(ch.isupper() for ch in letters) <= 0.6 * len(letters)  # else a shouted headline
 
 
-def _trim(run: list[int], tokens: list[tuple[int, int, str]], text: str, lang: str, known: frozenset[str]) -> list[int]:
-    """Drop titles, function words and lone capitalised common words from a run."""
+def _trim(
+    run: list[int], tokens: list[tuple[int, int, str]], text: str, lang: str, known: frozenset[str], frequent: bool
+) -> tuple[list[int], str]:
+    """Drop titles, function words and lone capitalised common words from a run; with
+    ``frequent``, say what a lone word is by :func:`listed_name` (PERSON, PLACE or "")."""
     titles = TITLES.get(lang)
 
     def base(index: int) -> str:
@@ -391,9 +422,14 @@ def _trim(run: list[int], tokens: list[tuple[int, int, str]], text: str, lang: s
     if titles is not None:
         cut = max((k for k, index in enumerate(run) if base(index).lower().rstrip(".") in titles), default=-1)
         run = run[cut + 1 :]
+        alone = len(run) == 1  # "Trump", "President Trump"
         while len(run) > 1 and zipf(base(run[0]).lower(), lang) >= FUNCTION_ZIPF and _place_size(span_text(run)) == 0:
             run = run[1:]  # "Both Democrats", "At Davos"; but "The Hague" is a place
     else:
+        # Not what is left of a longer run: Славы of Зал Славы ("Hall of Fame") is a name
+        # translated with its common words; a first word capitalised by position does not count
+        # (Влада Індонезії, "Indonesia's government").
+        alone = len(run) == 1 or (len(run) == 2 and sentence_start(run[0]) and common(run[0]))
         while run and common(run[0]) and len(run) > 1:
             run = run[1:]
         while len(run) > 1 and common(run[-1]):
@@ -401,21 +437,86 @@ def _trim(run: list[int], tokens: list[tuple[int, int, str]], text: str, lang: s
     while run and tokens[run[0]][2].lower() in PARTICLES and len(run) > 1 and tokens[run[0]][2][0].islower():
         run = run[1:]
     if len(run) != 1:
-        return run
+        return run, ""
     # One capitalised word alone: a name unless it is a common word capitalised by position or
     # for emphasis ("Western", "Congress"), with the exceptions above.
     word = base(run[0])
+    listed = listed_name(word, lang, text[: tokens[run[0]][0]]) if frequent and alone else ""
     if word in known or _is_acronym(word, text):
-        return run
+        return run, listed
     start = sentence_start(run[0])
     size = _place_size(word)
-    if size >= (PLACE_POPULATION_AT_START if start else PLACE_POPULATION):
-        return run
+    if size >= (PLACE_POPULATION_AT_START if start else PLACE_POPULATION) or listed:
+        return run, listed
     if start and zipf(word.lower(), lang) >= SENTENCE_START_ZIPF and word.lower() not in _territories(lang):
-        return []
+        return [], ""
     if start and common_word(word, lang):
-        return []  # a dictionary word capitalised by position: Подчеркиваю "I emphasise"
-    return [] if common(run[0]) else run
+        return [], ""  # a dictionary word capitalised by position: Подчеркиваю "I emphasise"
+    return ([], "") if common(run[0]) else (run, "")
+
+
+# Languages a Latin-script name is compared in (see :func:`listed_name` and
+# :func:`mtcheck.names.originals.international`).
+LATIN_PEERS = ("en", "de", "fr", "es", "it")
+# A lone capitalised word as frequent as an everyday word (wordfreq Zipf: Court 5.4, Street 5.3,
+# Bill 5.2) is translated as a word as often as it names someone, whatever the name lists say.
+LISTED_EVERYDAY_ZIPF = 5.0
+# A name is written alike in the other Latin-script languages and read there on average at most
+# this much rarer (Zipf; 1 is a tenth as often) than in its own (Arizona 4.4 / 3.6, Trump 4.9 /
+# 4.5, Massachusetts 4.3 / 3.4); a word of the language is not (Easter 4.1 / 2.8, Olympic 4.5 /
+# 2.7, Derbyshire 3.3 / 2.1, Hope 5.4 / 3.7).
+LISTED_PEER_SPREAD = 1.0
+# The article before a lone capitalised word marks an office or an institution (the Chair, the
+# Bench), not a person or a place.
+_THE = regex.compile(r"(?i:\bthe)\s+$")
+
+
+def listed_name(word: str, lang: str, before: str) -> str:
+    """PERSON or PLACE where a lone capitalised word, frequent as a word, is a name by a stated
+    source rather than by its capital, else "" (``before``: the text before it, which tells the
+    start of a sentence).
+
+    Ukrainian and Russian: inside a sentence, a dictionary noun whose readings are mostly a given
+    name, surname or patronymic (pymorphy3: Трампа, Кларк: PERSON), or a place or organisation
+    (Лондона), or whose dictionary form is a country or a place of the gazetteer (Індонезії,
+    which the Ukrainian dictionary does not tag): PLACE; at the start of a sentence only a word
+    with no common reading (Трамп, not Кларк "clerk"), or a country or large place. Latin-script
+    languages: inside a sentence and not after "the", a country or large city (London: PLACE),
+    or a word that is no everyday word, is read alike in the other Latin-script languages (not
+    Olympic, Western, Court, Easter), and is a US Census name (Trump, Clark: PERSON) or a place
+    of the gazetteer, states included (Arizona, Massachusetts: PLACE).
+    Other scripts: never.
+    """
+    code = base_language(lang)
+    start = bool(_SENTENCE_END.search(before))
+    if code in ("uk", "ru"):
+        if proper_noun(word, code, only=start, kinds=PERSON_GRAMMEMES):
+            return PERSON
+        if proper_noun(word, code, only=start):
+            return PLACE
+        lemma = noun_lemma(word, code)
+        if lemma is None:
+            return ""
+        place = lemma.capitalize()
+        if start:
+            found = lemma in _territories(code) or _place_size(place) >= PLACE_POPULATION_AT_START
+        else:
+            found = lemma in _territories(code) or _any_place(place)
+        return PLACE if found else ""
+    if start or script_of(code) != "Latn" or _THE.search(before):
+        return ""
+    if _place_size(word) >= PLACE_POPULATION:
+        return PLACE  # a name however frequent (see PLACE_POPULATION): London, Washington
+    folded = word.casefold()
+    own = zipf(folded, code)
+    if own >= LISTED_EVERYDAY_ZIPF:
+        return ""
+    peers = [zipf(folded, peer) for peer in LATIN_PEERS if peer != code]
+    if sum(peers) / len(peers) < own - LISTED_PEER_SPREAD:
+        return ""
+    if is_census_name(word):
+        return PERSON
+    return PLACE if _any_place(word) else ""
 
 
 _CASELESS_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")

@@ -188,3 +188,52 @@ def known_word(word: str, lang: str) -> bool:
     than guessing its readings from the ending. False for other languages."""
     code = base_language(lang)
     return code in _PYMORPHY and bool(_analyzer(code).word_is_known(word.casefold()))
+
+
+# Share of pymorphy3's probability that proper-name readings must carry for a frequent noun to
+# be taken as a name (Трампа: surname 0.67, common noun 0.33; Запад: place 0.06). The Ukrainian
+# dictionary scores every reading alike, so there it is the share of readings (Вашингтоні: two
+# surname readings of four; Форд, "fjord": one of three).
+PROPER_SHARE = 0.5
+
+
+# pymorphy3's grammemes of a person's name: given name, surname, patronymic.
+PERSON = frozenset({"Name", "Surn", "Patr"})
+
+
+def proper_noun(word: str, lang: str, *, only: bool = False, kinds: frozenset[str] = _PROPER) -> bool:
+    """A Ukrainian or Russian dictionary word that is a name however frequent it is as a word:
+    every reading a noun, and the readings of a proper name of ``kinds`` (by default any: given
+    name, surname, place, organisation) carry at least half of the probability (Лондона, Трампа,
+    Кларк; not Рада, which is an adjective too, nor Запад). With ``only``, for the first word of
+    a sentence, which capitals do not mark, no reading may be a common word (Трамп, not Кларк
+    "clerk"). False for other languages and for words the dictionary does not know."""
+    parses = _noun_parses(word, lang)
+    if not parses:
+        return False
+    if only and not all(_PROPER & set(p.tag.grammemes) for p in parses):
+        return False
+    proper = [p for p in parses if kinds & set(p.tag.grammemes)]
+    total = sum(p.score for p in parses)
+    return bool(total > 0 and sum(p.score for p in proper) >= PROPER_SHARE * total)
+
+
+def noun_lemma(word: str, lang: str) -> str | None:
+    """The dictionary form of a Ukrainian or Russian word that the dictionary knows only as a
+    noun (Індонезії → індонезія), for looking it up in a list of places; else None."""
+    parses = _noun_parses(word, lang)
+    return str(parses[0].normal_form) if parses else None
+
+
+def _noun_parses(word: str, lang: str) -> list[Any]:
+    """pymorphy3's readings of a Ukrainian or Russian word the dictionary knows only as a noun;
+    [] for any other word or language."""
+    code = base_language(lang)
+    if code not in _PYMORPHY:
+        return []
+    analyzer = _analyzer(code)
+    folded = word.casefold()
+    if not analyzer.word_is_known(folded):
+        return []
+    parses = analyzer.parse(folded)
+    return [] if any(p.tag.POS != "NOUN" for p in parses) else list(parses)

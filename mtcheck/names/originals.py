@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from mtcheck.names.caseless import caseless_names
 from mtcheck.names.exonyms import exonyms, phrase_keys
+from mtcheck.names.extract import LATIN_PEERS as LATIN_PEERS  # re-exported: checks import it from here
 from mtcheck.names.extract import extract, is_cased, zipf
 from mtcheck.names.gazetteer import Gazetteer
 from mtcheck.names.morphology import common_word
@@ -39,9 +40,8 @@ COMMON_WORD_ZIPF = 4.5
 # (Supreme Court: court 5.4; White House: house 5.7), which a translator translates.
 RARE_NAME_ZIPF = 4.0
 EVERYDAY_ZIPF = 5.0
-# Languages a Latin-script name is compared in, and how much rarer (Zipf) it may be there
-# than in its own language and still count as a name rather than a word of the language.
-LATIN_PEERS = ("en", "de", "fr", "es", "it")
+# How much rarer (Zipf) a Latin-script name may be in the other Latin-script languages
+# (LATIN_PEERS) than in its own and still count as a name rather than a word of the language.
 INTERNATIONAL_MARGIN = 0.8
 # More capitalised words than this share of the common words (wordfreq Zipf >= 3.9, the
 # extractor's bar for a common word) make a headline.
@@ -66,12 +66,16 @@ class Name:
     ``clear``: a mention that is certainly a name that translators keep (a multi-word
     name with a rare word). A lone word is never clear: Llywydd, Judiciary, Levee are
     capitalised and rare, and translated.
+
+    ``listed``: PERSON or PLACE where a lone word, frequent as a word, is a name by a stated
+    source (:func:`mtcheck.names.extract.listed_name`: Trump, Arizona, Лондона, Індонезії).
     """
 
     index: int
     span: Span
     text: str
     clear: bool = False
+    listed: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,8 +169,14 @@ def original_names(text: str, index: int, sources: NameSources, target_names: Se
     if is_cased(text):
         headline = _headline(text, src)
         return [
-            Name(index, m.span, m.text, not headline and _clear(m.text, src))
-            for m in extract(text, src)
+            Name(
+                index,
+                m.span,
+                m.text,
+                not headline and _clear(m.text, src),
+                m.listed if not headline else "",
+            )
+            for m in extract(text, src, frequent=True)
             if not acronym(m.text)
         ]
     # Caseless (Arabic): known names, and words that sound like a name of the translation.
