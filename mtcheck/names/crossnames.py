@@ -82,7 +82,7 @@ from mtcheck.names.originals import (
     original_names,
     worth_checking,
 )
-from mtcheck.names.rendered import place_rendered
+from mtcheck.names.rendered import country_and_place, place_rendered
 from mtcheck.names.sources import NameSources
 from mtcheck.names.tokens import (
     DocumentIndex,
@@ -851,7 +851,12 @@ def _judge_lost(
         # Only where the sentence has no name-like word left that could be it (Insta for Instagram).
         first_dropped = dropped and sure and not uncertain
         sure = sure and not loose
-        instead = [b for b in unmatched_back if similarity(name.text, b.text) < DIFFERENT_NAME]
+        others = [b for b in unmatched_back if similarity(name.text, b.text) < DIFFERENT_NAME]
+        # A country in the place of its capital or the reverse renders the lost place, no other
+        # name stands there (mtcheck.names.rendered): at most a hint below.
+        lost_forms = (name.text, *(known.forms if known is not None else ()))
+        rendered_by = [b for b in others if country_and_place(lost_forms, src, (b.text,), src if has_model else tgt)]
+        instead = [b for b in others if b not in rendered_by]
         # Without a model, "instead" comes from the translation itself, and only a clear swap
         # counts: one name lost, one unaccounted name in its place, and the lost one a name
         # a translator keeps (known, or a clear mention).
@@ -915,7 +920,7 @@ def _judge_lost(
             and not exonyms(name.text, src, tgt)  # a country or bloc (CLDR) is no capital
             and place_rendered(known.forms, place_countries(name.text), first.target, tgt, base["original_text"], src)
         )
-        expected = known_name and not capital_like and not _in_abbreviation(known, first.target)
+        expected = known_name and not capital_like and not rendered_by and not _in_abbreviation(known, first.target)
         yield Counterpart(
             MISSING,
             target=first,

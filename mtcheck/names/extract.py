@@ -371,6 +371,21 @@ def place_countries(name: str) -> tuple[str, ...]:
     return tuple(sorted({p.country for p in gazetteer.lookup(name) if p.country}))
 
 
+@functools.lru_cache(maxsize=65536)
+def principal_place(name: str) -> tuple[str, str] | None:
+    """What a place name most likely names, as (kind, ISO country code): a country where the
+    gazetteer has one written ``name`` (Georgia), else its most populous entry (GeoNames
+    population: Madrid, Spain, not Madrid, Colombia; Paris, France, not Paris, Texas); None
+    where the gazetteer knows no place written so."""
+    gazetteer = _gazetteer()
+    places = [p for p in gazetteer.lookup(name) if p.country] if gazetteer is not None else []
+    if not places:
+        return None
+    country = next((p for p in places if p.kind == "country"), None)
+    best = country or max(places, key=lambda p: p.population)
+    return best.kind, best.country
+
+
 def own_place_name(name: str) -> bool:
     """Whether ``name`` is the primary name of a populated place (Brookline): a rendering that
     names a place of its own is that place, not a misspelling of another (Бруклин, Brooklyn)."""

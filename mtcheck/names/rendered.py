@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
+from mtcheck.names.exonyms import phrase_keys
+from mtcheck.names.extract import principal_place
 from mtcheck.read.languages import base_language
 from mtcheck.read.words import iter_words
 
@@ -67,3 +69,32 @@ def _has_stem(text: str, stems: set[str]) -> bool:
         return False
     words = {text[s:e].casefold() for s, e in iter_words(text)}
     return any(word.startswith(stem) for word in words for stem in stems)
+
+
+def country_and_place(lost: Iterable[str], lost_lang: str, other: Iterable[str], other_lang: str) -> bool:
+    """Whether two place names, each given by some of its forms (as written, its target-language
+    forms) in its language, render one another: one of them a country and the other a place the
+    gazetteer puts in it, as what each most likely names (:func:`principal_place`). A capital or
+    another city stands for its country's government (Испании → Madrid) and a country for its
+    capital (Madrid → Іспанії); neither is another name put in the place of the lost one.
+
+    The gazetteer keeps GeoNames' country code of each place but no first-level admin codes,
+    so a region and its cities (Texas, Houston) are not told apart: those stay two names.
+    """
+    one = _places(lost, lost_lang)
+    two = _places(other, other_lang)
+    return any(
+        (a[0] == "country") != (b[0] == "country") and a[1] == b[1] for a in one for b in two
+    )
+
+
+def _places(forms: Iterable[str], lang: str) -> set[tuple[str, str]]:
+    """What the gazetteer takes each form, or its dictionary form (Мадриді → Мадрид), to name."""
+    found: set[tuple[str, str]] = set()
+    for form in forms:
+        lemma = " ".join(w.capitalize() for k in phrase_keys(form, lang) for w in k)
+        for written in dict.fromkeys((form, lemma)):
+            place = principal_place(written) if written else None
+            if place is not None:
+                found.add(place)
+    return found
