@@ -58,3 +58,28 @@ def test_place_rendered_by_stem_or_by_a_country_the_original_does_not_name() -> 
     assert not place_rendered(
         *berlin, "Лідери Німеччини зустрілися.", "uk", "The leaders of Germany met in Berlin.", "en"
     )
+
+
+def test_everyday_word_the_gazetteer_has_as_a_foreign_place_stays_a_hint() -> None:
+    # Усі ("all") is a Ukrainian form of Wuxi; at the start of a sentence pymorphy3 reads it as
+    # a pronoun, so no stated source makes it a name there.
+    report = check_text(
+        "Everyone involved in the housing sector warned that this would happen.",
+        source_lang="uk",
+        target_lang="en",
+        original="Усі причетні до житлового сектору попереджали, що це станеться.",
+        config=NO_MODEL,
+    )
+    assert [f for f in report.findings if f.severity >= Severity.WARNING] == []
+
+
+def test_frequent_place_dropped_from_ukrainian_is_a_warning() -> None:
+    report = check_text(
+        "The band says that hip hop has moved away from its political roots.",
+        source_lang="uk",
+        target_lang="en",
+        original="Гурт із Лондона стверджує, що хіп-хоп відійшов від своїх політичних коренів.",
+        config=NO_MODEL,
+    )
+    found = [f for f in report.findings if f.severity >= Severity.WARNING]
+    assert [f.evidence.get("original_name") for f in found] == ["Лондона"]

@@ -918,9 +918,22 @@ def _judge_lost(
             and len(name_words(name.text)) == 1
             and zipf(name.text.casefold(), src) >= RARE_NAME_ZIPF
             and not exonyms(name.text, src, tgt)  # a country or bloc (CLDR) is no capital
-            and place_rendered(known.forms, place_countries(name.text), first.target, tgt, base["original_text"], src)
+            # Only a word a stated source reads as a name where it stands is sure to be one
+            # (Name.listed: the gazetteer's large places, pymorphy3's name readings): the gazetteer
+            # also has everyday words as some foreign place's form (Усі "all" for Wuxi), at the
+            # start of a sentence or beside other capitals.
+            and (not name.listed or place_rendered(known.forms, place_countries(name.text), first.target, tgt, base["original_text"], src))
         )
-        expected = known_name and not capital_like and not rendered_by and not _in_abbreviation(known, first.target)
+        # A word pymorphy3 reads as a person's name (Кері, Carey) that the gazetteer also has as
+        # a place (Kerry): the place's forms say nothing of how the person is written.
+        person_not_place = name.listed == PERSON and known is not None and known.source == "gazetteer"
+        expected = (
+            known_name
+            and not capital_like
+            and not rendered_by
+            and not person_not_place
+            and not _in_abbreviation(known, first.target)
+        )
         yield Counterpart(
             MISSING,
             target=first,

@@ -357,10 +357,13 @@ def _place_size(name: str) -> int:
 
 
 @functools.lru_cache(maxsize=65536)
-def _any_place(name: str) -> bool:
-    """Whether the gazetteer has a place of any kind written ``name`` (states and provinces too)."""
+def _notable_place(name: str) -> bool:
+    """Whether the gazetteer has a country, a state or province, or a city of PLACE_POPULATION
+    written ``name``. A village named after a common word (Свобода "freedom", Перемога
+    "victory": GeoNames lists hundreds, with no population) is that word far more often."""
     gazetteer = _gazetteer()
-    return gazetteer is not None and bool(gazetteer.lookup(name))
+    places = gazetteer.lookup(name) if gazetteer is not None else []
+    return any(p.kind in ("country", "subdivision") or p.population >= PLACE_POPULATION for p in places)
 
 
 def place_countries(name: str) -> tuple[str, ...]:
@@ -493,13 +496,14 @@ def listed_name(word: str, lang: str, before: str) -> str:
 
     Ukrainian and Russian: inside a sentence, a dictionary noun whose readings are mostly a given
     name, surname or patronymic (pymorphy3: Трампа, Кларк: PERSON), or a place or organisation
-    (Лондона), or whose dictionary form is a country or a place of the gazetteer (Індонезії,
-    which the Ukrainian dictionary does not tag): PLACE; at the start of a sentence only a word
+    (Лондона), or whose dictionary form is a country, a state or province or a large city of the
+    gazetteer (Індонезії, which the Ukrainian dictionary does not tag; not a village named
+    Свобода): PLACE; at the start of a sentence only a word
     with no common reading (Трамп, not Кларк "clerk"), or a country or large place. Latin-script
     languages: inside a sentence and not after "the", a country or large city (London: PLACE),
     or a word that is no everyday word, is read alike in the other Latin-script languages (not
-    Olympic, Western, Court, Easter), and is a US Census name (Trump, Clark: PERSON) or a place
-    of the gazetteer, states included (Arizona, Massachusetts: PLACE).
+    Olympic, Western, Court, Easter), and is a US Census name (Trump, Clark: PERSON) or a
+    country, state or large city of the gazetteer (Arizona, Massachusetts: PLACE).
     Other scripts: never.
     """
     code = base_language(lang)
@@ -516,7 +520,7 @@ def listed_name(word: str, lang: str, before: str) -> str:
         if start:
             found = lemma in _territories(code) or _place_size(place) >= PLACE_POPULATION_AT_START
         else:
-            found = lemma in _territories(code) or _any_place(place)
+            found = lemma in _territories(code) or _notable_place(place)
         return PLACE if found else ""
     if start or script_of(code) != "Latn" or _THE.search(before):
         return ""
@@ -531,7 +535,7 @@ def listed_name(word: str, lang: str, before: str) -> str:
         return ""
     if is_census_name(word):
         return PERSON
-    return PLACE if _any_place(word) else ""
+    return PLACE if _notable_place(word) else ""
 
 
 _CASELESS_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
