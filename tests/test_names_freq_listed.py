@@ -28,8 +28,9 @@ def test_a_village_named_after_a_common_word_is_no_listed_place() -> None:
 
 
 def test_translated_name_of_a_common_word_is_quiet() -> None:
-    original = "Він був членом Кокусу Свободи, який виступав проти угоди."
-    assert warnings_for(original, "He was a member of the Freedom Caucus, which opposed the deal.") == []
+    original = "Розендейл, член радикальної правої фракції Свободи, зірвав голосування в середу."
+    translation = "Rosendale, a member of the hard-right Freedom Caucus, derailed the Wednesday votes."
+    assert warnings_for(original, translation) == []
 
 
 ORIGINAL = "Вона сказала, що Кері кивнула і вийшла з кімнати."
