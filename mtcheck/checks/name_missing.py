@@ -1,10 +1,13 @@
 """A name of the original has no counterpart in the aligned translation.
 
 Without a model, a frequent one-word place known only from the gazetteer (Bristol, Berlin,
-Лондона) is a warning unless its sentence may render it otherwise: by a word sharing the stem
-of one of its forms, an adjective (лондонських), or of the CLDR name of a country the gazetteer
-places it in that the original sentence does not name itself (Madrid → іспанський уряд, a
-capital standing for its government); then it is a hint (``mtcheck.names.rendered``).
+Лондона) is a warning where a stated source reads the word as a name there (the gazetteer's
+large places, pymorphy3's name readings: not Усі "all", which the gazetteer has for Wuxi) and
+its sentence does not render it otherwise: by a word sharing the stem of one of its forms, an
+adjective (лондонських), or of the CLDR name of a country the gazetteer places it in that the
+original sentence does not name itself (Madrid → іспанський уряд, a capital standing for its
+government); then it is a hint (``mtcheck.names.rendered``). A country and a place the
+gazetteer puts in it render one another (Испании → Madrid): a hint, not another name.
 """
 
 from __future__ import annotations
