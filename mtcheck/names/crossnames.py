@@ -922,7 +922,12 @@ def _judge_lost(
             # (Name.listed: the gazetteer's large places, pymorphy3's name readings): the gazetteer
             # also has everyday words as some foreign place's form (Усі "all" for Wuxi), at the
             # start of a sentence or beside other capitals.
-            and (not name.listed or place_rendered(known.forms, place_countries(name.text), first.target, tgt, base["original_text"], src))
+            and (
+                not name.listed
+                or place_rendered(
+                    known.forms, place_countries(name.text), first.target, tgt, base["original_text"], src
+                )
+            )
         )
         # A word pymorphy3 reads as a person's name (Кері, Carey) that the gazetteer also has as
         # a place (Kerry): the place's forms say nothing of how the person is written.

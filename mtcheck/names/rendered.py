@@ -83,9 +83,7 @@ def country_and_place(lost: Iterable[str], lost_lang: str, other: Iterable[str],
     """
     one = _places(lost, lost_lang)
     two = _places(other, other_lang)
-    return any(
-        (a[0] == "country") != (b[0] == "country") and a[1] == b[1] for a in one for b in two
-    )
+    return any((a[0] == "country") != (b[0] == "country") and a[1] == b[1] for a in one for b in two)
 
 
 def _places(forms: Iterable[str], lang: str) -> set[tuple[str, str]]:
