@@ -929,9 +929,11 @@ def _judge_lost(
                 )
             )
         )
-        # A word pymorphy3 reads as a person's name (Кері, Carey) that the gazetteer also has as
-        # a place (Kerry): the place's forms say nothing of how the person is written.
-        person_not_place = name.listed == PERSON and known is not None and known.source == "gazetteer"
+        # A word pymorphy3 reads as a person's name (Кері) that the gazetteer also has as a place
+        # (Cary), with a word of the translation near it (Kari, LOOSE_MATCH): the person's
+        # name rendered loosely, which the place's forms say nothing of. Without such a word
+        # the place's forms still decide (Лондона, read as a surname too, dropped).
+        person_not_place = name.listed == PERSON and loose and known is not None and known.source == "gazetteer"
         expected = (
             known_name
             and not capital_like
