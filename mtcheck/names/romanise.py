@@ -109,13 +109,16 @@ def fold(text: str, *, semivowels: bool = True) -> str:
     return "".join(ch for i, ch in enumerate(text) if i == 0 or text[i - 1] != ch)
 
 
-def standard_match(rendering: str, forms: Mapping[str, str], *, exact: bool = False) -> tuple[float, str]:
+def standard_match(
+    rendering: str, forms: Mapping[str, str], *, exact: bool = False, endings: bool = True
+) -> tuple[float, str]:
     """How close ``rendering`` is to the nearest standard form (0..1), and that system's name.
     ``exact``: y, j and i are three letters (:func:`fold`), as in one system's own spelling.
 
     A declined original (Новака) romanises with its ending (Novaka), so a rendering is also
     compared with a form cut to its length when the form is longer by up to three letters that
-    start with a vowel, as case endings do (not Erlih cut to "Erli").
+    start with a vowel, as case endings do (not Erlih cut to "Erli"). ``endings`` False: the
+    whole form only, to tell a rendering that spells the ending too from one that left it out.
     """
     from rapidfuzz import fuzz
 
@@ -126,12 +129,23 @@ def standard_match(rendering: str, forms: Mapping[str, str], *, exact: bool = Fa
         folded = fold(form, semivowels=not exact)
         options = [folded]
         # what is cut must be an ending, which starts with a vowel (-а, -у, -ом, -ой, -ами)
-        if 0 < len(folded) - len(target) <= 3 and folded[len(target)] in "aeiou":
+        if endings and 0 < len(folded) - len(target) <= 3 and folded[len(target)] in "aeiou":
             options.append(folded[: len(target)])
         score = max(fuzz.ratio(target, option) / 100 for option in options)
         if score > best[0]:
             best = (score, system)
     return best
+
+
+def english_inflection(text: str, form: str) -> bool:
+    """Whether one word is the other with an English plural or possessive ending: -s, -es, or
+    's written without its apostrophe (Sentinel / Sentinels, Cohren / Cohrens, Transformer /
+    Transformers). Compared as :func:`fold` compares romanisations, so that a doubled letter does
+    not tell them apart (Traansformers). English inflects its words so, and no romanisation of a
+    Cyrillic or Arabic name adds a final s its original lacks. Written by hand: two endings,
+    for which no inflection library is needed."""
+    short, long = sorted((fold(text, semivowels=False), fold(form, semivowels=False)), key=len)
+    return bool(short) and long in (short + "s", short + "es")
 
 
 @functools.lru_cache(maxsize=16)
