@@ -271,9 +271,7 @@ def reads_letter_by_letter(original: str, rendering: str) -> bool:
 
 def _vowel_groups(text: str) -> int:
     """Vowel groups of a Latin spelling, a silent final e (Jones, Ilfracombe) not counted."""
-    written = _LATIN_CONSONANT_Y.sub("j", text.casefold())
-    written = regex.sub(r"(?<=[^aeiouy])es?$", "s" if written.endswith("s") else "", written)
-    return len(_LATIN_VOWEL_RUN.findall(written))
+    return len(_vowel_runs(text.casefold()))
 
 
 def keeps_syllables(rendering: str, form: str, original: str) -> bool:
@@ -285,7 +283,41 @@ def keeps_syllables(rendering: str, form: str, original: str) -> bool:
     read from it may have fewer (Washntn / Washington), never more.
     """
     here, there = _vowel_groups(rendering), _vowel_groups(form)
-    return here <= there if is_abjad(original) else here == there
+    if is_abjad(original):
+        return here <= there
+    return here == there and not _diphthong_for_short_vowel(rendering, form)
+
+
+# A vowel with й in Cyrillic is a diphthong: ей is English [eɪ], ай [aɪ], ой [ɔɪ]. English spells
+# them with two letters (ai, ay, ei, ey, ea; ie, igh, uy; oi, oy) or with one long vowel letter,
+# a for [eɪ] (Мейсон Mason, Кейт Kate), i or y for [aɪ] (Майк Mike, Кайл Kyle), none for [ɔɪ];
+# any other lone vowel letter is short (Mel, Shell, Mill, the -en of Madden, Mack): Мейл is not
+# Mel, nor Мадейн Madden.
+_DIPHTHONG_LETTERS = {"e": "a", "a": "iy", "o": ""}
+_GLIDE_J = regex.compile(r"j(?![aeiou])")
+
+
+def _diphthong_for_short_vowel(rendering: str, form: str) -> bool:
+    """Whether a syllable the rendering spells with a glide (ey, ei, ej; ay…; oy…) is a lone vowel
+    letter in ``form`` that English never reads as that diphthong (see above). The two have as
+    many vowel groups (:func:`keeps_syllables`), compared in order."""
+    here = _vowel_runs(_GLIDE_J.sub("y", rendering.casefold()))
+    there = _vowel_runs(form.casefold())
+    return any(
+        len(h) == 2
+        and h[1] in "yi"
+        and h[0] in _DIPHTHONG_LETTERS
+        and len(t) == 1
+        and t not in _DIPHTHONG_LETTERS[h[0]]
+        for h, t in zip(here, there, strict=False)
+    )
+
+
+def _vowel_runs(text: str) -> list[str]:
+    """The vowel groups of a Latin spelling, as :func:`_vowel_groups` counts them."""
+    written = _LATIN_CONSONANT_Y.sub("j", text)
+    written = regex.sub(r"(?<=[^aeiouy])es?$", "s" if written.endswith("s") else "", written)
+    return [str(run) for run in _LATIN_VOWEL_RUN.findall(written)]
 
 
 # Suffixes that make a Russian or Ukrainian surname (Иванов, Сергеев, Достоевский, Шевченко,
