@@ -284,8 +284,22 @@ def keeps_syllables(rendering: str, form: str, original: str) -> bool:
     """
     here, there = _vowel_groups(rendering), _vowel_groups(form)
     if is_abjad(original):
-        return here <= there
+        return here <= there and not _final_vowel_differs(original, form)
     return here == there and not _diphthong_for_short_vowel(rendering, form)
+
+
+# Arabic leaves short vowels unwritten inside a word, but writes a foreign name's final vowel
+# with a letter: alif or ta marbuta for a (ماريا Maria, سارة Sara), ya for i (كيلي Kelly,
+# هنري Henry). A name ending in one is not a form ending in the other: أنجيليني is Angelini, not
+# Angelina. (Alif maqsura is left out: it is read a, Musa, and often written for ya.)
+_FINAL_A = regex.compile(r"ah?$")
+_FINAL_I = regex.compile(r"(?:i|y|ie|ee|ey)$")
+
+
+def _final_vowel_differs(original: str, form: str) -> bool:
+    """Whether the Arabic ``original`` ends in ya and ``form`` in a, or the other way round."""
+    last, end = original[-1:], form.casefold()
+    return (last == "ي" and _FINAL_A.search(end) is not None) or (last in "اة" and _FINAL_I.search(end) is not None)
 
 
 # A vowel with й in Cyrillic is a diphthong: ей is English [eɪ], ай [aɪ], ой [ɔɪ]. English spells
