@@ -75,7 +75,12 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
       of the Cyrillic, ``LETTER_BY_LETTER``; an Arabic spelling read with no vowel it leaves
       unwritten) or shares few letters with that form (``SPELLED_APART``); info otherwise
       (Burnaston for برنستون: someone who knew the name supplied its vowels). A Russian or
-      Ukrainian surname (-ов, -ский, -енко…) is the language's own and never reported.
+      Ukrainian surname (-ов, -ский, -енко…) is the language's own and never reported. The
+      form must keep what the original writes: a declined original is compared in the stem the
+      rendering spells (Таєла rendered "Tayel" is Таєл, not Tail), a Cyrillic diphthong is no
+      English lone short vowel (Дейвен is not Devin), and an Arabic final ya or alif is the
+      form's final i or a (كاروليني is not Carolina). The form with an English plural or
+      possessive -s is the rendering's own word (Transformers, Mordens), never a slip.
     * **re-romanised** (original in Cyrillic or Greek, whose romanisation is nearly
       deterministic): the rendering is far from every standard romanisation of the original
       (BGN/PCGN, ISO 9, KMU-2010, UNGEGN, anyascii; ``romanise.MATCH``), Новак → "Nufak",
@@ -117,7 +122,8 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
 
     * **written otherwise elsewhere**: the rendering spells the original letter by letter,
       while the translation, in another sentence, writes a more established form that sounds
-      like the original and is no such spelling, Томас → "Tomas" beside "Thomas", واشنطن →
+      like the original and is no such spelling (not a frequent word that only opens a sentence:
+      "Will you come?" is no spelling of Вілл), Томас → "Tomas" beside "Thomas", واشنطن →
       "Washntn" beside "Washington" (suggest it). An attested rendering must be a spelling
       of that form (translit similarity ≥ 0.88), not another name (Harris beside Chris).
     """
