@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+import regex
+
 from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.checks.pairs import pairs
 from mtcheck.names.crossnames import CAPITALISED_THRESHOLD, FOUND, TRANSLITERATED, counterparts
@@ -17,6 +19,7 @@ from mtcheck.names.romanise import (
     FREQUENT_ZIPF,
     MATCH,
     case_stem,
+    english_inflection,
     established_form,
     established_word,
     is_census_name,
@@ -72,7 +75,12 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
       of the Cyrillic, ``LETTER_BY_LETTER``; an Arabic spelling read with no vowel it leaves
       unwritten) or shares few letters with that form (``SPELLED_APART``); info otherwise
       (Burnaston for برنستون: someone who knew the name supplied its vowels). A Russian or
-      Ukrainian surname (-ов, -ский, -енко…) is the language's own and never reported.
+      Ukrainian surname (-ов, -ский, -енко…) is the language's own and never reported. The
+      form must keep what the original writes: a declined original is compared in the stem the
+      rendering spells (Таєла rendered "Tayel" is Таєл, not Tail), a Cyrillic diphthong is no
+      English lone short vowel (Дейвен is not Devin), and an Arabic final ya or alif is the
+      form's final i or a (كاروليني is not Carolina). The form with an English plural or
+      possessive -s is the rendering's own word (Transformers, Mordens), never a slip.
     * **re-romanised** (original in Cyrillic or Greek, whose romanisation is nearly
       deterministic): the rendering is far from every standard romanisation of the original
       (BGN/PCGN, ISO 9, KMU-2010, UNGEGN, anyascii; ``romanise.MATCH``), Новак → "Nufak",
@@ -114,7 +122,8 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
 
     * **written otherwise elsewhere**: the rendering spells the original letter by letter,
       while the translation, in another sentence, writes a more established form that sounds
-      like the original and is no such spelling, Томас → "Tomas" beside "Thomas", واشنطن →
+      like the original and is no such spelling (not a frequent word that only opens a sentence:
+      "Will you come?" is no spelling of Вілл), Томас → "Tomas" beside "Thomas", واشنطن →
       "Washntn" beside "Washington" (suggest it). An attested rendering must be a spelling
       of that form (translit similarity ≥ 0.88), not another name (Harris beside Chris).
     """
@@ -152,7 +161,7 @@ def name_romanisation(ctx: CheckContext) -> Iterator[Hit]:
             if nearest is not None and nearest.score < MATCH:
                 hit = _re_romanised(rendering, nearest, ctx, db, tgt)
             else:
-                hit = _spelled_back(rendering, tgt, nearest)
+                hit = _spelled_back(rendering, tgt, src, nearest)
         if (hit is None or hit.severity is not None) and _unattested(rendering.text, ctx, db, tgt):
             hit = _spelled_as_word(rendering, tgt, src, ctx, db) or hit
         if hit is not None:
@@ -362,11 +371,12 @@ def _attested(text: str, ctx: CheckContext, db: NamesDB | None, lang: str) -> bo
     return is_census_name(text) or is_known(text, ctx.names)
 
 
-def _spelled_back(rendering: _Rendering, lang: str, nearest: _Nearest | None) -> Hit | None:
+def _spelled_back(rendering: _Rendering, lang: str, src: str, nearest: _Nearest | None) -> Hit | None:
     if not (is_abjad(rendering.original) or script_of_name(rendering.original) == "Cyrl"):
         return None
-    # A declined original is compared in its dictionary form: Трампа is Трамп, as Trump is.
-    originals = [nearest.variant] if nearest is not None else [rendering.original]
+    # A declined original is compared in its dictionary form: Трампа is Трамп, as Trump is; and in
+    # the stem the rendering spells, where it left the case ending out (Каєля as Каєл).
+    originals = [_spelled_word(rendering, nearest, src)] if nearest is not None else [rendering.original]
     if any(slavic_surname(o) for o in originals):
         return None  # Smurov for Смуров is the name's own Latin form, whatever English has
     found = max(
@@ -381,6 +391,8 @@ def _spelled_back(rendering: _Rendering, lang: str, nearest: _Nearest | None) ->
     if found is None or found[1] < SAME_SCRIPT_THRESHOLD:
         return None
     form, score = found
+    if english_inflection(rendering.text, form):
+        return None  # the name with an English plural or possessive ending (Joneses, Jones)
     # Spelled back through another orthography, a name shares few letters with its English
     # form (Dzhons/Jones 0.55, Jwnz/Jones 0.44). One a letter or two off it is spelled back
     # too when it is the original's letters and nothing more: a standard romanisation of a
@@ -467,6 +479,27 @@ def _re_romanised(rendering: _Rendering, nearest: _Nearest, ctx: CheckContext, d
     )
 
 
+def _spelled_word(rendering: _Rendering, nearest: _Nearest, src: str) -> str:
+    """The form of the original that the rendering spells letter by letter: the nearest form
+    (:func:`_nearest_standard`), or its stem where the rendering matched it only by leaving the
+    case ending out (Kayel for Каєля: Каєл). English never declines a name, so the ending is no
+    part of it, and a name that sounds like the declined form (Kayla) is not the one meant."""
+    if standard_match(rendering.text, nearest.forms, endings=False)[0] >= LETTER_BY_LETTER:
+        return nearest.variant
+    stem = case_stem(nearest.variant)
+    if stem is None:
+        return nearest.variant
+    forms = standard_forms(stem, src)
+    spelled = bool(forms) and standard_match(rendering.text, forms, endings=False)[0] >= LETTER_BY_LETTER
+    return stem if spelled else nearest.variant
+
+
+def _spells_whole(text: str, original: str, src: str) -> bool:
+    """Whether ``text`` is a standard romanisation of ``original`` with its ending, not only of a stem."""
+    forms = standard_forms(original, src)
+    return bool(forms) and standard_match(text, forms, endings=False)[0] >= LETTER_BY_LETTER
+
+
 def _lemmas(word: str, lang: str) -> list[str]:
     """The word, and its dictionary forms where a morphology knows the language (Новака → Новак)."""
     if lang not in ("ru", "uk"):
@@ -511,6 +544,11 @@ def _unattested(text: str, ctx: CheckContext, db: NamesDB | None, lang: str) -> 
     if db is not None and db.attested(text, lang):
         return False
     return not termbase_of(ctx.names).lookup(text, lang)
+
+
+# Punctuation that ends a sentence: the word after it (past any quotes or brackets) opens the
+# next one, and is capitalised whatever it is.
+_SENTENCE_END = regex.compile(r"[.!?…]")
 
 
 def _bare(text: str) -> str:
@@ -583,6 +621,10 @@ def _odd_renderings(
             text = _bare(rendering.text)
             if text.casefold() == usual.casefold():
                 continue
+            if english_inflection(text, usual):
+                # one word in the singular and the plural (Sentinel, Sentinels), or with a
+                # possessive s written without its apostrophe: not two spellings
+                continue
             if not _unattested(text, ctx, db, lang) and not _romanised_not_restored(rendering, usual_rendering, src):
                 continue
             yield Hit(
@@ -613,10 +655,16 @@ def _written_otherwise(
 
     words: dict[str, int] = {}
     for segment in ctx.document.segments:
+        before = 0
         for n, (start, end) in enumerate(iter_words(segment.target)):
             text = _bare(segment.target[start:end])
-            # the first word of a sentence is capitalised whatever it is; a rare one is a name
-            first = n == 0 and zipf(text.casefold(), lang) >= FREQUENT_ZIPF
+            # The first word of a sentence is capitalised whatever it is, and a sentence may open
+            # anywhere in a segment (“Ah, good morning, Ivory! Care to watch…”): there a frequent
+            # word of the language is that word, not a name (Care is no spelling of Карі); a rare
+            # one is a name.
+            opens = n == 0 or _SENTENCE_END.search(segment.target[before:start]) is not None
+            first = opens and zipf(text.casefold(), lang) >= FREQUENT_ZIPF
+            before = end
             if not first and len(text) >= 3 and text.isascii() and text[0].isupper() and not text.isupper():
                 words[text] = words.get(text, 0) + 1
     for rendering in renderings:
@@ -644,6 +692,8 @@ def _written_otherwise(
                 continue
             if spelled and _spelled_from(rendering, text, src):
                 continue  # two spellings of the original (Aleksei, Alexei): neither is the slip
+            if english_inflection(rendering.text, text):
+                continue  # one name, with and without an English plural or possessive ending
             if not unattested and similarity(rendering.text, text) < SAME_SCRIPT_THRESHOLD:
                 # A rendering that is a word or name of its own is a slip only as a spelling of
                 # the other form (Tomas / Thomas 1.0), not as another name (Harris / Chris 0.82).
@@ -726,13 +776,17 @@ def _spelled_as_word(rendering: _Rendering, lang: str, src: str, ctx: CheckConte
         # none of Баррейра's forms (Barreyra, Barrejra) but the name's own Portuguese spelling.
         if standard_match(rendering.text, nearest.forms, exact=True)[0] < LETTER_BY_LETTER:
             return None
-        original = nearest.variant
+        original = _spelled_word(rendering, nearest, src)
     elif not is_abjad(original) or not reads_letter_by_letter(original, rendering.text):
         # An Arabic name written with vowels its spelling leaves out was read by someone who
         # knew it (Burnaston for برنستون), not spelled back.
         return None
-    # the original as written too: a rendering may spell a form the dictionary guessed (Коронада)
-    originals = dict.fromkeys((original, rendering.original))
+    # the original as written too: a rendering may spell a form the dictionary guessed (Коронада);
+    # but only one that spells it whole. A rendering that left the case ending out is the name
+    # in English, which never declines one, and a word sounding like the declined form takes its
+    # ending for part of the name (Kaylee for Каєле, vocative of Каєл, rendered "Kayel").
+    whole = not script_of_name(original) or _spells_whole(rendering.text, rendering.original, src)
+    originals = dict.fromkeys((original, rendering.original) if whole else (original,))
     # A rendering that is itself a word or a place's name somewhere is a spelling of its own, not
     # to be called wrong in favour of a rare word: only a frequent one (RARE_WORD_ZIPF) may be
     # suggested over it.
@@ -746,7 +800,9 @@ def _spelled_as_word(rendering: _Rendering, lang: str, src: str, ctx: CheckConte
         return None
     form, score = found
     form = form[:1].upper() + form[1:]
-    if form.casefold() == rendering.text.casefold():
+    if form.casefold() == rendering.text.casefold() or english_inflection(rendering.text, form):
+        # the word itself with an English plural or possessive ending (Transformers for the
+        # plural Трансформери): the language's own form, not a spelling of the original
         return None
     return Hit(
         rendering.segment,
@@ -785,6 +841,10 @@ def _established_stem(
         return None
     forms = standard_forms(stem, src)
     if not forms:
+        return None
+    if standard_match(rendering.text, forms, endings=False)[0] >= LETTER_BY_LETTER:
+        # The rendering is the stem's own romanisation (Kayel for Каєлу): no ending was carried
+        # over, and a word sounding like the stem is another name, not the one it should restore.
         return None
     spelled = forms.get("anyascii", next(iter(forms.values())))
     return established_word(stem, rendering.text, lang, spelled=spelled, vouched=vouched)

@@ -109,13 +109,16 @@ def fold(text: str, *, semivowels: bool = True) -> str:
     return "".join(ch for i, ch in enumerate(text) if i == 0 or text[i - 1] != ch)
 
 
-def standard_match(rendering: str, forms: Mapping[str, str], *, exact: bool = False) -> tuple[float, str]:
+def standard_match(
+    rendering: str, forms: Mapping[str, str], *, exact: bool = False, endings: bool = True
+) -> tuple[float, str]:
     """How close ``rendering`` is to the nearest standard form (0..1), and that system's name.
     ``exact``: y, j and i are three letters (:func:`fold`), as in one system's own spelling.
 
     A declined original (Новака) romanises with its ending (Novaka), so a rendering is also
     compared with a form cut to its length when the form is longer by up to three letters that
-    start with a vowel, as case endings do (not Erlih cut to "Erli").
+    start with a vowel, as case endings do (not Erlih cut to "Erli"). ``endings`` False: the
+    whole form only, to tell a rendering that spells the ending too from one that left it out.
     """
     from rapidfuzz import fuzz
 
@@ -126,12 +129,23 @@ def standard_match(rendering: str, forms: Mapping[str, str], *, exact: bool = Fa
         folded = fold(form, semivowels=not exact)
         options = [folded]
         # what is cut must be an ending, which starts with a vowel (-а, -у, -ом, -ой, -ами)
-        if 0 < len(folded) - len(target) <= 3 and folded[len(target)] in "aeiou":
+        if endings and 0 < len(folded) - len(target) <= 3 and folded[len(target)] in "aeiou":
             options.append(folded[: len(target)])
         score = max(fuzz.ratio(target, option) / 100 for option in options)
         if score > best[0]:
             best = (score, system)
     return best
+
+
+def english_inflection(text: str, form: str) -> bool:
+    """Whether one word is the other with an English plural or possessive ending: -s, -es, or
+    's written without its apostrophe (Sentinel / Sentinels, Cohren / Cohrens, Transformer /
+    Transformers). Compared as :func:`fold` compares romanisations, so that a doubled letter does
+    not tell them apart (Traansformers). English inflects its words so, and no romanisation of a
+    Cyrillic or Arabic name adds a final s its original lacks. Written by hand: two endings,
+    for which no inflection library is needed."""
+    short, long = sorted((fold(text, semivowels=False), fold(form, semivowels=False)), key=len)
+    return bool(short) and long in (short + "s", short + "es")
 
 
 @functools.lru_cache(maxsize=16)
@@ -257,9 +271,7 @@ def reads_letter_by_letter(original: str, rendering: str) -> bool:
 
 def _vowel_groups(text: str) -> int:
     """Vowel groups of a Latin spelling, a silent final e (Jones, Ilfracombe) not counted."""
-    written = _LATIN_CONSONANT_Y.sub("j", text.casefold())
-    written = regex.sub(r"(?<=[^aeiouy])es?$", "s" if written.endswith("s") else "", written)
-    return len(_LATIN_VOWEL_RUN.findall(written))
+    return len(_vowel_runs(text.casefold()))
 
 
 def keeps_syllables(rendering: str, form: str, original: str) -> bool:
@@ -271,7 +283,55 @@ def keeps_syllables(rendering: str, form: str, original: str) -> bool:
     read from it may have fewer (Washntn / Washington), never more.
     """
     here, there = _vowel_groups(rendering), _vowel_groups(form)
-    return here <= there if is_abjad(original) else here == there
+    if is_abjad(original):
+        return here <= there and not _final_vowel_differs(original, form)
+    return here == there and not _diphthong_for_short_vowel(rendering, form)
+
+
+# Arabic leaves short vowels unwritten inside a word, but writes a foreign name's final vowel
+# with a letter: alif or ta marbuta for a (ماريا Maria, سارة Sara), ya for i (كيلي Kelly,
+# هنري Henry). A name ending in one is not a form ending in the other: أنجيليني is Angelini, not
+# Angelina. (Alif maqsura is left out: it is read a, Musa, and often written for ya.)
+_FINAL_A = regex.compile(r"ah?$")
+_FINAL_I = regex.compile(r"(?:i|y|ie|ee|ey)$")
+
+
+def _final_vowel_differs(original: str, form: str) -> bool:
+    """Whether the Arabic ``original`` ends in ya and ``form`` in a, or the other way round."""
+    last, end = original[-1:], form.casefold()
+    return (last == "ي" and _FINAL_A.search(end) is not None) or (last in "اة" and _FINAL_I.search(end) is not None)
+
+
+# A vowel with й in Cyrillic is a diphthong: ей is English [eɪ], ай [aɪ], ой [ɔɪ]. English spells
+# them with two letters (ai, ay, ei, ey, ea; ie, igh, uy; oi, oy) or with one long vowel letter,
+# a for [eɪ] (Мейсон Mason, Кейт Kate), i or y for [aɪ] (Майк Mike, Кайл Kyle), none for [ɔɪ];
+# any other lone vowel letter is short (Mel, Shell, Mill, the -en of Madden, Mack): Мейл is not
+# Mel, nor Мадейн Madden.
+_DIPHTHONG_LETTERS = {"e": "a", "a": "iy", "o": ""}
+_GLIDE_J = regex.compile(r"j(?![aeiou])")
+
+
+def _diphthong_for_short_vowel(rendering: str, form: str) -> bool:
+    """Whether a syllable the rendering spells with a glide (ey, ei, ej; ay…; oy…) is a lone vowel
+    letter in ``form`` that English never reads as that diphthong (see above). The two have as
+    many vowel groups (:func:`keeps_syllables`), compared in order."""
+    here = _vowel_runs(_GLIDE_J.sub("y", rendering.casefold()))
+    there = _vowel_runs(form.casefold())
+    return any(
+        len(h) == 2
+        and h[1] in "yi"
+        and h[0] in _DIPHTHONG_LETTERS
+        and len(t) == 1
+        and t not in _DIPHTHONG_LETTERS[h[0]]
+        for h, t in zip(here, there, strict=False)
+    )
+
+
+def _vowel_runs(text: str) -> list[str]:
+    """The vowel groups of a Latin spelling, as :func:`_vowel_groups` counts them."""
+    written = _LATIN_CONSONANT_Y.sub("j", text)
+    written = regex.sub(r"(?<=[^aeiouy])es?$", "s" if written.endswith("s") else "", written)
+    return [str(run) for run in _LATIN_VOWEL_RUN.findall(written)]
 
 
 # Suffixes that make a Russian or Ukrainian surname (Иванов, Сергеев, Достоевский, Шевченко,
