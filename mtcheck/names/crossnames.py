@@ -34,8 +34,10 @@ translation renders one of the original's own, it is a warning too: no pronoun s
 the reader has not met.
 
 A name rendered in part is seen too: one word of a multi-word name missing from the aligned
-sentence while the rest of it is there (a surname always; a first name only where the
-original gives the name for the first time, as translators shorten later mentions); and a
+sentence while the rest of it is there (a surname or a rare middle word always; a first name
+only where the original gives the name for the first time, as translators shorten later
+mentions; a word the language keeps, by the name's known form or the translation's own use of
+it elsewhere, even when it is frequent: Vegas of Las Vegas); and a
 word replaced, where a name new to the original stands right beside the rendered rest (Boris
 Johnson → Мендес Джонсон, Ariana Grande → أريانا فيليبس).
 
@@ -302,8 +304,9 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
             outcome = _match(view, name, text, known, base, first)
             if isinstance(outcome, Counterpart):
                 matched.append(outcome)
-                if outcome.status == FOUND and known is None:
-                    part = _partial(view, name, said_before, original_texts, anywhere, is_new)
+                if outcome.status == FOUND and (known is None or outcome.via == "transliteration"):
+                    # A known name matched only by sound is matched in part too (Лас for Las Vegas).
+                    part = _partial(view, name, known, said_before, original_texts, anywhere, is_new)
                     if part is not None:
                         word, other = part
                         matched.append(
@@ -478,6 +481,11 @@ def _match(
     return MISSING
 
 
+# A name beside the rendered word of another that starts with the missing word's sound is that
+# word misspelt when their consonants match this well: the spellings the comparison misses score
+# about 0.5 (Хьюсу / Hughes 0.52, Дечебмо / Dechambeau 0.5), unrelated names 0.25 (Телліс / Trump).
+SAME_SOUND_NAME = 0.4
+
 # In a caseless translation a word of a name counts as absent only when nothing in the sentence
 # scores this near it: the translation's spelling may be far from the original's (فاينشتاين for
 # Feinstein 0.79, راين for the German Rhein 0.58), and no case marks the word beside the rendered
@@ -488,6 +496,7 @@ LOOSE_PART = 0.55
 def _partial(
     view: _PairView,
     name: Name,
+    known: Known | None,
     said_before: set[str],
     originals: Sequence[str],
     present_anywhere: Callable[[str], bool],
@@ -498,15 +507,17 @@ def _partial(
 
     Translators shorten a name to its surname once it has been given in full (Brett Kavanaugh,
     then Kavanaugh), so a missing first word counts only where the original gives the name for
-    the first time; a surname they keep, so a missing last word always counts. Only words that
-    are no word of the language (:func:`_kept_word`) count: "Somerset Police" rendered "поліція
-    Сомерсета" has translated "Police", not lost it.
+    the first time; a surname they keep, so a missing last word always counts, and so does a rare
+    middle word between the rendered first and last (Christine Blasey Ford → Крістін Форд). Only
+    words a translation keeps count: no word of the language (:func:`_kept_word`), a word of the
+    name's known target form (Vegas of Лас-Вегас), or one the translation transliterates elsewhere
+    (Вілінг). "Somerset Police" rendered "поліція Сомерсета" has translated "Police", not lost it.
 
     A name-like word standing right beside the rendered word, where the missing one belongs, is
     either that word in a spelling the comparison misses (Шон / Sean) or another name in its
-    place: it is a replacement when nothing in the whole original sounds like it and it does not
-    start with the missing word's sound (Boris Johnson → Мендес Джонсон, Dennis McCarthy →
-    Денніс Гонсалес). A caseless translation (Arabic) marks no name by case, so there only a
+    place: it is a replacement when nothing in the whole original sounds like it and its
+    consonants match the missing word's too little for a spelling of it (Boris Johnson → Мендес
+    Джонсон, Dennis McCarthy → Денніс Гонсалес, Donald Trump → Дональд Телліс). A caseless translation (Arabic) marks no name by case, so there only a
     clear name of the original is asked, a word counts as absent only when nothing in the
     sentence sounds even loosely like it (فاينشتاين / Feinstein scores 0.79), and a word beside
     the rendered one may be a name unless it is a plain word (:func:`_plain_word`).
@@ -520,6 +531,21 @@ def _partial(
 
     capitalised = [t for t in view.tokens if _name_like(t, view.tgt)]
     person = all(w[:1].isupper() for w in name.text.split()) and listed_name(words[0], view.src)
+
+    def kept(word: str) -> bool:
+        # The name's known target forms (termbase, CLDR, gazetteer) show which of its words the
+        # language keeps: Vegas is a word of Лас-Вегас, so Las Vegas without it has lost it,
+        # however frequent the word is in English.
+        # So does the translation itself where it writes the word elsewhere by its sound (Трамп,
+        # Мерчі): its translator keeps it. Not an everyday word (Zipf 5: State, Street), which a
+        # translation may keep in one name and translate in another.
+        return (
+            _kept_word(word, view.src, person)
+            or (known is not None and any(
+                similarity(word, w) >= threshold(word, w) for form in known.forms for w in name_words(form)
+            ))
+            or (zipf(word.casefold(), view.src) < EVERYDAY_ZIPF and present_anywhere(word))
+        )  # fmt: skip
 
     def present(word: str, besides: Token | None) -> bool:
         # Only a clear absence counts: any name-like word of the sentence that sounds even
@@ -560,15 +586,15 @@ def _partial(
 
     def swapped(missing: str, other: Token) -> bool:
         # A name beside the rendered word that nothing in the whole original sounds like stands in
-        # the missing word's place. One that starts with its sound, or whose consonants half match
-        # its, may be it in a spelling the comparison misses (Хьюсу / Hughes, Дечебмо /
-        # Dechambeau, Шон / Sean, Гью / Hugh); a word of the language capitalised at the start of
-        # the sentence (Міністр) is no name.
+        # the missing word's place. One whose consonants half match its may be it in a spelling
+        # the comparison misses (Хьюсу / Hughes, Дечебмо / Dechambeau, Шон / Sean, Гью / Hugh),
+        # and one that starts with its sound even at a lower bar (SAME_SOUND_NAME); a word of the
+        # language capitalised at the start of the sentence (Міністр) is no name.
         return (
-            _kept_word(missing, view.src, person)
+            kept(missing)
             and (caseless or not _everyday(other, view.tgt))
-            and key(other.text)[:1] != key(missing)[:1]
-            and similarity(other.text, missing, vowels=False) < DIFFERENT_NAME
+            and similarity(other.text, missing, vowels=False)
+            < (DIFFERENT_NAME if key(other.text)[:1] != key(missing)[:1] else SAME_SOUND_NAME)
             and is_new(other)
         )
 
@@ -594,9 +620,17 @@ def _partial(
         if other is not None:
             return (_word_of(name, last), other) if swapped(last, other) else None
         missing = last
+    elif first_hit is not None and last_hit is not None:
+        # The rest of the name is there on both sides of a missing middle word (Christine Ford for
+        # Christine Blasey Ford). A middle given name is often left out (Johannes Wilhelm Geiger),
+        # so only a rare word counts, one no name list vouches for.
+        middle = [w for w in words[1:-1] if not present(w, None)]
+        if len(middle) != 1 or not _kept_word(middle[0], view.src):
+            return None
+        missing = middle[0]
     else:
         return None
-    if not _kept_word(missing, view.src, person):
+    if not kept(missing):
         return None
     if sum(
         any(v.casefold() in o.casefold() for v in variants(missing)) for o in originals
@@ -669,12 +703,13 @@ def _kept_word(word: str, lang: str, person: bool = False) -> bool:
     """A word of a name that a translation keeps (transliterates), not one it translates.
 
     A word rarer than a word of the language (wordfreq Zipf < 4) that no dictionary or other
-    Latin-script language has as a word. In a person's name (``person``: every word capitalised
-    and the first one a listed name, so not Tampa Bay or Miracle at Medinah) also a word of the
-    original's name list (:func:`~mtcheck.names.partial.listed_name`: the US Census names for
-    English, the dictionary's given names and surnames for Ukrainian and Russian) whatever its
-    frequency, short of an everyday word (Zipf 5: Street, Court, Young are surnames too) and
-    written alike in the other Latin-script languages (Harris, Christine, Boris; not English).
+    Latin-script language has as a word, or one wordfreq barely knows in any of them (Zipf < 2.5).
+    In a person's name (``person``: every word capitalised and the first one a listed name, so
+    not Tampa Bay or Miracle at Medinah) also a word of the original's name list
+    (:func:`~mtcheck.names.partial.listed_name`: the US Census names for English, the
+    dictionary's given names and surnames for Ukrainian and Russian) whatever its frequency,
+    short of an everyday word (Zipf 5: Street, Court, Young are surnames too) and written alike
+    in the other Latin-script languages (Harris, Christine, Boris; not English).
     """
     if len(word) < 3 or word.isupper():
         return False  # initials and abbreviations (Det, Insp, FBI) are expanded or dropped
@@ -683,6 +718,10 @@ def _kept_word(word: str, lang: str, person: bool = False) -> bool:
         return True
     if frequency >= RARE_NAME_ZIPF:
         return False
+    if base_language(lang) in LATIN_PEERS and max(zipf(word.casefold(), p) for p in LATIN_PEERS) < RARE_ZIPF:
+        # A word wordfreq barely knows in any Latin-script language (Murchie 1.6, Gegard 1.3,
+        # Ballynagard 0) is nobody's word to translate, though too rare to compare across them.
+        return True
     if base_language(lang) not in LATIN_PEERS:
         return international(word, lang)
     # A common word of another Latin-script language is translated too: Baja California is
