@@ -517,10 +517,11 @@ def _partial(
     either that word in a spelling the comparison misses (Шон / Sean) or another name in its
     place: it is a replacement when nothing in the whole original sounds like it and its
     consonants match the missing word's too little for a spelling of it (Boris Johnson → Мендес
-    Джонсон, Dennis McCarthy → Денніс Гонсалес, Donald Trump → Дональд Телліс). A caseless translation (Arabic) marks no name by case, so there only a
-    clear name of the original is asked, a word counts as absent only when nothing in the
-    sentence sounds even loosely like it (فاينشتاين / Feinstein scores 0.79), and a word beside
-    the rendered one may be a name unless it is a plain word (:func:`_plain_word`).
+    Джонсон, Dennis McCarthy → Денніс Гонсалес, Donald Trump → Дональд Телліс). A caseless
+    translation (Arabic) marks no name by case, so there only a clear name of the original is
+    asked, a word counts as absent only when nothing in the sentence sounds even loosely like it
+    (فاينشتاين / Feinstein scores 0.79), and a word beside the rendered one may be a name unless
+    it is a plain word (:func:`_plain_word`).
     """
     words = name_words(name.text)
     if not is_cased(name.text) or len(words) < 2:
@@ -536,8 +537,8 @@ def _partial(
         # The name's known target forms (termbase, CLDR, gazetteer) show which of its words the
         # language keeps: Vegas is a word of Лас-Вегас, so Las Vegas without it has lost it,
         # however frequent the word is in English.
-        # So does the translation itself where it writes the word elsewhere by its sound (Трамп,
-        # Мерчі): its translator keeps it. Not an everyday word (Zipf 5: State, Street), which a
+        # So does the translation itself where it writes the word elsewhere by its sound (Вілінг
+        # for Wheeling): its translator keeps it. Not an everyday word (Zipf 5: State, Street), which a
         # translation may keep in one name and translate in another.
         return (
             _kept_word(word, view.src, person)
