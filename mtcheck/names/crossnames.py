@@ -589,13 +589,17 @@ def _partial(
         # A name beside the rendered word that nothing in the whole original sounds like stands in
         # the missing word's place. One whose consonants half match its may be it in a spelling
         # the comparison misses (Хьюсу / Hughes, Дечебмо / Dechambeau, Шон / Sean, Гью / Hugh),
-        # and one that starts with its sound even at a lower bar (SAME_SOUND_NAME); a word of the
-        # language capitalised at the start of the sentence (Міністр) is no name.
+        # and one that starts with its sound even at a lower bar (SAME_SOUND_NAME), or at any in
+        # Arabic, whose spellings of a name stray further; a word of the language capitalised at
+        # the start of the sentence (Міністр) is no name.
+        same_sound = key(other.text)[:1] == key(missing)[:1]
+        if same_sound and caseless:
+            return False
+        bar = SAME_SOUND_NAME if same_sound else DIFFERENT_NAME
         return (
             kept(missing)
             and (caseless or not _everyday(other, view.tgt))
-            and similarity(other.text, missing, vowels=False)
-            < (DIFFERENT_NAME if key(other.text)[:1] != key(missing)[:1] else SAME_SOUND_NAME)
+            and similarity(other.text, missing, vowels=False) < bar
             and is_new(other)
         )
 
