@@ -141,6 +141,20 @@ def test_word_the_translation_transliterates_everywhere_is_quiet() -> None:
     assert not names(translation, "\n".join(COACH), "en", "uk")
 
 
+def test_word_of_the_language_that_sounds_alike_elsewhere_is_quiet() -> None:
+    # республіканець sounds like Republican but is a word of the language, not the name kept.
+    original = "The Louisiana Republican may avoid the question for now. Republicans want a vote."
+    translation = "Республіканець з Луїзіани поки може уникнути питання. Республіканці хочуть голосування."
+    assert not names(translation, original, "en", "uk")
+
+
+def test_abbreviation_kept_elsewhere_is_no_kept_word() -> None:
+    # SEC is spelt out (Комісія з цінних паперів) here and kept as SEC in the next sentence.
+    original = "SEC Chair Gary Gensler said the approval was no endorsement. The SEC approved the listing."
+    translation = "Голова Комісії з цінних паперів Гері Генслер сказав, що це не схвалення. SEC дозволила лістинг."
+    assert not names(translation, original, "en", "uk")
+
+
 def test_word_wordfreq_barely_knows_dropped_is_a_warning() -> None:
     # Murchie: Zipf 1.6 in English, 0 in the other Latin-script languages: nobody's word to translate.
     original = "The home side and coach Peter Murchie had every right to be pleased."

@@ -258,6 +258,18 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
         token, score = everywhere.match(word, src)
         return token is not None and score >= threshold(word, token.text)
 
+    def as_name(word: str) -> bool:
+        # Written by its sound somewhere in the translation as a name, not as a word of the
+        # language that sounds alike (республіканець for Republican).
+        token, score = everywhere.match(word, src)
+        return (
+            token is not None
+            and score >= threshold(word, token.text)
+            and is_cased(token.text)
+            and _name_like(token, tgt)
+            and not _everyday(token, tgt)
+        )
+
     for pair in pairs:
         target_texts = [segments[j].target for j in pair.targets]
         target_names = [m.text for t in target_texts if is_cased(t) for m in extract(t, tgt)]
@@ -306,7 +318,7 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                 matched.append(outcome)
                 if outcome.status == FOUND and (known is None or outcome.via == "transliteration"):
                     # A known name matched only by sound is matched in part too (Лас for Las Vegas).
-                    part = _partial(view, name, known, said_before, original_texts, anywhere, is_new)
+                    part = _partial(view, name, known, said_before, original_texts, anywhere, as_name, is_new)
                     if part is not None:
                         word, other = part
                         matched.append(
@@ -500,6 +512,7 @@ def _partial(
     said_before: set[str],
     originals: Sequence[str],
     present_anywhere: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
     is_new: Callable[[Token], bool],
 ) -> tuple[Name, Token | None] | None:
     """The one word of a multi-word name that the aligned sentence lacks while it has the rest,
@@ -537,15 +550,17 @@ def _partial(
         # The name's known target forms (termbase, CLDR, gazetteer) show which of its words the
         # language keeps: Vegas is a word of Лас-Вегас, so Las Vegas without it has lost it,
         # however frequent the word is in English.
-        # So does the translation itself where it writes the word elsewhere by its sound (Вілінг
-        # for Wheeling): its translator keeps it. Not an everyday word (Zipf 5: State, Street), which a
-        # translation may keep in one name and translate in another.
+        # So does the translation itself where it writes the word elsewhere by its sound, as a
+        # name (Вілінг for Wheeling): its translator keeps it. Not an everyday word (Zipf 5: State,
+        # Street), which a translation may keep in one name and translate in another.
+        if len(word) < 3 or word.isupper():
+            return False  # initials and abbreviations (Det, SEC, the il of Jong-il) are expanded or dropped
         return (
             _kept_word(word, view.src, person)
             or (known is not None and any(
                 similarity(word, w) >= threshold(word, w) for form in known.forms for w in name_words(form)
             ))
-            or (zipf(word.casefold(), view.src) < EVERYDAY_ZIPF and present_anywhere(word))
+            or (zipf(word.casefold(), view.src) < EVERYDAY_ZIPF and written_as_name(word))
         )  # fmt: skip
 
     def present(word: str, besides: Token | None) -> bool:
