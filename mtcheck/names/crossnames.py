@@ -610,6 +610,9 @@ def _partial(
         same_sound = key(other.text)[:1] == key(missing)[:1]
         if same_sound and caseless:
             return False
+        keys = sorted((key(other.text), key(missing)), key=len)
+        if keys[1].startswith(keys[0]):
+            return False  # a given name in its short or full form: Gus / Густаво, Seve / Северьяно
         bar = SAME_SOUND_NAME if same_sound else DIFFERENT_NAME
         return (
             kept(missing)
@@ -640,10 +643,12 @@ def _partial(
         if other is not None:
             return (_word_of(name, last), other) if swapped(last, other) else None
         missing = last
-    elif first_hit is not None and last_hit is not None:
+    elif first_hit is not None and last_hit is not None and not caseless and base_language(view.src) in LATIN_PEERS:
         # The rest of the name is there on both sides of a missing middle word (Christine Ford for
         # Christine Blasey Ford). A middle given name is often left out (Johannes Wilhelm Geiger),
-        # so only a rare word counts, one no name list vouches for.
+        # so only a rare word counts, one no name list vouches for; and only of a Latin-script
+        # original, as a Ukrainian or Russian one's middle word is a patronymic, which translations
+        # drop, and only in a cased translation, as Arabic drops them too (سيفولو سايبوف).
         middle = [w for w in words[1:-1] if not present(w, None)]
         if len(middle) != 1 or not _kept_word(middle[0], view.src):
             return None
