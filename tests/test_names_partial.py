@@ -190,3 +190,15 @@ def test_rare_middle_word_dropped_is_a_warning() -> None:
 def test_middle_given_name_left_out_is_quiet() -> None:
     original = "On this day the future physicist Johannes Wilhelm Geiger was born in Germany."
     assert not names("Цього дня в Німеччині народився майбутній фізик Йоганнес Гейгер.", original, "en", "uk")
+
+
+def test_given_name_in_its_full_form_beside_the_surname_is_quiet() -> None:
+    # Gus is short for Gustavo: a name that starts with the missing word's sounds is it, written out.
+    original = "Ross's predecessors include David Moyes and Gus Poyet."
+    assert not names("Серед попередників Росса були Девід Моєс і Густаво Поєт.", original, "en", "uk")
+
+
+def test_patronymic_left_out_is_quiet() -> None:
+    # The middle word of a Russian name is a patronymic, which an English translation drops.
+    original = "Президент Владимир Владимирович Путин провёл совещание в Кремле."
+    assert not names("President Vladimir Putin held a meeting in the Kremlin.", original, "ru", "en")
