@@ -77,7 +77,7 @@ from mtcheck.names.originals import (
     original_names,
     worth_checking,
 )
-from mtcheck.names.partial import listed_name
+from mtcheck.names.partial import listed_name, patronymic
 from mtcheck.names.sources import NameSources
 from mtcheck.names.tokens import (
     DocumentIndex,
@@ -320,7 +320,7 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                     # A known name matched only by sound is matched in part too (Лас for Las Vegas).
                     part = _partial(view, name, known, said_before, original_texts, anywhere, as_name, is_new)
                     if part is not None:
-                        word, other = part
+                        word, other, hint = part
                         matched.append(
                             dataclasses.replace(
                                 outcome,
@@ -332,6 +332,7 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                                 target_text=other.text if other is not None else "",
                                 via="transliteration",
                                 score=0.0,
+                                weak=hint,
                             )
                         )
             elif outcome == MISSING or (outcome == NEAR and not spare(name, known)):
@@ -523,9 +524,9 @@ def _partial(
     present_anywhere: Callable[[str], bool],
     written_as_name: Callable[[str], bool],
     is_new: Callable[[Token], bool],
-) -> tuple[Name, Token | None] | None:
+) -> tuple[Name, Token | None, bool] | None:
     """The one word of a multi-word name that the aligned sentence lacks while it has the rest,
-    with the name in its place if there is one.
+    with the name in its place if there is one, and whether the evidence is only a hint.
 
     Translators shorten a name to its surname once it has been given in full (Brett Kavanaugh,
     then Kavanaugh), so a missing first word counts only where the original gives the name for
@@ -544,6 +545,10 @@ def _partial(
     asked, a word counts as absent only when nothing in the sentence sounds even loosely like it
     (فاينشتاين / Feinstein scores 0.79), and a word beside the rendered one may be a name unless
     it is a plain word (:func:`_plain_word`).
+
+    Uncertain cases are hints (the third value, True), not warnings: a given name the translation
+    gives elsewhere in the document (given in full at another mention, shortened here); a word kept
+    only by the translation's use of it in another sentence.
     """
     words = name_words(name.text)
     if not is_cased(name.text) or len(words) < 2:
@@ -569,8 +574,11 @@ def _partial(
             or (known is not None and any(
                 similarity(word, w) >= threshold(word, w) for form in known.forms for w in name_words(form)
             ))
-            or (zipf(word.casefold(), view.src) < EVERYDAY_ZIPF and written_as_name(word))
+            or only_elsewhere(word)
         )  # fmt: skip
+
+    def only_elsewhere(word: str) -> bool:
+        return zipf(word.casefold(), view.src) < EVERYDAY_ZIPF and written_as_name(word)
 
     def present(word: str, besides: Token | None) -> bool:
         # Only a clear absence counts: any name-like word of the sentence that sounds even
@@ -630,6 +638,12 @@ def _partial(
             and is_new(other)
         )
 
+    def replaced(missing: str, other: Token) -> tuple[Name, Token | None, bool] | None:
+        if not swapped(missing, other):
+            return None
+        return _word_of(name, missing), other, False
+
+    weak = False
     first, last = words[0], words[-1]
     (first_hit, first_score), (last_hit, last_score) = rendering(first), rendering(last)
     first_owns = last_owns = None  # a word that renders one word of the name, not the other
@@ -643,14 +657,17 @@ def _partial(
     if last_hit is not None and not present(first, last_owns):
         other = neighbour(words[1], -1)
         if other is not None:
-            return (_word_of(name, first), other) if swapped(first, other) else None
+            return replaced(first, other)
         if any(v.casefold() in said_before for v in variants(last)):
             return None  # said before: the first name may go
         missing = first
+        # Given in full at another of its mentions in the translation, shortened here: the
+        # translator's choice of where to give the first name, or a loss; a hint only.
+        weak = present_anywhere(first)
     elif first_hit is not None and not present(last, first_owns):
         other = neighbour(words[-2], +1)
         if other is not None:
-            return (_word_of(name, last), other) if swapped(last, other) else None
+            return replaced(last, other)
         missing = last
     elif first_hit is not None and last_hit is not None and not caseless and base_language(view.src) in LATIN_PEERS:
         # The rest of the name is there on both sides of a missing middle word (Christine Ford for
@@ -666,13 +683,21 @@ def _partial(
         return None
     if not kept(missing):
         return None
+    # Kept by the translation's use of the word in another sentence only: the translator may
+    # have given it there and left it out here on purpose.
+    weak = weak or not (
+        _kept_word(missing, view.src, person)
+        or (known is not None and any(
+            similarity(missing, w) >= threshold(missing, w) for form in known.forms for w in name_words(form)
+        ))
+    )  # fmt: skip
     if sum(
         any(v.casefold() in o.casefold() for v in variants(missing)) for o in originals
     ) > 1 and not present_anywhere(missing):
         # Left out wherever the original gives it (Tennessee State for Теннессі Стейт Тайгерс): the
         # translation's way of naming it, not a word dropped from one sentence.
         return None
-    return _word_of(name, missing), None
+    return _word_of(name, missing), None, weak
 
 
 # The Arabic article, alone or after a conjunction or preposition: a name of a person rarely has it.
@@ -747,6 +772,8 @@ def _kept_word(word: str, lang: str, person: bool = False) -> bool:
     """
     if len(word) < 3 or word.isupper():
         return False  # initials and abbreviations (Det, Insp, FBI) are expanded or dropped
+    if patronymic(word, lang):
+        return False  # by the dictionary (pymorphy3): translations into English and Arabic leave it out
     frequency = zipf(word.casefold(), lang)
     if person and frequency < EVERYDAY_ZIPF and listed_name(word, lang) and international(word, lang):
         return True
