@@ -27,8 +27,9 @@ def name_missing(ctx: CheckContext) -> Iterator[Hit]:
             continue
         if found.partial:
             # The rest of the name is in the aligned sentence, so the name was rendered and this
-            # word of it left out: a surname, or a first name at the name's first mention.
-            severity = None
+            # word of it left out: a surname, or a first name at the name's first mention; a hint
+            # where the evidence is uncertain (crossnames._partial).
+            severity = Severity.INFO if found.weak else None
             where = f"missing from the aligned sentence, which has the rest of “{found.partial}”"
         elif found.elsewhere and found.dropped:
             # Said elsewhere, but each other mention renders one of the original's own. A hint:

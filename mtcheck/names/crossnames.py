@@ -34,9 +34,12 @@ translation renders one of the original's own, it is a warning too: no pronoun s
 the reader has not met.
 
 A name rendered in part is seen too: one word of a multi-word name missing from the aligned
-sentence while the rest of it is there (a surname always; a first name only where the
-original gives the name for the first time, as translators shorten later mentions); and a
-surname replaced, where a name new to the original stands right beside the rendered first name.
+sentence while the rest of it is there (a surname or a rare middle word always; a first name
+only where the original gives the name for the first time, as translators shorten later
+mentions; a word the language keeps, by the name's known form or the translation's own use of
+it elsewhere, even when it is frequent: Vegas of Las Vegas); and a
+word replaced, where a name new to the original stands right beside the rendered rest (Boris
+Johnson → Мендес Джонсон, Ariana Grande → أريانا فيليبس).
 
 The original's names and their known forms come from :mod:`mtcheck.names.originals`, the
 matching from :mod:`mtcheck.names.tokens`.
@@ -82,6 +85,7 @@ from mtcheck.names.originals import (
     original_names,
     worth_checking,
 )
+from mtcheck.names.partial import patronymic, personal_name
 from mtcheck.names.rendered import country_and_place, place_rendered
 from mtcheck.names.sources import NameSources
 from mtcheck.names.tokens import (
@@ -257,11 +261,23 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
     original_texts = [text for pair in pairs for _seg, text in pair.originals]
 
     def is_new(token: Token) -> bool:
-        return _new_to_original(Name(token.index, token.span, token.text), sources)
+        return _new_name(token, sources)
 
     def anywhere(word: str) -> bool:
         token, score = everywhere.match(word, src)
         return token is not None and score >= threshold(word, token.text)
+
+    def as_name(word: str) -> bool:
+        # Written by its sound somewhere in the translation as a name, not as a word of the
+        # language that sounds alike (республіканець for Republican).
+        token, score = everywhere.match(word, src)
+        return (
+            token is not None
+            and score >= threshold(word, token.text)
+            and is_cased(token.text)
+            and _name_like(token, tgt)
+            and not _everyday(token, tgt)
+        )
 
     for pair in pairs:
         target_texts = [segments[j].target for j in pair.targets]
@@ -310,10 +326,11 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
             outcome = _match(view, name, text, known, base, first)
             if isinstance(outcome, Counterpart):
                 matched.append(outcome)
-                if outcome.status == FOUND and known is None:
-                    part = _partial(view, name, said_before, original_texts, anywhere, is_new)
+                if outcome.status == FOUND and (known is None or outcome.via == "transliteration"):
+                    # A known name matched only by sound is matched in part too (Лас for Las Vegas).
+                    part = _partial(view, name, known, said_before, original_texts, anywhere, as_name, is_new)
                     if part is not None:
-                        word, other = part
+                        word, other, hint = part
                         matched.append(
                             dataclasses.replace(
                                 outcome,
@@ -325,6 +342,7 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                                 target_text=other.text if other is not None else "",
                                 via="transliteration",
                                 score=0.0,
+                                weak=hint,
                             )
                         )
             elif outcome == MISSING or (outcome == NEAR and not spare(name, known)):
@@ -495,86 +513,253 @@ def _match(
     return MISSING
 
 
+# A name beside the rendered word of another that starts with the missing word's sound is that
+# word misspelt when their consonants match this well: the spellings the comparison misses score
+# about 0.5 (Хьюсу / Hughes 0.52, Дечебмо / Dechambeau 0.5), unrelated names 0.25 (Телліс / Trump).
+SAME_SOUND_NAME = 0.4
+
+# In a caseless translation a word of a name counts as absent only when nothing in the sentence
+# scores this near it: the translation's spelling may be far from the original's (فاينشتاين for
+# Feinstein 0.79, راين for the German Rhein 0.58), and no case marks the word beside the rendered
+# one as a name. Unrelated words score up to 0.5 (البرنامج for Grande).
+LOOSE_PART = 0.55
+
+
 def _partial(
     view: _PairView,
     name: Name,
+    known: Known | None,
     said_before: set[str],
     originals: Sequence[str],
     present_anywhere: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
     is_new: Callable[[Token], bool],
-) -> tuple[Name, Token | None] | None:
-    """The one word of a multi-word name that the aligned sentence lacks while it has the rest.
+) -> tuple[Name, Token | None, bool] | None:
+    """The one word of a multi-word name that the aligned sentence lacks while it has the rest,
+    with the name in its place if there is one, and whether the evidence is only a hint.
 
     Translators shorten a name to its surname once it has been given in full (Brett Kavanaugh,
     then Kavanaugh), so a missing first word counts only where the original gives the name for
-    the first time; a surname they keep, so a missing last word always counts. Only words that
-    are no word of the language (a rare word, or one the dictionary tags as a name) count:
-    "Somerset Police" rendered "поліція Сомерсета" has translated "Police", not lost it.
+    the first time; a surname they keep, so a missing last word always counts, and so does a rare
+    middle word between the rendered first and last (Christine Blasey Ford → Крістін Форд). Only
+    words a translation keeps count: no word of the language (:func:`_kept_word`), a word of the
+    name's known target form (Vegas of Лас-Вегас), or one the translation transliterates elsewhere
+    (Вілінг). "Somerset Police" rendered "поліція Сомерсета" has translated "Police", not lost it.
+
+    A name-like word standing right beside the rendered word, where the missing one belongs, is
+    either that word in a spelling the comparison misses (Шон / Sean) or another name in its
+    place: it is a replacement when nothing in the whole original sounds like it and its
+    consonants match the missing word's too little for a spelling of it (Boris Johnson → Мендес
+    Джонсон, Dennis McCarthy → Денніс Гонсалес, Donald Trump → Дональд Телліс). A caseless
+    translation (Arabic) marks no name by case, so there only a clear name of the original is
+    asked, a word counts as absent only when nothing in the sentence sounds even loosely like it
+    (فاينشتاين / Feinstein scores 0.79), and a word beside the rendered one may be a name unless
+    it is a plain word (:func:`_plain_word`).
+
+    Uncertain cases are hints (the third value, True), not warnings: a given name the translation
+    gives elsewhere in the document (given in full at another mention, shortened here); a word kept
+    only by the translation's use of it in another sentence.
     """
-    if not is_cased(name.text) or not any(is_cased(t.text) for t in view.tokens):
-        # A caseless translation (Arabic) tells no name-like word beside the rendered one
-        # from the missing word in a spelling the comparison misses (ديان فاينشتاين).
-        return None
     words = name_words(name.text)
-    if len(words) < 2:
+    if not is_cased(name.text) or len(words) < 2:
+        return None
+    caseless = 2 * sum(is_cased(t.text) for t in view.tokens) < len(view.tokens)
+    if caseless and not name.clear:
         return None
 
     capitalised = [t for t in view.tokens if _name_like(t, view.tgt)]
+    person = all(w[:1].isupper() for w in name.text.split()) and personal_name(words[0], view.src)
 
-    def present(word: str) -> bool:
+    def kept(word: str) -> bool:
+        # The name's known target forms (termbase, CLDR, gazetteer) show which of its words the
+        # language keeps: Vegas is a word of Лас-Вегас, so Las Vegas without it has lost it,
+        # however frequent the word is in English.
+        # So does the translation itself where it writes the word elsewhere by its sound, as a
+        # name (Вілінг for Wheeling): its translator keeps it. Not an everyday word (Zipf 5: State,
+        # Street), which a translation may keep in one name and translate in another.
+        if len(word) < 3 or word.isupper():
+            return False  # initials and abbreviations (Det, SEC, the il of Jong-il) are expanded or dropped
+        return (
+            _kept_word(word, view.src, person)
+            or (known is not None and any(
+                similarity(word, w) >= threshold(word, w) for form in known.forms for w in name_words(form)
+            ))
+            or only_elsewhere(word)
+        )  # fmt: skip
+
+    def only_elsewhere(word: str) -> bool:
+        return zipf(word.casefold(), view.src) < EVERYDAY_ZIPF and written_as_name(word)
+
+    def present(word: str, besides: Token | None) -> bool:
         # Only a clear absence counts: any name-like word of the sentence that sounds even
-        # half like it (Шон / Sean, Евгенія / Eugenia) may be its rendering.
-        hit, score = best_match(word, view.tokens, view.src)
-        if hit is not None and score >= threshold(word, hit.text):
+        # half like it (Шон / Sean, Евгенія / Eugenia) may be its rendering, except the word that
+        # renders the rest of the name (Крису for Chris, not for Harris).
+        pool = [t for t in view.tokens if t is not besides]
+        hit, score = best_match(word, pool, view.src)
+        if hit is not None and score >= (LOOSE_PART if caseless else threshold(word, hit.text)):
             return True
-        hit, score = best_match(word, capitalised, view.src)
+        hit, score = best_match(word, [t for t in capitalised if t is not besides], view.src)
         return hit is not None and score >= DIFFERENT_NAME
+
+    def rendering(word: str, besides: Token | None = None) -> tuple[Token | None, float]:
+        pool = [t for t in view.tokens if t is not besides]
+        hit, score = best_match(word, pool, view.src)
+        if hit is not None and score >= threshold(word, hit.text):
+            return hit, score
+        if caseless:
+            return None, 0.0
+        hit, score = best_match(word, [t for t in capitalised if t is not besides], view.src)
+        return (hit, score) if hit is not None and score >= DIFFERENT_NAME else (None, 0.0)
 
     def neighbour(word: str, step: int) -> Token | None:
         # The words of a name rendered in full stay together: a name-like word right beside
         # the rendered one is the missing word in a spelling the comparison cannot tell (Шон /
-        # Sean), so only a name standing alone counts as shortened.
+        # Sean), or another name in its place; only a name standing alone counts as shortened.
         hit, _score = best_match(word, view.tokens, view.src)
         if hit is None:
             return None
         k = view.tokens.index(hit) + step
         if not 0 <= k < len(view.tokens) or view.tokens[k].index != hit.index:
             return None
+        if caseless:
+            # Arabic gives names as common as words (أليكس 4.3, جون 5.3): only a plain word of the
+            # language there, an everyday one or one with the article, leaves the place empty.
+            return None if _plain_word(view.tokens[k], view.tgt) else view.tokens[k]
         return view.tokens[k] if _name_like(view.tokens[k], view.tgt) else None
 
-    def neighbour_named(word: str, step: int) -> bool:
-        return neighbour(word, step) is not None
+    def swapped(missing: str, other: Token) -> bool:
+        # A name beside the rendered word that nothing in the whole original sounds like stands in
+        # the missing word's place. One whose consonants half match its may be it in a spelling
+        # the comparison misses (Хьюсу / Hughes, Дечебмо / Dechambeau, Шон / Sean, Гью / Hugh),
+        # and one that starts with its sound even at a lower bar (SAME_SOUND_NAME), or at any in
+        # Arabic, whose spellings of a name stray further; a word of the language capitalised at
+        # the start of the sentence (Міністр) is no name.
+        same_sound = key(other.text)[:1] == key(missing)[:1]
+        if same_sound and caseless:
+            return False
+        keys = sorted((key(other.text), key(missing)), key=len)
+        if keys[1].startswith(keys[0]):
+            return False  # a given name in its short or full form: Gus / Густаво, Seve / Северьяно
+        bar = SAME_SOUND_NAME if same_sound else DIFFERENT_NAME
+        return (
+            kept(missing)
+            and (caseless or not _everyday(other, view.tgt))
+            and similarity(other.text, missing, vowels=False) < bar
+            and is_new(other)
+        )
 
+    def replaced(missing: str, other: Token) -> tuple[Name, Token | None, bool] | None:
+        if not swapped(missing, other):
+            return None
+        return _word_of(name, missing), other, False
+
+    weak = False
     first, last = words[0], words[-1]
-    if present(last) and not present(first):
+    (first_hit, first_score), (last_hit, last_score) = rendering(first), rendering(last)
+    first_owns = last_owns = None  # a word that renders one word of the name, not the other
+    if first_hit is not None and first_hit is last_hit and "-" not in first_hit.text:
+        # One word renders one word of the name, the one it sounds more like (Крису is Chris);
+        # a hyphenated one may render both (Лас-Вегас).
+        if first_score >= last_score:
+            first_owns, last_hit = first_hit, rendering(last, first_hit)[0]
+        else:
+            last_owns, first_hit = last_hit, rendering(first, last_hit)[0]
+    if last_hit is not None and not present(first, last_owns):
+        other = neighbour(words[1], -1)
+        if other is not None:
+            return replaced(first, other)
         if any(v.casefold() in said_before for v in variants(last)):
             return None  # said before: the first name may go
-        if neighbour_named(words[1], -1):
-            return None
         missing = first
-    elif present(first) and not present(last):
+        # Given in full at another of its mentions in the translation, shortened here: the
+        # translator's choice of where to give the first name, or a loss; a hint only.
+        weak = present_anywhere(first)
+    elif first_hit is not None and not present(last, first_owns):
         other = neighbour(words[-2], +1)
         if other is not None:
-            # A surname is transliterated, not rendered by convention as a first name may be: a
-            # name beside the rendered first word that nothing in the whole original sounds like
-            # stands in the surname's place (Dennis McCarthy → Денніс Гонсалес).
-            # One that starts with the surname's sound may be it in a spelling the comparison
-            # misses (Хьюсу / Hughes, Дечебмо / Dechambeau).
-            if _kept_word(last, view.src) and is_new(other) and key(other.text)[:1] != key(last)[:1]:
-                return _word_of(name, last), other
-            return None
+            return replaced(last, other)
         missing = last
+    elif first_hit is not None and last_hit is not None and not caseless and base_language(view.src) in LATIN_PEERS:
+        # The rest of the name is there on both sides of a missing middle word (Christine Ford for
+        # Christine Blasey Ford). A middle given name is often left out (Johannes Wilhelm Geiger),
+        # so only a rare word counts, one no name list vouches for; and only of a Latin-script
+        # original, as a Ukrainian or Russian one's middle word is a patronymic, which translations
+        # drop, and only in a cased translation, as Arabic drops them too (سيفولو سايبوف).
+        middle = [w for w in words[1:-1] if not present(w, None)]
+        if len(middle) != 1 or not _kept_word(middle[0], view.src):
+            return None
+        missing = middle[0]
     else:
         return None
-    if not _kept_word(missing, view.src):
+    if not kept(missing):
         return None
+    # Kept by the translation's use of the word in another sentence only: the translator may
+    # have given it there and left it out here on purpose.
+    weak = weak or not (
+        _kept_word(missing, view.src, person)
+        or (known is not None and any(
+            similarity(missing, w) >= threshold(missing, w) for form in known.forms for w in name_words(form)
+        ))
+    )  # fmt: skip
     if sum(
         any(v.casefold() in o.casefold() for v in variants(missing)) for o in originals
     ) > 1 and not present_anywhere(missing):
         # Left out wherever the original gives it (Tennessee State for Теннессі Стейт Тайгерс): the
         # translation's way of naming it, not a word dropped from one sentence.
         return None
-    return _word_of(name, missing), None
+    return _word_of(name, missing), None, weak
+
+
+# The Arabic article, alone or after a conjunction or preposition: a name of a person rarely has it.
+_ARTICLE = ("ال", "وال", "بال", "فال", "كال", "لل")
+
+
+def _plain_word(token: Token, lang: str) -> bool:
+    """A word of a caseless language that is no name's rendering: an everyday word (في, التي) or
+    one with the article (الهيئة)."""
+    return token.text.startswith(_ARTICLE) or zipf(token.text, lang) >= EVERYDAY_ZIPF
+
+
+def _new_name(token: Token, sources: NameSources) -> bool:
+    """A word of the translation that sounds like no name of the whole original and is no known
+    form of one: :func:`_new_to_original`, asked of the original's names only.
+
+    Beside a rendered word of a name only a name can stand for the missing one, and a whole
+    document of running text has some word that sounds half like any name (Мендес / means,
+    زاراتي / Saturday). Of a cased original its capitalised words are asked, and its other words
+    only when they sound like it at the transliteration bar.
+    """
+    doc = sources.document
+    src, tgt = base_language(doc.source_lang), base_language(doc.target_lang)
+    index = sources.remember("original-index", lambda: _original_index(sources))
+    hit, score = index.match(token.text, tgt)
+    if hit is None or score < DIFFERENT_NAME or not is_cased(hit.text):
+        return _new_to_original(Name(token.index, token.span, token.text), sources)
+    if score >= threshold(token.text, hit.text):
+        return False
+    names = sources.remember("original-name-index", lambda: _original_name_index(sources))
+    hit, score = names.match(token.text, tgt)
+    if hit is not None and score >= DIFFERENT_NAME:
+        return False
+    return not any(index.match(form, src)[1] >= threshold(form, form) for form in exonyms(token.text, tgt, src))
+
+
+def _original_name_index(sources: NameSources) -> DocumentIndex:
+    doc = sources.document
+    texts = (
+        [seg.target for seg in doc.original] if doc.original is not None else [seg.source or "" for seg in doc.segments]
+    )
+    src = base_language(doc.source_lang)
+    # Capitalised words, less those of the language capitalised by convention (Saturday, March)
+    # that no name list has.
+    return DocumentIndex(
+        [
+            t
+            for t in tokens_of(list(enumerate(texts)))
+            if t.text[:1].isupper()
+            and (zipf(t.text.casefold(), src) < COMMON_NAME_WORD_ZIPF or personal_name(t.text, src))
+        ]
+    )
 
 
 def _word_of(name: Name, word: str) -> Name:
@@ -583,12 +768,31 @@ def _word_of(name: Name, word: str) -> Name:
     return Name(name.index, Span(start, start + len(word)), word, name.clear)
 
 
-def _kept_word(word: str, lang: str) -> bool:
-    """A word of a name that a translation keeps (transliterates), not one it translates."""
+def _kept_word(word: str, lang: str, person: bool = False) -> bool:
+    """A word of a name that a translation keeps (transliterates), not one it translates.
+
+    A word rarer than a word of the language (wordfreq Zipf < 4) that no dictionary or other
+    Latin-script language has as a word, or one wordfreq barely knows in any of them (Zipf < 2.5).
+    In a person's name (``person``: every word capitalised and the first one a listed name, so
+    not Tampa Bay or Miracle at Medinah) also a word of the original's name list
+    (:func:`~mtcheck.names.partial.personal_name`: the US Census names for English, the
+    dictionary's given names and surnames for Ukrainian and Russian) whatever its frequency,
+    short of an everyday word (Zipf 5: Street, Court, Young are surnames too) and written alike
+    in the other Latin-script languages (Harris, Christine, Boris; not English).
+    """
     if len(word) < 3 or word.isupper():
         return False  # initials and abbreviations (Det, Insp, FBI) are expanded or dropped
-    if zipf(word.casefold(), lang) >= RARE_NAME_ZIPF:
+    if patronymic(word, lang):
+        return False  # by the dictionary (pymorphy3): translations into English and Arabic leave it out
+    frequency = zipf(word.casefold(), lang)
+    if person and frequency < EVERYDAY_ZIPF and personal_name(word, lang) and international(word, lang):
+        return True
+    if frequency >= RARE_NAME_ZIPF:
         return False
+    if base_language(lang) in LATIN_PEERS and max(zipf(word.casefold(), p) for p in LATIN_PEERS) < RARE_ZIPF:
+        # A word wordfreq barely knows in any Latin-script language (Murchie 1.6, Gegard 1.3,
+        # Ballynagard 0) is nobody's word to translate, though too rare to compare across them.
+        return True
     if base_language(lang) not in LATIN_PEERS:
         return international(word, lang)
     # A common word of another Latin-script language is translated too: Baja California is
@@ -735,7 +939,7 @@ def _sure_name(name: Name, text: str, sources: NameSources) -> bool:
     name (Judiciary, Levee, Llywydd) is a word of the language, or rarer in the other Latin-script
     languages (:func:`mtcheck.names.originals.international`). A frequent word is sure only where
     a stated source lists it as a person's name (Trump, Трампа:
-    :func:`mtcheck.names.extract.listed_name`); frequent places are left out: a capital stands
+    :func:`mtcheck.names.extract.personal_name`); frequent places are left out: a capital stands
     for its government (Washington, Madrid) and a city for its adjective (лондонских), which no
     transliteration comparison sees (clean NTREX copy, dev half).
     """
