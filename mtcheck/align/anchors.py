@@ -109,18 +109,9 @@ def abjad_name_keys(text: str) -> list[str]:
     return found
 
 
-def all_capitals(text: str) -> bool:
-    """Whether every cased letter of a sentence of several words is a capital ("BUT I COULD NOT
-    SHOOT THEM"): there a capital marks no name, and every word would count as one."""
-    cased_letters = [c for c in text if c.upper() != c.lower()]
-    return len(text.split()) > 1 and len(cased_letters) > 3 and all(c.isupper() for c in cased_letters)
-
-
 def cased_name_keys(text: str) -> list[str]:
     """Sound keys of the capitalised words of a cased text that do not open the sentence."""
     found: list[str] = []
-    if all_capitals(text):
-        return found
     for k, (start, end) in enumerate(iter_words(text)):
         word = text[start:end]
         if k and unicodedata.category(word[0]) == "Lu" and len(word) > 2:
@@ -144,7 +135,7 @@ def anchors(text: str, lang: str, names: bool | str = True) -> list[str]:
         return found + abjad_name_keys(text)
     if names == "sound":
         return found + cased_name_keys(text)
-    if names and not all_capitals(text):
+    if names:
         for k, (start, end) in enumerate(iter_words(text)):
             word = text[start:end]
             if k and word[:1].isupper() and unicodedata.category(word[0]) == "Lu" and len(word) > 2:

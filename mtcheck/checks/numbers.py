@@ -56,8 +56,8 @@ def _spelled_in(key: str, text: str, lang: str) -> bool:
     """Whether ``text`` writes the whole number ``key`` as one word of its language, in any
     inflected form: "дванадцяти" (of twelve) for 12. The word is the number's spell-out by
     Unicode CLDR's rule-based number format (through ICU), met by a word's dictionary form
-    (pymorphy3 for Ukrainian and Russian, :func:`mtcheck.names.morphology.keyer`). Only
-    where the other side has no digits for the number: asked for unmatched numbers alone."""
+    (pymorphy3 for Ukrainian and Russian, a stem elsewhere: :func:`mtcheck.names.morphology.keyer`).
+    Asked for unmatched numbers alone, so rarely."""
     if not key.isdigit() or not 0 < int(key) <= 1000 or not lang:
         return False
     try:
@@ -71,7 +71,8 @@ def _spelled_in(key: str, text: str, lang: str) -> bool:
     from mtcheck.names.morphology import keyer
 
     keys = keyer(lang)
-    return any(spelled.casefold() in keys(word) for word in _WORD.findall(text))
+    forms = keys(spelled)
+    return any(forms & keys(word) for word in _WORD.findall(text))
 
 
 # A number the value alone misreads, read as the writer meant it too (alternative values):
@@ -88,9 +89,9 @@ def _readings(found: list[Number], text: str, lang: str) -> list[Number]:
     - a number made an adjective with a scale word of its language (CLDR compact decimal
       formats, :func:`mtcheck.read.numerals.scale_words`): "25-тысячная толпа" is a crowd of
       25,000, as "a 25,000-strong crowd";
-    - a decimal fraction written without its leading zero (".35"), and the second of a range
-      that gives only the digits that change ("$4.25-.35" is 4.25 to 4.35), as a year range
-      "1981-87" does.
+    - a decimal fraction written without its leading zero (".35" is 0.35), unless it closes a
+      range that gives only the digits that change ("$4.25-.35" is 4.25 to 4.35, as a year
+      range "1981-87" is 1981 to 1987).
     """
     scales = {w: v for w, v in scale_words(lang).items() if len(w) >= 4 and w.isalpha()} if lang else {}
     out = []
@@ -105,10 +106,11 @@ def _readings(found: list[Number], text: str, lang: str) -> list[Number]:
             if value is not None:
                 alts.append(str(int(n.raw) * value))
         if n.start and text[n.start - 1] in ".," and (n.start < 2 or not text[n.start - 2].isdigit()):
-            alts.append("0" + n.raw)
             before = found[k - 1] if k else None
             if before is not None and text[before.end : n.start - 1] in ("-", "–") and len(before.raw) > len(n.raw):
-                alts.append(before.raw[: -len(n.raw)] + n.raw)
+                alts.append(before.raw[: -len(n.raw)] + n.raw)  # "4.25-.35": 4.35, not 0.35
+            else:
+                alts.append("0" + n.raw)
         out.append(dataclasses.replace(n, alts=(*n.alts, *alts)) if alts else n)
     return out
 
