@@ -161,3 +161,14 @@ def test_a_word_the_original_writes_as_a_ticker_is_kept() -> None:
     assert found == []
     found = warnings("під час входу на big 4,25 дол.", "when in on big 4.25", "en", "uk", "untranslated-script")
     assert [f.text for f in found] == ["big"]
+
+
+def test_an_adverb_doubled_for_emphasis_is_a_hint() -> None:
+    # English -ly of an everyday adjective, Ukrainian ADVB (pymorphy3): emphasis, not a slip
+    original = "Я теж фотограф, і дуже радий прочитати ваш тред!"
+    assert repeated("As a photographer too, I'm really really glad to read your thread!", original, "uk", "en") == []
+    assert repeated("Я теж фотограф, і дуже дуже радий прочитати тред!", "I'm so glad to read it!", "en", "uk") == []
+    slip = "Absolute rocket from from Stroud on a perfect half turn to goal."
+    assert repeated(slip, "Абсолютна ракета від Страуда до воріт.", "uk", "en") == ["from from"]
+    slip = "Проблеми є відмінними, але не не пов'язаними з тими, що в міністерстві."
+    assert repeated(slip, "The problems are distinct but not unrelated.", "en", "uk") == ["не не"]

@@ -80,7 +80,7 @@ def repeated_word(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(
                 seg,
                 f"“{word}” is repeated",
-                severity=Severity.INFO if name_like else None,
+                severity=Severity.INFO if name_like or _emphatic(word, lang) else None,
                 span=Span(match.start(), match.end()),
                 suggestion=word,
                 evidence={"word": word},
@@ -90,3 +90,24 @@ def repeated_word(ctx: CheckContext) -> Iterator[Hit]:
 def _word_before(text: str, start: int) -> str:
     words = text[:start].split()
     return words[-1] if words else ""
+
+
+# An English adverb of manner or degree is an adjective with -ly ("real" → "really"); the
+# adjective must be an everyday word (wordfreq Zipf), and the adverb longer than "only".
+_EVERYDAY_ZIPF = 3.0
+
+
+def _emphatic(word: str, lang: str) -> bool:
+    """An adverb or interjection doubled for emphasis ("really really glad", "дуже дуже"), as
+    speech and social posts write it: a hint, where a doubled preposition, pronoun or particle
+    ("в в", "мне мне", "не не") is a slip. The word class is pymorphy3's reading for Ukrainian
+    and Russian and the -ly suffix of an everyday adjective for English."""
+    from mtcheck.names.morphology import best_parse
+
+    if lang == "en":
+        from mtcheck.names.extract import zipf
+
+        folded = word.casefold()
+        return len(folded) > 4 and folded.endswith("ly") and zipf(folded[:-2], "en") >= _EVERYDAY_ZIPF
+    parse = best_parse(word, lang)
+    return parse is not None and parse.tag.POS in ("ADVB", "INTJ")
