@@ -63,6 +63,7 @@ def repeated_word(ctx: CheckContext) -> Iterator[Hit]:
     lang = base_language(ctx.document.target_lang)
     allowed = _ALLOWED.get(lang, set())
     letters = (_LETTER_NAMES[lang] | allowed) if lang in _LETTER_NAMES else set()
+    wire = ctx.document.original is not None  # running prose: speech and posts repeat for emphasis
     for seg in ctx.document.segments:
         if not _may_repeat(seg.target):
             continue
@@ -80,7 +81,7 @@ def repeated_word(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(
                 seg,
                 f"“{word}” is repeated",
-                severity=Severity.INFO if name_like or _emphatic(word, lang) else None,
+                severity=Severity.INFO if name_like or (wire and _emphatic(word, lang)) else None,
                 span=Span(match.start(), match.end()),
                 suggestion=word,
                 evidence={"word": word},
