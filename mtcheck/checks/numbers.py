@@ -10,6 +10,7 @@ of HTML left in the text ("&#39;").
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -17,7 +18,7 @@ import regex
 
 from mtcheck.checks.base import CheckContext, Hit, check
 from mtcheck.checks.pairs import Pair, pairs
-from mtcheck.read.numerals import Number, numbers_in, same_number
+from mtcheck.read.numerals import Number, numbers_in, same_number, scale_words
 from mtcheck.read.textspans import EMAIL, URL, links
 from mtcheck.types import Severity, Span
 
@@ -49,6 +50,69 @@ def _spelled_out(text: str, lang: str) -> set[str]:
     if not lang.lower().startswith("en"):
         return set()
     return {_ENGLISH_NUMBER_WORDS[w] for w in _WORD.findall(text.lower()) if w in _ENGLISH_NUMBER_WORDS}
+
+
+def _spelled_in(key: str, text: str, lang: str) -> bool:
+    """Whether ``text`` writes the whole number ``key`` as one word of its language, in any
+    inflected form: "дванадцяти" (of twelve) for 12. The word is the number's spell-out by
+    Unicode CLDR's rule-based number format (through ICU), met by a word's dictionary form
+    (pymorphy3 for Ukrainian and Russian, a stem elsewhere: :func:`mtcheck.names.morphology.keyer`).
+    Asked for unmatched numbers alone, so rarely."""
+    if not key.isdigit() or not 0 < int(key) <= 1000 or not lang:
+        return False
+    try:
+        import icu
+
+        spelled = str(icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(lang)).format(int(key)))
+    except (ImportError, icu.ICUError):
+        return False
+    if " " in spelled or "-" in spelled:
+        return False
+    from mtcheck.names.morphology import keyer
+
+    keys = keyer(lang)
+    forms = keys(spelled)
+    return any(forms & keys(word) for word in _WORD.findall(text))
+
+
+# A number the value alone misreads, read as the writer meant it too (alternative values):
+# a decade of two digits, a scale word made an adjective, a decimal without its zero.
+_DECADE_AFTER = regex.compile(r"['’]?s\b|-\p{L}")
+_COMPOUND_AFTER = regex.compile(r"-(\p{L}+)")
+
+
+def _readings(found: list[Number], text: str, lang: str) -> list[Number]:
+    """Alternative values of wire copy's numbers:
+
+    - a decade written with two digits, a multiple of ten with a plural ending ("the 90s",
+      "the '00s", "90-х", "90-ті"): also 19NN and 20NN ("the 1990s", "2000-х");
+    - a number made an adjective with a scale word of its language (CLDR compact decimal
+      formats, :func:`mtcheck.read.numerals.scale_words`): "25-тысячная толпа" is a crowd of
+      25,000, as "a 25,000-strong crowd";
+    - a decimal fraction written without its leading zero (".35" is 0.35), unless it closes a
+      range that gives only the digits that change ("$4.25-.35" is 4.25 to 4.35, as a year
+      range "1981-87" is 1981 to 1987).
+    """
+    scales = {w: v for w, v in scale_words(lang).items() if len(w) >= 4 and w.isalpha()} if lang else {}
+    out = []
+    for k, n in enumerate(found):
+        alts: list[str] = []
+        if len(n.raw) == 2 and n.raw.endswith("0") and not n.scaled and _DECADE_AFTER.match(text, n.end):
+            alts += ["19" + n.raw, "20" + n.raw]
+        compound = _COMPOUND_AFTER.match(text, n.end) if scales and n.raw == text[n.start : n.end] else None
+        if compound is not None:
+            word = compound.group(1).casefold()
+            value = next((v for w, v in sorted(scales.items(), key=lambda x: -len(x[0])) if word.startswith(w)), None)
+            if value is not None:
+                alts.append(str(int(n.raw) * value))
+        if n.start and text[n.start - 1] in ".," and (n.start < 2 or not text[n.start - 2].isdigit()):
+            before = found[k - 1] if k else None
+            if before is not None and text[before.end : n.start - 1] in ("-", "–") and len(before.raw) > len(n.raw):
+                alts.append(before.raw[: -len(n.raw)] + n.raw)  # "4.25-.35": 4.35, not 0.35
+            else:
+                alts.append("0" + n.raw)
+        out.append(dataclasses.replace(n, alts=(*n.alts, *alts)) if alts else n)
+    return out
 
 
 # gettext's convention for the translators' names, e-mails and years: no source to match
@@ -119,12 +183,17 @@ def numbers(ctx: CheckContext) -> Iterator[Hit]:
         # only wire copy's leniency reads which numbers are measures (:func:`_lenient`)
         source = _outside_references(numbers_in(source_text, src_lang, measures=pair.aligned), source_text)
         target = _outside_references(numbers_in(target_text, tgt_lang, measures=pair.aligned), target_text)
+        if pair.aligned:
+            source, target = _readings(source, source_text, src_lang), _readings(target, target_text, tgt_lang)
         # values, not counts: "120x120" may become "120 × 120" and "1 of 1" "один з 1"
         spelled = _spelled_out(source_text, src_lang)
         extra = _unmatched([n for n in target if n.key not in spelled], source, set())
         ordinals = _ordinals(source_text) if src_lang.lower().startswith("en") else set()
         spelled = _spelled_out(target_text, tgt_lang) | ordinals
         missing = _unmatched([n for n in source if n.key not in spelled], target, {n.key for n in extra})
+        if pair.aligned and (extra or missing):  # a number one side writes as a word ("дванадцяти" ↔ "12")
+            extra = [n for n in extra if not _spelled_in(n.key, source_text, src_lang)]
+            missing = [n for n in missing if not _spelled_in(n.key, target_text, tgt_lang)]
         changed: list[tuple[Number, Number]] = []
         # a measurement of the original converted by the translator: a bare number of the
         # translation may be its converted value, the unit left implicit ("27 градусів" →

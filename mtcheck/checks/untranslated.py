@@ -38,6 +38,36 @@ def reads_as_other_language(words: list[str], source_lang: str) -> bool:
     return any(mean(lang) >= home + OTHER_LANGUAGE_MARGIN for lang in LATIN_PEERS if lang != own)
 
 
+def _foreign_to_source(text: str, source_lang: str) -> bool:
+    """Whether most letters of an original's unit are of a script other than its language's
+    (ISO 15924, :func:`script_of`): a quotation the original itself keeps from another
+    language ("Il faut bien le faire." in a Ukrainian article), or a post left as written
+    ("lfg $tslq lol"). There is nothing of the source language to translate: a translation
+    that keeps it as the original does is right."""
+    import regex
+
+    from mtcheck.read.languages import script_of
+
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    own = regex.compile(rf"\p{{Script={script_of(source_lang)}}}")
+    return sum(1 for c in letters if own.match(c)) < len(letters) / 2
+
+
+_VOWEL_LETTERS = frozenset("aeiouy")
+
+
+def _translatable(text: str, start: int, end: int) -> bool:
+    """A word a translator renders: not a handle, tag or ticker ("@user", "#MLS", "$tslq")
+    and not a Latin initialism read letter by letter, told by its having no vowel letter
+    ("lfg", "css"), as :func:`mtcheck.checks.untranslated_script._initialism` reads it."""
+    word = text[start:end]
+    if start and text[start - 1] in "@#$":
+        return False
+    return not (word.isascii() and word.isalpha() and word.islower() and not _VOWEL_LETTERS & set(word))
+
+
 def _name_like(source: str, words: list[str]) -> bool:
     if "+" in source or any(c.isdigit() for c in source):  # "Shift+Caps Lock", "Curve 2000"
         return True
@@ -61,11 +91,16 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
         if same_language or pair.target.strip() != source.strip():
             continue
         code = code_spans(source)  # placeholders, markup, URLs, e-mail addresses
-        words = [
-            source[s:e]
+        spans = [
+            (s, e)
             for s, e in iter_words(source)
             if any(c.isalpha() for c in source[s:e]) and not any(cs <= s < ce for cs, ce in code)
         ]  # "%-e %b %Y" or a lone link has no words: copied on purpose
+        if pair.aligned:
+            if _foreign_to_source(source, doc.source_lang):
+                continue
+            spans = [(s, e) for s, e in spans if _translatable(source, s, e)]  # a post's handles and initialisms
+        words = [source[s:e] for s, e in spans]
         # short strings are often the same in both languages ("OK", "Firefox", "URL"), and so
         # are product and key names, told by a digit, an inner capital or a "+" ("Cherry
         # CyMotion Master", "Memorex MX2500", "Shift+Caps Lock")

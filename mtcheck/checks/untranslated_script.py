@@ -300,6 +300,17 @@ def _name_in_original(original: str, text: str) -> bool:
     return False
 
 
+def _handles_in_original(original: str, text: str, run: list[tuple[int, int]]) -> bool:
+    """Wire copy: each word of the run is a handle, tag or ticker in the original ("$big",
+    "#MastodonFC", "@user5"), which the translation kept without its sign: a name of an
+    account or a share, not a word of the source language."""
+    signs = "".join(regex.escape(c) for c in _HANDLE_BEFORE if c in "#@$")
+    return all(
+        regex.search(rf"[{signs}]{regex.escape(text[s:e])}(?![\w])", original, regex.IGNORECASE) is not None
+        for s, e in run
+    )
+
+
 @check("untranslated-script", Severity.WARNING)
 def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
     """Words left in the source language's script."""
@@ -347,7 +358,9 @@ def untranslated_script(ctx: CheckContext) -> Iterator[Hit]:
             if run and seg.source is None and doc.original is not None:
                 named = seg.target[run[0][0] : run[-1][1]]
                 if any(
-                    _name_in_original(o.target, named) for o in doc.original if named.casefold() in o.target.casefold()
+                    _name_in_original(o.target, named) or _handles_in_original(o.target, seg.target, run)
+                    for o in doc.original
+                    if named.casefold() in o.target.casefold()
                 ):
                     run = []
             if run:
