@@ -31,14 +31,17 @@ def hints(translation: str, original: str, source_lang: str, target_lang: str) -
 SINGER = "He replaces singer Ariana Grande on the show, the show's creator said."
 
 
-def test_surname_dropped_in_arabic_is_a_warning() -> None:
-    found = names("وقال مؤلف البرنامج إنه بديل عن المغنية أريانا في البرنامج.", SINGER, "en", "ar")
-    assert [(check, word) for check, word, _text in found] == [("name-missing", "Grande")]
+def test_surname_dropped_in_arabic_is_a_hint() -> None:
+    # Without letter case nothing tells a word rendered by meaning from a lost one: a hint, not a warning.
+    translation = "وقال مؤلف البرنامج إنه بديل عن المغنية أريانا في البرنامج."
+    assert not names(translation, SINGER, "en", "ar")
+    assert ("name-missing", "Grande") in hints(translation, SINGER, "en", "ar")
 
 
-def test_surname_replaced_in_arabic_is_a_mismatch() -> None:
-    found = names("وقال مؤلف البرنامج إنه بديل عن المغنية أريانا فيليبس في البرنامج.", SINGER, "en", "ar")
-    assert found == [("name-mismatch", "Grande", "فيليبس")]
+def test_surname_replaced_in_arabic_is_a_hint() -> None:
+    translation = "وقال مؤلف البرنامج إنه بديل عن المغنية أريانا فيليبس في البرنامج."
+    assert not names(translation, SINGER, "en", "ar")
+    assert ("name-mismatch", "Grande") in hints(translation, SINGER, "en", "ar")
 
 
 def test_name_rendered_in_full_in_arabic_is_quiet() -> None:

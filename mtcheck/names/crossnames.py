@@ -558,7 +558,7 @@ def _partial(
 
     Uncertain cases are hints (the third value, True), not warnings: a given name the translation
     gives elsewhere in the document (given in full at another mention, shortened here); a word kept
-    only by the translation's use of it in another sentence.
+    only by the translation's use of it in another sentence; any word of a caseless translation.
     """
     words = name_words(name.text)
     if not is_cased(name.text) or len(words) < 2:
@@ -651,7 +651,7 @@ def _partial(
     def replaced(missing: str, other: Token) -> tuple[Name, Token | None, bool] | None:
         if not swapped(missing, other):
             return None
-        return _word_of(name, missing), other, False
+        return _word_of(name, missing), other, caseless
 
     weak = False
     first, last = words[0], words[-1]
@@ -707,7 +707,10 @@ def _partial(
         # Left out wherever the original gives it (Tennessee State for Теннессі Стейт Тайгерс): the
         # translation's way of naming it, not a word dropped from one sentence.
         return None
-    return _word_of(name, missing), None, weak
+    # A caseless translation (Arabic) gives a hint only: without letter case nothing there tells a
+    # word of the name rendered by its meaning (Bay as خليج, West as الغربية) from a word lost or
+    # replaced, so one word of a multi-word name is too weak a sign for a warning.
+    return _word_of(name, missing), None, weak or caseless
 
 
 # The Arabic article, alone or after a conjunction or preposition: a name of a person rarely has it.
