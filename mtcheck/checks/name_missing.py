@@ -8,6 +8,15 @@ adjective (лондонських), or of the CLDR name of a country the gazette
 original sentence does not name itself (Madrid → іспанський уряд, a capital standing for its
 government); then it is a hint (``mtcheck.names.rendered``). A country and a place the
 gazetteer puts in it render one another (Испании → Madrid): a hint, not another name.
+
+A name the translation gives on another line is moved there only when that mention has no
+owner (``mtcheck.names.mentions``): a neighbouring sentence naming it because its own original
+does, as in "Erdogan arrived in Berlin. Erdogan met the chancellor." → "Прибув до Берліна.
+Ердоган зустрівся з канцлером.", leaves the first sentence without it. Where every other mention
+renders one of the original's own, the name was dropped here: a warning at its first mention,
+and at a later one whose sentence has no third-person personal pronoun (він, її, he, them) that
+could stand for it; a hint where one is there ("Наступного дня він зустрівся з канцлером"), or
+where the language's pronouns are not listed (Arabic carries them as clitics).
 """
 
 from __future__ import annotations
@@ -35,7 +44,8 @@ def name_missing(ctx: CheckContext) -> Iterator[Hit]:
             # Said elsewhere, but each other mention renders one of the original's own. A hint:
             # translators put a pronoun for a repeated name (Erdogan … he), which looks the same
             # without a model (clean NTREX/WMT24 copy: about 1 per 1,000 words); but not at the
-            # name's first mention, where no pronoun can stand for it.
+            # name's first mention, where no pronoun can stand for it, nor at a later one whose
+            # sentence has no third-person pronoun that could (mtcheck.names.mentions).
             severity = None if found.first_dropped else Severity.INFO
             where = (
                 "not in the aligned sentence; the translation names it only where the original "

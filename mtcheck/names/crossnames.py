@@ -70,7 +70,7 @@ from mtcheck.names.extract import (
     place_countries,
     zipf,
 )
-from mtcheck.names.mentions import Ledger, ledger
+from mtcheck.names.mentions import Ledger, has_third_person, ledger
 from mtcheck.names.morphology import common_adjective, common_word, countable_word, word_class
 from mtcheck.names.originals import (
     EVERYDAY_ZIPF,
@@ -151,8 +151,12 @@ class Counterpart:
     # One word of a multi-word name is missing while the rest of it is there (``original`` is
     # that word): Sutopo of "Sutopo Purwo Nugroho", or the surname of "Brett Kavanaugh".
     partial: str = ""
-    # ``dropped``, and at the original's first mention of a sure name (:func:`_sure_name`).
+    # ``dropped``, and at the original's first mention of a sure name (:func:`_sure_name`), or at
+    # a later one whose aligned translation has no pronoun that could stand for it (``unreferred``).
     first_dropped: bool = False
+    # A later mention of a sure name whose aligned translation has no third-person personal pronoun
+    # (mtcheck.names.mentions.THIRD_PERSON): nothing there could stand for the name.
+    unreferred: bool = False
 
     def evidence(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -310,9 +314,9 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
         matched: list[Counterpart] = []
         view = _PairView(segments, tokens, near, pair_back, src, tgt)
 
-        def spare(name: Name, known: Known | None, link: int = pair.link) -> bool:
+        def spare(name: Name, known: Known | None, near: bool = False, link: int = pair.link) -> bool:
             accounts = sources.remember("ledger", lambda: _ledger(sources))
-            return accounts.spare_mention(link, name.text, known.forms if known else (), src)
+            return accounts.spare_mention(link, name.text, known.forms if known else (), src, near)
 
         for name, seg, text, known in pending:
             base: dict[str, Any] = {
@@ -345,13 +349,17 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                                 weak=hint,
                             )
                         )
-            elif outcome == MISSING or (outcome == NEAR and not spare(name, known)):
+            elif outcome == MISSING or (outcome == NEAR and not spare(name, known, near=True)):
+                # Found in a neighbouring sentence only: moved there when that mention is spare, but
+                # lost here when the neighbour's original names it too (the mention is its own).
                 # a name the original gave before may be left to context: only a first mention is sure
                 first_mention = not any(v.casefold() in said_before for v in variants(name.text))
                 # kept as written inside a word the tokenizer cannot split (علىBellengliseو)
                 kept = any(name.text.casefold() in t.casefold() for t in target_texts)
-                sure = first_mention and not kept and _sure_name(name, text, sources)
-                lost.append((name, base, first, sure, False))
+                clear = not kept and _sure_name(name, text, sources)
+                # ... unless nothing in the sentence could stand for it: no third-person pronoun
+                unreferred = not first_mention and clear and has_third_person(" ".join(target_texts), tgt) is False
+                lost.append((name, {**base, "unreferred": unreferred}, first, first_mention and clear, False))
         said_before.update(
             v.casefold() for _seg, text in pair.originals for t in tokens_of([(0, text)]) for v in t.variants
         )
@@ -1053,10 +1061,11 @@ def _judge_lost(
             bt, bt_score = back_everywhere.match(name.text)
             elsewhere = bt is not None and bt_score >= SAME_SCRIPT_THRESHOLD
         dropped = elsewhere and not has_model and not spare(name, known)
-        # Dropped at the name's first mention, where no pronoun can stand for it: each later
-        # mention of the translation renders one of the original's own.
+        # Dropped at the name's first mention, where no pronoun can stand for it, or at a later one
+        # whose sentence has no pronoun that could: each other mention of the translation renders
+        # one of the original's own.
         # Only where the sentence has no name-like word left that could be it (Insta for Instagram).
-        first_dropped = dropped and sure and not uncertain
+        first_dropped = dropped and (sure or base["unreferred"]) and not uncertain
         sure = sure and not loose
         others = [b for b in unmatched_back if similarity(name.text, b.text) < DIFFERENT_NAME]
         # A country in the place of its capital or the reverse renders the lost place, no other
