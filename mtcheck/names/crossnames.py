@@ -357,7 +357,8 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
                 # kept as written inside a word the tokenizer cannot split (علىBellengliseو)
                 kept = any(name.text.casefold() in t.casefold() for t in target_texts)
                 clear = not kept and _sure_name(name, text, sources)
-                # ... unless nothing in the sentence could stand for it: no third-person pronoun
+                # a later mention is as sure where nothing in its sentence could stand for it: no
+                # third-person personal pronoun (mtcheck.names.mentions.THIRD_PERSON)
                 unreferred = not first_mention and clear and has_third_person(" ".join(target_texts), tgt) is False
                 lost.append((name, {**base, "unreferred": unreferred}, first, first_mention and clear, False))
         said_before.update(
