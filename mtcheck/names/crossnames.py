@@ -648,10 +648,24 @@ def _partial(
             and is_new(other)
         )
 
+    def surname(missing: str) -> bool:
+        # The surname of a person's name (every word capitalised, the first a listed given name)
+        # that is itself a name by a stated source: a census name, or rare and no word of any
+        # Latin-script language. A translator transliterates it, never renders it by its meaning,
+        # so its absence is clear even in a caseless translation, where a place or institution
+        # word (Prison Service, Crescent) may be translated and stays a hint. Only where no
+        # neighbouring sentence has it either, which a loose alignment could have moved it to.
+        if not person or missing != words[-1] or len(words) != 2:
+            return False
+        if not (personal_name(missing, view.src) or _kept_word(missing, view.src)):
+            return False
+        hit, score = best_match(missing, view.near, view.src)
+        return hit is None or score < LOOSE_PART
+
     def replaced(missing: str, other: Token) -> tuple[Name, Token | None, bool] | None:
         if not swapped(missing, other):
             return None
-        return _word_of(name, missing), other, caseless
+        return _word_of(name, missing), other, caseless and not surname(missing)
 
     weak = False
     first, last = words[0], words[-1]
@@ -709,8 +723,9 @@ def _partial(
         return None
     # A caseless translation (Arabic) gives a hint only: without letter case nothing there tells a
     # word of the name rendered by its meaning (Bay as خليج, West as الغربية) from a word lost or
-    # replaced, so one word of a multi-word name is too weak a sign for a warning.
-    return _word_of(name, missing), None, weak or caseless
+    # replaced, so one word of a multi-word name is too weak a sign for a warning; but a person's
+    # surname is no word rendered by its meaning (see ``surname``).
+    return _word_of(name, missing), None, weak or (caseless and not surname(missing))
 
 
 # The Arabic article, alone or after a conjunction or preposition: a name of a person rarely has it.
