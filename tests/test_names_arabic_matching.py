@@ -74,3 +74,26 @@ def test_word_of_an_institution_translated_is_a_hint_at_most() -> None:
     original = "A Prison Service spokesperson said the incident was over."
     found = findings("وقال المتحدث باسم إدارة السجن إن الحادث انتهى.", original)
     assert all(severity == "info" for severity, _check, _name in found)
+
+
+def test_surname_dropped_before_a_word_of_arabic_grammar_is_a_warning() -> None:
+    # بدعم "with support" has ع, a letter no transliterated European name is spelt with: the word
+    # beside the given name is no stand-in for the surname, whose place is empty.
+    original = "Lopez Obrador has pledged to support young Mexicans."
+    assert ("warning", "name-missing", "Obrador") in findings("تعهد لوبيز بدعم الشباب المكسيكيين.", original)
+    assert not [f for f in findings("تعهد لوبيز أوبرادور بدعم الشباب المكسيكيين.", original) if f[2] != "Mexicans"]
+
+
+def test_surname_of_a_frequent_person_name_replaced_is_a_warning() -> None:
+    # Donald Trump is no clear mention (both words frequent), but the census lists both.
+    original = "Donald Trump, the US President, fired the first warning earlier this year."
+    found = findings("أصدر الرئيس الأمريكي دونالد سنوب تحذيره الأول في وقت سابق من هذا العام.", original)
+    assert ("warning", "name-mismatch", "Trump") in found
+    assert not findings("أصدر الرئيس الأمريكي دونالد ترامب تحذيره الأول في وقت سابق من هذا العام.", original)
+
+
+def test_word_of_arabic_grammar_is_not_foreign() -> None:
+    from mtcheck.names.caseless import looks_foreign
+
+    assert looks_foreign("أوبرادور") and looks_foreign("سنوب")
+    assert not looks_foreign("بدعم") and not looks_foreign("خبرتها") and not looks_foreign("الشباب")

@@ -159,6 +159,13 @@ def _inflected(form: str) -> bool:
     return form.endswith(_INFLECTIONS)
 
 
+def looks_foreign(word: str) -> bool:
+    """Whether an Arabic word is written as a transliterated foreign name is: no article, vowel
+    mark or letter of Arabic grammar (:data:`_NATIVE_LETTERS`), and no pronoun, verb or plural
+    ending (:data:`_INFLECTIONS`)."""
+    return _looks_foreign(word) and not any(_inflected(v) for v in clitic_variants(word))
+
+
 def _looks_foreign(word: str) -> bool:
     """A word written as a transliterated foreign name is, not as a word of Arabic grammar."""
     if word.startswith(_ARTICLE) or not all("\u0621" <= ch <= "\u064a" or ch in "پچڤگ" for ch in word):

@@ -60,6 +60,7 @@ from typing import Any
 import regex
 
 from mtcheck.names import samescript  # latin: same-script hook
+from mtcheck.names.caseless import looks_foreign
 from mtcheck.names.exonyms import exonyms, phrase_keys
 from mtcheck.names.extract import (
     PERSON,
@@ -564,11 +565,13 @@ def _partial(
     if not is_cased(name.text) or len(words) < 2:
         return None
     caseless = 2 * sum(is_cased(t.text) for t in view.tokens) < len(view.tokens)
-    if caseless and not name.clear:
+    person = all(w[:1].isupper() for w in name.text.split()) and personal_name(words[0], view.src)
+    # A person's name by a name list (Donald Trump: its words are too frequent for a clear mention)
+    # is as sure a name as a clear one.
+    if caseless and not (name.clear or person):
         return None
 
     capitalised = [t for t in view.tokens if _name_like(t, view.tgt)]
-    person = all(w[:1].isupper() for w in name.text.split()) and personal_name(words[0], view.src)
 
     def kept(word: str) -> bool:
         # The name's known target forms (termbase, CLDR, gazetteer) show which of its words the
@@ -623,8 +626,11 @@ def _partial(
             return None
         if caseless:
             # Arabic gives names as common as words (أليكس 4.3, جون 5.3): only a plain word of the
-            # language there, an everyday one or one with the article, leaves the place empty.
-            return None if _plain_word(view.tokens[k], view.tgt) else view.tokens[k]
+            # language there, an everyday one or one with the article, or one written with letters
+            # and endings of Arabic grammar that no transliterated European name has (بدعم "with
+            # support": mtcheck.names.caseless.looks_foreign), leaves the place empty.
+            other = view.tokens[k]
+            return None if _plain_word(other, view.tgt) or not looks_foreign(other.text) else other
         return view.tokens[k] if _name_like(view.tokens[k], view.tgt) else None
 
     def swapped(missing: str, other: Token) -> bool:
