@@ -552,14 +552,16 @@ def _partial(
     place: it is a replacement when nothing in the whole original sounds like it and its
     consonants match the missing word's too little for a spelling of it (Boris Johnson → Мендес
     Джонсон, Dennis McCarthy → Денніс Гонсалес, Donald Trump → Дональд Телліс). A caseless
-    translation (Arabic) marks no name by case, so there only a clear name of the original is
-    asked, a word counts as absent only when nothing in the sentence sounds even loosely like it
-    (فاينشتاين / Feinstein scores 0.79), and a word beside the rendered one may be a name unless
-    it is a plain word (:func:`_plain_word`).
+    translation (Arabic) marks no name by case, so there only a clear name of the original or a
+    person's name by the name lists is asked, a word counts as absent only when nothing in the
+    sentence sounds even loosely like it (فاينشتاين / Feinstein scores 0.79), and a word beside the
+    rendered one may be a name unless it is a plain word (:func:`_plain_word`) or written as a
+    word of Arabic grammar (:func:`mtcheck.names.caseless.looks_foreign`).
 
     Uncertain cases are hints (the third value, True), not warnings: a given name the translation
     gives elsewhere in the document (given in full at another mention, shortened here); a word kept
-    only by the translation's use of it in another sentence; any word of a caseless translation.
+    only by the translation's use of it in another sentence; any word of a caseless translation
+    but the surname of a person's name (Lopez Obrador → لوبيز, Ariana Grande → أريانا فيليبس).
     """
     words = name_words(name.text)
     if not is_cased(name.text) or len(words) < 2:

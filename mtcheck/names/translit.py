@@ -39,6 +39,8 @@ doubled letters    Arabic shadda is not written: Mohammed/Muhamad, Odessa/Odesa
 -iy/-yi/-y         Slavic endings: Zelenskiy/Zelenskyi/Zelensky (the vowels collapse to one)
 final h            ة and a silent h: Fatimah/Fatima, Abdallah/Abdalla
 ʿ ʾ ' apostrophes  ain, hamza and the soft sign vanish: Lʹvov/Lvov, ʿUmar/Umar
+article ال         dropped, but only after a bare alif: أ إ آ open the name (ألاسكا is Alaska),
+                   and إ writes the vowel i (إليفي is Elvie)
 =================  ==========================================================================
 
 Finer than the key, :func:`similarity` knows which letters are ambiguous (``COSTS``, ``_SOFT``):
