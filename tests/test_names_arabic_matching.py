@@ -97,3 +97,22 @@ def test_word_of_arabic_grammar_is_not_foreign() -> None:
 
     assert looks_foreign("أوبرادور") and looks_foreign("سنوب")
     assert not looks_foreign("بدعم") and not looks_foreign("خبرتها") and not looks_foreign("الشباب")
+
+
+# --------------------------------------------------------------------------- name-transliteration
+
+
+def transliteration(translation: str, original: str) -> list[str]:
+    return [name for _severity, check, name in findings(translation, original) if check == "name-transliteration"]
+
+
+def test_arabic_spelling_choices_are_no_other_transliteration() -> None:
+    # ch as ش (CLDR: تشيلي), s as س (ميكرونيزيا), a long a written (أوزبكستان): spellings in use.
+    assert not transliteration("ستستمر بوليفيا وشيلي في الحديث.", "Bolivia and Chile will continue to talk.")
+    assert not transliteration("تحطم طائرة في ميكرونيسيا.", "Plane crash in Micronesia.")
+    assert not transliteration("وهو من أوزباكستان في الأصل.", "He is originally from Uzbekistan.")
+
+
+def test_another_ending_is_still_another_transliteration() -> None:
+    # شيلة ends in ta marbuta where the known form تشيلي has a long i: more than a spelling choice.
+    assert transliteration("وقع الانفجار في شيلة يوم السبت.", "The blast happened in Chile on Saturday.") == ["Chile"]

@@ -862,7 +862,8 @@ def _strict(known: Known, hit: Token, lang: str) -> bool:
 
     A termbase's forms are the house's rule. CLDR and the gazetteer list one spelling where
     Arabic has several in use for a foreign place (الدانمرك / الدنمارك, تشيلي / شيلي), so
-    there only a form off the known ones by more than its long vowels counts.
+    there only a form off the known ones by more than the choices an Arabic transliteration leaves
+    open counts (:func:`_arabic_spelling`).
     """
     if known.source.startswith("termbase"):
         return True
@@ -884,8 +885,21 @@ def _strict(known: Known, hit: Token, lang: str) -> bool:
         return False
     if not is_abjad(hit.text):
         return True
-    keys = {k for v in hit.variants for k in phrase_keys(v, lang)}
-    return not any(keys & phrase_keys(form, lang) for form in known.forms)
+    keys = {_arabic_spelling(k) for v in hit.variants for k in phrase_keys(v, lang)}
+    return not any(keys & {_arabic_spelling(k) for k in phrase_keys(form, lang)} for form in known.forms)
+
+
+# The choices an Arabic transliteration of a foreign name leaves open (mtcheck.names.translit's
+# table of classes): a long a written or not (أوزبكستان / أوزباكستان, الدانمرك / الدنمارك), ch as
+# تش or ش (تشيلي / شيلي), s as س or ز (ميكرونيزيا / ميكرونيسيا). The long vowels و and ي stay:
+# they tell the Russian form from the Ukrainian (خاركوف / خاركيف for Kharkov / Kharkiv).
+_OPEN_LETTERS = str.maketrans({"ز": "س", "ا": None})
+
+
+def _arabic_spelling(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A place's Arabic words with those choices made one way. Only a medial alif goes: an initial
+    one carries the name's first sound (أوغندا), a final one its ending (روسيا, not روسي "Russian")."""
+    return tuple((w[:1] + w[1:-1].translate(_OPEN_LETTERS) + w[-1:]).replace("تش", "ش") for w in words)
 
 
 def _unaccounted(
