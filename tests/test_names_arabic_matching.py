@@ -116,3 +116,10 @@ def test_arabic_spelling_choices_are_no_other_transliteration() -> None:
 def test_another_ending_is_still_another_transliteration() -> None:
     # شيلة ends in ta marbuta where the known form تشيلي has a long i: more than a spelling choice.
     assert transliteration("وقع الانفجار في شيلة يوم السبت.", "The blast happened in Chile on Saturday.") == ["Chile"]
+
+
+def test_surname_run_into_the_next_words_is_a_hint_at_most() -> None:
+    # Copy typed without spaces: غراندي runs into التي and ألغت (غرانديالتيألغت), still rendering Grande.
+    original = "He replaces singer Ariana Grande, who cancelled, the show's creator said."
+    found = findings("قال مؤلف البرنامج إنه بديل عن المغنية أريانا غرانديالتيألغت مشاركتها.", original)
+    assert not [f for f in found if f[0] == "warning"]

@@ -526,6 +526,10 @@ SAME_SOUND_NAME = 0.4
 LOOSE_PART = 0.55
 
 
+# The shortest beginning of a word that may be a name run into it (a skeleton of two consonants).
+MIN_RUN_ON = 3
+
+
 def _partial(
     view: _PairView,
     name: Name,
@@ -668,7 +672,17 @@ def _partial(
         if not (personal_name(missing, view.src) or _kept_word(missing, view.src)):
             return False
         hit, score = best_match(missing, view.near, view.src)
-        return hit is None or score < LOOSE_PART
+        return (hit is None or score < LOOSE_PART) and not run_on(missing)
+
+    def run_on(missing: str) -> bool:
+        # Arabic copy typed without a space runs the surname into the next word (سنوب دوغالذي for
+        # Snoop Dogg, NTREX): a beginning of the word after the given name that renders it.
+        given = rendering(words[0])[0]
+        k = view.tokens.index(given) + 1 if given is not None else len(view.tokens)
+        if k >= len(view.tokens) or view.tokens[k].index != view.tokens[k - 1].index:
+            return False
+        after = view.tokens[k].text
+        return any(similarity(missing, after[:end]) >= CROSS_SCRIPT_THRESHOLD for end in range(MIN_RUN_ON, len(after)))
 
     def replaced(missing: str, other: Token) -> tuple[Name, Token | None, bool] | None:
         if not swapped(missing, other):
