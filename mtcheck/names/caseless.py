@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from mtcheck.names.clitics import clitic_variants
-from mtcheck.names.extract import zipf
+from mtcheck.names.extract import calendar_words, zipf
 from mtcheck.names.sources import NameSources
 from mtcheck.names.tokens import spoken, variants
 from mtcheck.names.translit import CROSS_SCRIPT_THRESHOLD, is_abjad, key, romanize, similarity
@@ -159,6 +159,13 @@ def _inflected(form: str) -> bool:
     return form.endswith(_INFLECTIONS)
 
 
+def looks_foreign(word: str) -> bool:
+    """Whether an Arabic word is written as a transliterated foreign name is: no article, vowel
+    mark or letter of Arabic grammar (:data:`_NATIVE_LETTERS`), and no pronoun, verb or plural
+    ending (:data:`_INFLECTIONS`)."""
+    return _looks_foreign(word) and not any(_inflected(v) for v in clitic_variants(word))
+
+
 def _looks_foreign(word: str) -> bool:
     """A word written as a transliterated foreign name is, not as a word of Arabic grammar."""
     if word.startswith(_ARTICLE) or not all("\u0621" <= ch <= "\u064a" or ch in "پچڤگ" for ch in word):
@@ -189,10 +196,15 @@ def _translation_index(sources: NameSources, tgt: str) -> dict[str, tuple[str, .
     """The capitalised words of the whole translation by skeleton (and each one-letter-shorter
     skeleton: Arabic leaves out a letter a Latin spelling has, Deptford → دتفورد)."""
     words: set[str] = set()
+    # Month and day names are capitalised by the language's spelling, not as names (CLDR, through
+    # mtcheck.names.extract): نوفمبر is November and ساترداي Saturday, words the original translates.
+    calendar = calendar_words(tgt)
     for segment in sources.document.segments:
         target = segment.target
         for s, e in iter_words(target):
             word = target[s:e]
+            if word.casefold() in calendar:
+                continue
             if len(word) >= 3 and word[:1].isupper() and zipf(word.casefold(), tgt) < COMMON_TARGET_ZIPF:
                 # Kavanaugh's → Kavanaugh; only what the name matcher compares (tokens.variants),
                 # or a name found here would be lost wherever it stands

@@ -60,6 +60,7 @@ from typing import Any
 import regex
 
 from mtcheck.names import samescript  # latin: same-script hook
+from mtcheck.names.caseless import looks_foreign
 from mtcheck.names.exonyms import exonyms, phrase_keys
 from mtcheck.names.extract import (
     PERSON,
@@ -534,6 +535,10 @@ SAME_SOUND_NAME = 0.4
 LOOSE_PART = 0.55
 
 
+# The shortest beginning of a word that may be a name run into it (a skeleton of two consonants).
+MIN_RUN_ON = 3
+
+
 def _partial(
     view: _PairView,
     name: Name,
@@ -560,24 +565,28 @@ def _partial(
     place: it is a replacement when nothing in the whole original sounds like it and its
     consonants match the missing word's too little for a spelling of it (Boris Johnson → Мендес
     Джонсон, Dennis McCarthy → Денніс Гонсалес, Donald Trump → Дональд Телліс). A caseless
-    translation (Arabic) marks no name by case, so there only a clear name of the original is
-    asked, a word counts as absent only when nothing in the sentence sounds even loosely like it
-    (فاينشتاين / Feinstein scores 0.79), and a word beside the rendered one may be a name unless
-    it is a plain word (:func:`_plain_word`).
+    translation (Arabic) marks no name by case, so there only a clear name of the original or a
+    person's name by the name lists is asked, a word counts as absent only when nothing in the
+    sentence sounds even loosely like it (فاينشتاين / Feinstein scores 0.79), and a word beside the
+    rendered one may be a name unless it is a plain word (:func:`_plain_word`) or written as a
+    word of Arabic grammar (:func:`mtcheck.names.caseless.looks_foreign`).
 
     Uncertain cases are hints (the third value, True), not warnings: a given name the translation
     gives elsewhere in the document (given in full at another mention, shortened here); a word kept
-    only by the translation's use of it in another sentence; any word of a caseless translation.
+    only by the translation's use of it in another sentence; any word of a caseless translation
+    but the surname of a person's name (Lopez Obrador → لوبيز, Ariana Grande → أريانا فيليبس).
     """
     words = name_words(name.text)
     if not is_cased(name.text) or len(words) < 2:
         return None
     caseless = 2 * sum(is_cased(t.text) for t in view.tokens) < len(view.tokens)
-    if caseless and not name.clear:
+    person = all(w[:1].isupper() for w in name.text.split()) and personal_name(words[0], view.src)
+    # A person's name by a name list (Donald Trump: its words are too frequent for a clear mention)
+    # is as sure a name as a clear one.
+    if caseless and not (name.clear or person):
         return None
 
     capitalised = [t for t in view.tokens if _name_like(t, view.tgt)]
-    person = all(w[:1].isupper() for w in name.text.split()) and personal_name(words[0], view.src)
 
     def kept(word: str) -> bool:
         # The name's known target forms (termbase, CLDR, gazetteer) show which of its words the
@@ -632,8 +641,11 @@ def _partial(
             return None
         if caseless:
             # Arabic gives names as common as words (أليكس 4.3, جون 5.3): only a plain word of the
-            # language there, an everyday one or one with the article, leaves the place empty.
-            return None if _plain_word(view.tokens[k], view.tgt) else view.tokens[k]
+            # language there, an everyday one or one with the article, or one written with letters
+            # and endings of Arabic grammar that no transliterated European name has (بدعم "with
+            # support": mtcheck.names.caseless.looks_foreign), leaves the place empty.
+            other = view.tokens[k]
+            return None if _plain_word(other, view.tgt) or not looks_foreign(other.text) else other
         return view.tokens[k] if _name_like(view.tokens[k], view.tgt) else None
 
     def swapped(missing: str, other: Token) -> bool:
@@ -657,10 +669,34 @@ def _partial(
             and is_new(other)
         )
 
+    def surname(missing: str) -> bool:
+        # The surname of a person's name (every word capitalised, the first a listed given name)
+        # that is itself a name by a stated source: a census name, or rare and no word of any
+        # Latin-script language. A translator transliterates it, never renders it by its meaning,
+        # so its absence is clear even in a caseless translation, where a place or institution
+        # word (Prison Service, Crescent) may be translated and stays a hint. Only where no
+        # neighbouring sentence has it either, which a loose alignment could have moved it to.
+        if not person or missing != words[-1] or len(words) != 2:
+            return False
+        if not (personal_name(missing, view.src) or _kept_word(missing, view.src)):
+            return False
+        hit, score = best_match(missing, view.near, view.src)
+        return (hit is None or score < LOOSE_PART) and not run_on(missing)
+
+    def run_on(missing: str) -> bool:
+        # Arabic copy typed without a space runs the surname into the next word (سنوب دوغالذي for
+        # Snoop Dogg, NTREX): a beginning of the word after the given name that renders it.
+        given = rendering(words[0])[0]
+        k = view.tokens.index(given) + 1 if given is not None else len(view.tokens)
+        if k >= len(view.tokens) or view.tokens[k].index != view.tokens[k - 1].index:
+            return False
+        after = view.tokens[k].text
+        return any(similarity(missing, after[:end]) >= CROSS_SCRIPT_THRESHOLD for end in range(MIN_RUN_ON, len(after)))
+
     def replaced(missing: str, other: Token) -> tuple[Name, Token | None, bool] | None:
         if not swapped(missing, other):
             return None
-        return _word_of(name, missing), other, caseless
+        return _word_of(name, missing), other, caseless and not surname(missing)
 
     weak = False
     first, last = words[0], words[-1]
@@ -718,8 +754,9 @@ def _partial(
         return None
     # A caseless translation (Arabic) gives a hint only: without letter case nothing there tells a
     # word of the name rendered by its meaning (Bay as خليج, West as الغربية) from a word lost or
-    # replaced, so one word of a multi-word name is too weak a sign for a warning.
-    return _word_of(name, missing), None, weak or caseless
+    # replaced, so one word of a multi-word name is too weak a sign for a warning; but a person's
+    # surname is no word rendered by its meaning (see ``surname``).
+    return _word_of(name, missing), None, weak or (caseless and not surname(missing))
 
 
 # The Arabic article, alone or after a conjunction or preposition: a name of a person rarely has it.
@@ -848,7 +885,8 @@ def _strict(known: Known, hit: Token, lang: str) -> bool:
 
     A termbase's forms are the house's rule. CLDR and the gazetteer list one spelling where
     Arabic has several in use for a foreign place (الدانمرك / الدنمارك, تشيلي / شيلي), so
-    there only a form off the known ones by more than its long vowels counts.
+    there only a form off the known ones by more than the choices an Arabic transliteration leaves
+    open counts (:func:`_arabic_spelling`).
     """
     if known.source.startswith("termbase"):
         return True
@@ -870,8 +908,21 @@ def _strict(known: Known, hit: Token, lang: str) -> bool:
         return False
     if not is_abjad(hit.text):
         return True
-    keys = {k for v in hit.variants for k in phrase_keys(v, lang)}
-    return not any(keys & phrase_keys(form, lang) for form in known.forms)
+    keys = {_arabic_spelling(k) for v in hit.variants for k in phrase_keys(v, lang)}
+    return not any(keys & {_arabic_spelling(k) for k in phrase_keys(form, lang)} for form in known.forms)
+
+
+# The choices an Arabic transliteration of a foreign name leaves open (mtcheck.names.translit's
+# table of classes): a long a written or not (أوزبكستان / أوزباكستان, الدانمرك / الدنمارك), ch as
+# تش or ش (تشيلي / شيلي), s as س or ز (ميكرونيزيا / ميكرونيسيا). The long vowels و and ي stay:
+# they tell the Russian form from the Ukrainian (خاركوف / خاركيف for Kharkov / Kharkiv).
+_OPEN_LETTERS = str.maketrans({"ز": "س", "ا": None})
+
+
+def _arabic_spelling(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A place's Arabic words with those choices made one way. Only a medial alif goes: an initial
+    one carries the name's first sound (أوغندا), a final one its ending (روسيا, not روسي "Russian")."""
+    return tuple((w[:1] + w[1:-1].translate(_OPEN_LETTERS) + w[-1:]).replace("تش", "ش") for w in words)
 
 
 def _unaccounted(

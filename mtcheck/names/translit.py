@@ -39,6 +39,8 @@ doubled letters    Arabic shadda is not written: Mohammed/Muhamad, Odessa/Odesa
 -iy/-yi/-y         Slavic endings: Zelenskiy/Zelenskyi/Zelensky (the vowels collapse to one)
 final h            ة and a silent h: Fatimah/Fatima, Abdallah/Abdalla
 ʿ ʾ ' apostrophes  ain, hamza and the soft sign vanish: Lʹvov/Lvov, ʿUmar/Umar
+article ال         dropped, but only after a bare alif: أ إ آ open the name (ألاسكا is Alaska),
+                   and إ writes the vowel i (إليفي is Elvie)
 =================  ==========================================================================
 
 Finer than the key, :func:`similarity` knows which letters are ambiguous (``COSTS``, ``_SOFT``):
@@ -175,10 +177,15 @@ def romanize(name: str) -> str:
     return " ".join(w for w in words if w)
 
 
-def _classes(word: str, abjad: bool) -> list[str]:
-    """Sound classes of one romanized word; vowels as lower-case a/i/u, consonants upper-case."""
-    if abjad and word.startswith("al") and len(word) > 4:
+def _classes(word: str, abjad: bool, opening: str = "") -> list[str]:
+    """Sound classes of one romanized word; vowels as lower-case a/i/u, consonants upper-case.
+
+    ``opening``: an Arabic word's first letters (see :data:`_ARTICLE_LETTERS`).
+    """
+    if abjad and word.startswith("al") and len(word) > 4 and (not opening or opening.startswith(_ARTICLE_LETTERS)):
         word = word[2:]  # the article ال is written joined; Latin renderings often drop it
+    elif abjad and opening.startswith("إ") and word.startswith("a") and word[1:2] not in ("", "y", "w"):
+        word = "i" + word[1:]  # hamza below alif carries the vowel i (kasra): إليفي is Elvie, not Alvie
     out: list[str] = []
     i = 0
     n = len(word)
@@ -234,9 +241,33 @@ def _analyses(name: str) -> tuple[Analysis, ...]:
     abjad = is_abjad(name)
     out = []
     for reading in _readings(name):
-        words = tuple(tuple(_classes(word, abjad)) for word in reading.split() if word not in ("al", "el"))
+        romanized = reading.split()
+        openings = _openings(name, len(romanized)) if abjad else [""] * len(romanized)
+        words = tuple(
+            tuple(_classes(word, abjad, opening))
+            for word, opening in zip(romanized, openings, strict=True)
+            if word not in ("al", "el")
+        )
         out.append((tuple(w for w in words if w), abjad))
     return tuple(out)
+
+
+# The article is written with a bare alif (hamzat al-wasl: ال, ٱل); a word that opens with
+# alif carrying hamza (أ إ, hamzat al-qat') or madda (آ), or with ain (ع), starts with a vowel
+# of its own, so its "al" is no article: ألاسكا is Alaska, ألبنس Albence, not "aska", "bns";
+# and hamza below the alif (إ) writes that vowel as i (W. Wright, A Grammar of the Arabic
+# Language, I §§ 15-19; https://en.wikipedia.org/wiki/Hamza#Hamzat_al-wasl). Both facts are lost
+# by romanising (ICU and anyascii write every one of them "a"), so they are read off the letters.
+_ARTICLE_LETTERS = ("ال", "ٱل")
+
+
+def _openings(name: str, count: int) -> list[str]:
+    """The first two letters of each word of an Arabic ``name``, for :func:`_classes`; empty
+    (no fact known) where the Arabic words and the ``count`` romanized ones do not pair up."""
+    words = [w for w in name.replace("-", " ").split() if romanize(w)]
+    if len(words) != count:
+        return [""] * count
+    return [w[:2] for w in words]
 
 
 # English spelling that Cyrillic renders by sound (the sound is what a Ukrainian or Russian
