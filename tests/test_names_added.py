@@ -45,7 +45,10 @@ def test_a_name_nothing_in_the_original_names_is_a_warning() -> None:
 
 
 def test_a_name_added_to_a_ukrainian_translation_is_a_warning() -> None:
-    original = "MPs gathered in Kyiv to discuss the new education law.\nAfter the meeting, Olena Myroshnychenko spoke to reporters."
+    original = (
+        "MPs gathered in Kyiv to discuss the new education law.\n"
+        "After the meeting, Olena Myroshnychenko spoke to reporters."
+    )
     translation = (
         "Депутати зібралися в Києві, щоб обговорити новий закон про освіту.\n"
         "Після засідання Олена Мирошниченко поговорила з журналістами в Дортмунді."

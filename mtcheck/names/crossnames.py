@@ -1039,9 +1039,12 @@ def _demonym(word: str, lang: str) -> bool:
     names = (*territories, *languages)
     for ending in loose:
         stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) >= _NATIONALITY_STEM:
-            if any(n.startswith(stem) and len(n) - len(stem) <= _NATIONALITY_REST for n in names):
-                return True
+        if (
+            word.endswith(ending)
+            and len(stem) >= _NATIONALITY_STEM
+            and any(n.startswith(stem) and len(n) - len(stem) <= _NATIONALITY_REST for n in names)
+        ):
+            return True
     return any(word.endswith(ending) and word[: -len(ending)] in territories for ending in whole)
 
 
