@@ -968,8 +968,6 @@ def _added(
             continue
         if any(_demonym(word, tgt) for word in name_words(name.text)):
             continue
-        if _place_of_adjective(name, pair, sources):
-            continue
         # A rendering the matcher misses repeats with each mention of the original's name (Ayr
         # over a rugby report, Thrones of Game of Thrones); a name put in by mistake stands once
         # (dev half, cased pairs: 15 clean names flagged without this rule, 5 with it, and the
@@ -989,26 +987,6 @@ def _added(
             via="transliteration",
             weak=caseless or not _rare_name(name.text, tgt),
         )
-
-
-# The least a word of the original shares with the start of a place's name to be its adjective
-# or nationality (Scot-tish, шотланд-ського): four letters, and half the name.
-_ADJECTIVE_STEM = 4
-
-
-def _place_of_adjective(name: Name, pair: _Pair, sources: NameSources) -> bool:
-    """A place the aligned original names by its adjective or nationality (Scottish Government →
-    уряд Шотландії): a word of the original sentence begins like one of the place's forms in the
-    original's language (CLDR exonyms, the gazetteer: :func:`_place_forms`)."""
-    forms = [f.casefold() for f in _place_forms(name.text, sources) if " " not in f]
-    if not forms:
-        return False
-    words = {w.casefold() for _seg, text in pair.originals for w in _words(text)}
-    for form in forms:
-        size = max(_ADJECTIVE_STEM, (len(form) + 1) // 2)
-        if len(form) >= size and any(w.startswith(form[:size]) for w in words):
-            return True
-    return False
 
 
 # Languages whose dictionary (pymorphy3: mtcheck.names.morphology) tells a translated word.
