@@ -948,7 +948,9 @@ def _added(
     tgt = base_language(sources.document.target_lang)
     taken = [(c.target.id, c.target_span) for c in reported if c.status == MISMATCH and c.target_span is not None]
     seg, text = pair.originals[0]
-    instead = lost[0] if len(lost) == 1 else Name(0, Span(0, 0), "")
+    # The one lost name of the pair that no swap accounts for, which the finding mentions.
+    unreported = [n for n in lost if not any(c.status == MISMATCH and c.original == n for c in reported)]
+    instead = unreported[0] if len(unreported) == 1 else Name(0, Span(0, 0), "")
     # An Arabic original's names are guessed from the translation's, and a comparison with a
     # script without short vowels is the loosest: that nothing in it sounds like a name is weak
     # evidence (ar-en dev: one injected name caught, one clean name flagged), so a hint only.
