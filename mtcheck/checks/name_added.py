@@ -22,9 +22,11 @@ def name_added(ctx: CheckContext) -> Iterator[Hit]:
     (Europeans, Spaniard: CLDR's territory and language names with a nationality ending); a name
     given more than once in the translation (a rendering the comparison misses repeats with each
     mention, a name put in by mistake stands once); a name already reported by ``name-mismatch``.
-    A warning when each word is rare and no dictionary word (wordfreq Zipf < 4, pymorphy3); a
-    hint (info) when one is frequent (Madrid, Customs Enforcement): an established form or a
-    translated word the comparison misses.
+    A warning when the sentence pair also lost a name of the original that no swap accounts for,
+    and each word of the added name is rare and no dictionary word (wordfreq Zipf < 4, pymorphy3).
+    Otherwise a hint (info): a translator adds names and leaves the original's rendered (the state
+    after a city, a leader's full name, a spelt-out bloc), and a frequent word (Madrid, Customs
+    Enforcement) may be an established form or a translated word the comparison misses.
     """
     for found in counterparts(ctx.names):
         if found.status != ADDED:
