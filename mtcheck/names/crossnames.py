@@ -41,6 +41,10 @@ it elsewhere, even when it is frequent: Vegas of Las Vegas); and a
 word replaced, where a name new to the original stands right beside the rendered rest (Boris
 Johnson → Мендес Джонсон, Ariana Grande → أريانا فيليبس).
 
+A name the translation gives that nothing in the whole original names is seen too (``ADDED``,
+the check ``name-added``): where the replaced name is still matched by something, so no swap
+shows, or where a machine or a translator added a name (:func:`_added`).
+
 The original's names and their known forms come from :mod:`mtcheck.names.originals`, the
 matching from :mod:`mtcheck.names.tokens`.
 
@@ -52,6 +56,7 @@ done once per document and shared by the three checks.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -106,9 +111,11 @@ from mtcheck.read.words import iter_words
 from mtcheck.types import Segment, Span
 
 FOUND, TRANSLITERATED, MISSING, MISMATCH = "found", "transliterated", "missing", "mismatch"
+# A name of the translation that nothing in the original names (no original name of its own).
+ADDED = "added"
 NEAR = "near"  # not a Counterpart status: found in a neighbouring sentence
 
-__all__ = ["FOUND", "MISMATCH", "MISSING", "TRANSLITERATED", "Counterpart", "Known", "Name", "counterparts"]
+__all__ = ["ADDED", "FOUND", "MISMATCH", "MISSING", "TRANSLITERATED", "Counterpart", "Known", "Name", "counterparts"]
 
 # Below this similarity a name the back-translation shows in place of the original's
 # is clearly another name, not a variant spelling of it.
@@ -390,7 +397,10 @@ def _counterparts(sources: NameSources) -> Iterator[Counterpart]:
         )]  # fmt: skip
         if not back and len(lost) == 1:
             unmatched_back = _unaccounted(pair, pending, segments, sources)
-        yield from _judge_lost(sources, lost, unmatched_back, by_segment, everywhere, back_everywhere, spare)
+        judged = list(_judge_lost(sources, lost, unmatched_back, by_segment, everywhere, back_everywhere, spare))
+        yield from judged
+        if not back:
+            yield from _added(pair, pending, [entry[0] for entry in lost], [*matched, *judged], all_tokens, sources)
 
 
 def _one_name(a: str, b: str) -> bool:
@@ -973,6 +983,152 @@ def _unaccounted(
             if not any(_one_name(mention.text, n.text) for n in out):
                 out.append(Name(j, mention.span, mention.text))  # a name given twice is one name
     return out
+
+
+def _added(
+    pair: _Pair,
+    pending: Sequence[tuple[Name, Segment, str, Known | None]],
+    lost: Sequence[Name],
+    reported: Sequence[Counterpart],
+    all_tokens: Sequence[Token],
+    sources: NameSources,
+) -> Iterator[Counterpart]:
+    """Names of the aligned translation that nothing in the whole original names (no model needed).
+
+    A swap is seen by :func:`_judge_lost` only one for one: where the replaced name is still
+    matched by something (a loose match, another mention, a neighbouring sentence) the name in its
+    place goes unreported, though no sentence of the original has it; and a translation may name
+    someone or somewhere the original never names (a machine's hallucination, a translator's
+    mix-up). What stays of :func:`_unaccounted` (cased translations only) is such a name unless a
+    rule below shows it is a word, not an added name. It is a warning beside a lost name of the
+    original that no swap accounts for, when it is rare in the language (:func:`_rare_name`); a
+    frequent one (Madrid, Customs) may be an established form or a translated word the comparison
+    misses, and a name added where the original's are all rendered a translator's addition: hints.
+    """
+    segments = sources.document.segments
+    tgt = base_language(sources.document.target_lang)
+    taken = [(c.target.id, c.target_span) for c in reported if c.status == MISMATCH and c.target_span is not None]
+    seg, text = pair.originals[0]
+    # The one lost name of the pair that no swap accounts for, which the finding mentions.
+    unreported = [n for n in lost if not any(c.status == MISMATCH and c.original == n for c in reported)]
+    instead = unreported[0] if len(unreported) == 1 else Name(0, Span(0, 0), "")
+    # An Arabic original's names are guessed from the translation's, and a comparison with a
+    # script without short vowels is the loosest: that nothing in it sounds like a name is weak
+    # evidence (ar-en dev: one injected name caught, one clean name flagged), so a hint only.
+    caseless = not any(is_cased(t) for _s, t in pair.originals)
+    for name in _unaccounted(pair, pending, segments, sources):
+        target = segments[name.index]
+        line = target.target
+        if any(i == target.id and s.start < name.span.end and name.span.start < s.end for i, s in taken):
+            continue  # already reported as the name in place of a lost one
+        if _sentence_start(line, name.span.start):
+            continue  # any word is capitalised there
+        # In a title or a quote (Hall of Famer, "Exodus XO") and on a heading, which capitalises
+        # each word, English words are translated words. Ukrainian and Russian capitalise only a
+        # title's first word, and pymorphy3 tells a translated one (_unaccounted): there a quoted
+        # name is a kept one («Ланекс», a club), a name at a quote's end a name (… з Аберкромби»).
+        if tgt not in _DICTIONARY_LANGUAGES and (_in_title(name, line) or not _running_text(line)):
+            continue
+        if any(_demonym(word, tgt) for word in name_words(name.text)):
+            continue
+        # A rendering the matcher misses repeats with each mention of the original's name (Ayr
+        # over a rugby report, Thrones of Game of Thrones); a name put in by mistake stands once
+        # (dev half, cased pairs: 15 clean names flagged without this rule, 5 with it, and the
+        # same 16 injected ones caught).
+        if _given_again(name, all_tokens):
+            continue
+        if not _new_to_original(name, sources):
+            continue
+        yield Counterpart(
+            ADDED,
+            original=instead,
+            original_segment=seg,
+            original_text=text,
+            target=target,
+            target_span=name.span,
+            target_text=name.text,
+            via="transliteration",
+            # Only beside an original name the pair lost is an added name a warning: a translator
+            # who adds a name (the state after a city, a leader's full name, a spelt-out bloc)
+            # leaves the original's own names rendered (held-out half: 16 such names on clean
+            # copy, one of them beside a lost name).
+            weak=caseless or not _rare_name(name.text, tgt) or not unreported,
+        )
+
+
+# Languages whose dictionary (pymorphy3: mtcheck.names.morphology) tells a translated word.
+_DICTIONARY_LANGUAGES = ("uk", "ru")
+# The start of a sentence, a line or a list item, with any opening quotes or brackets.
+# A post's leading @handles (@user33 Вау!) come before its first word.
+_SENTENCE_START = regex.compile(r"(?:^(?:@\S+\s+)*|[.!?…:;•*#\-–—])[\s\"'“”„«»‚‘’(\[]*$")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_START.search(text[:start]))
+
+
+def _given_again(name: Name, all_tokens: Sequence[Token]) -> bool:
+    """Whether a word of ``name`` stands elsewhere in the translation, inflected or not."""
+    words = name_words(name.text)
+    mentions = sum(
+        1 for t in all_tokens if t.text[:1].isupper() and any(_one_name(w, t.text) for w in words)
+    )  # fmt: skip
+    return mentions > len(words)
+
+
+# Endings that make a nationality noun or adjective of a place's or language's name (Europe →
+# Europeans, Spanish → Spaniard, Italy → Italians), and those that make one only of the whole
+# name (Israel → Israeli). Only English capitalises them: Ukrainian and Russian write іспанець,
+# испанец in lower case, which no extractor takes for a name.
+_NATIONALITY_ENDINGS = {"en": (("ians", "ans", "ian", "an", "ese", "ards", "ard", "s"), ("is", "i"))}
+# A stem shorter than this matches too many names (Cub-an, Dan-es; and George, Ivan).
+_NATIONALITY_STEM = 4
+# How much of the place's or language's name the stem may leave (Germ-any, Brit-ain, Swed-ish).
+_NATIONALITY_REST = 3
+
+
+def _demonym(word: str, lang: str) -> bool:
+    """A word naming a nationality: a language's name (Spanish, Dutch), or a territory's or a
+    language's name with a nationality ending, by CLDR's names in ``lang``.
+
+    No stated source lists demonyms (CLDR has none), so they are derived from its territory and
+    language names: a stem of at least four letters that begins one of them, leaving at most
+    three letters of it, plus a nationality ending. Only languages with CLDR locale data count:
+    the full list has small languages named like people (Mende, Mari).
+    """
+    loose, whole = _NATIONALITY_ENDINGS.get(base_language(lang), ((), ()))
+    if not loose:
+        return False
+    territories, languages = _nationality_sources(base_language(lang))
+    if word in territories:
+        return False  # a country is a place: Jordan, Chad
+    if word in languages:
+        return True
+    names = (*territories, *languages)
+    for ending in loose:
+        stem = word[: -len(ending)]
+        if (
+            word.endswith(ending)
+            and len(stem) >= _NATIONALITY_STEM
+            and any(n.startswith(stem) and len(n) - len(stem) <= _NATIONALITY_REST for n in names)
+        ):
+            return True
+    return any(word.endswith(ending) and word[: -len(ending)] in territories for ending in whole)
+
+
+@functools.lru_cache(maxsize=8)
+def _nationality_sources(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """CLDR's territory names in ``lang``, and its names of languages that have CLDR locale data."""
+    from babel import Locale, UnknownLocaleError
+    from babel.localedata import locale_identifiers
+
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return frozenset(), frozenset()
+    with_data = {identifier.split("_")[0] for identifier in locale_identifiers()}
+    languages = frozenset(str(v) for k, v in locale.languages.items() if k in with_data)
+    return frozenset(str(v) for v in locale.territories.values()), languages
 
 
 # The article before a lone capitalised word marks an office or an institution, not a person.
